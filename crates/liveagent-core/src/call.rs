@@ -1,0 +1,190 @@
+//! One call from start to finish, as a state machine any transport can drive.
+//!
+//! A shell builds a [`Call`], sends [`Call::request`], and feeds back what happened
+//! ([`Call::on_response`] or [`Call::on_failure`]). The call answers with a [`Step`]: done, or
+//! retry after a delay. The shell's only jobs are sending, waiting and cancelling, so retries,
+//! timeouts and error mapping behave the same in every runtime.
+
+use crate::config::Config;
+use crate::endpoint::EndpointMeta;
+use crate::error::{AbortedError, Error, TimeoutError, TransportError, TransportPhase};
+use crate::normalize::{DriftReport, ParseMode};
+use crate::request::{HttpRequest, build_request};
+use crate::response::{RawResponse, api_error, parse_response};
+use crate::retry::{Outcome, RetryPolicy};
+use serde_json::Value;
+
+/// Per-call overrides of the client's settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// Per-attempt timeout in ms; `Some(0)` disables it.
+    pub timeout_ms: Option<u64>,
+    /// Retries after the first attempt.
+    pub max_retries: Option<u32>,
+    /// Retry this call after 408/502/503/504 or a timeout even if it is not idempotent.
+    pub retry_non_idempotent: Option<bool>,
+}
+
+/// A transport failure, as the shell saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// Could not connect; nothing was sent.
+    Connect(String),
+    /// Broke after the request may have been sent.
+    AfterSend(String),
+    /// The per-attempt timeout ran out.
+    Timeout,
+}
+
+/// A successful call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Success {
+    /// The response as received, for raw access.
+    pub response: RawResponse,
+    /// The normalized body.
+    pub value: Value,
+    /// What lenient parsing repaired or kept.
+    pub drift: DriftReport,
+}
+
+/// What the shell does next.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum Step {
+    /// Wait this long, then send [`Call::request`] again.
+    Retry {
+        /// Delay in milliseconds.
+        delay_ms: u64,
+    },
+    /// The call is over.
+    Done(Result<Success, Error>),
+}
+
+/// One call in progress.
+#[derive(Debug, Clone)]
+pub struct Call {
+    meta: &'static EndpointMeta,
+    request: HttpRequest,
+    policy: RetryPolicy,
+    parse_mode: ParseMode,
+    timeout_ms: Option<u64>,
+    retries: u32,
+}
+
+impl Call {
+    /// Builds the request and applies per-call options.
+    ///
+    /// # Errors
+    /// A build error, as [`build_request`] reports it.
+    pub fn new(config: &Config, meta: &'static EndpointMeta, params: Value, options: CallOptions) -> Result<Call, Error> {
+        let request = build_request(config, meta, params)?;
+        let mut policy = config.retry;
+        if let Some(n) = options.max_retries {
+            policy.max_retries = n;
+        }
+        if let Some(b) = options.retry_non_idempotent {
+            policy.retry_non_idempotent = b;
+        }
+        let timeout_ms = match options.timeout_ms {
+            Some(0) => None,
+            Some(ms) => Some(ms),
+            None => config.timeout_ms,
+        };
+        Ok(Call {
+            meta,
+            request,
+            policy,
+            parse_mode: config.parse_mode,
+            timeout_ms,
+            retries: 0,
+        })
+    }
+
+    /// The request to send (the same on every attempt).
+    pub fn request(&self) -> &HttpRequest {
+        &self.request
+    }
+
+    /// The endpoint.
+    pub fn meta(&self) -> &'static EndpointMeta {
+        self.meta
+    }
+
+    /// Per-attempt timeout in milliseconds, if any.
+    pub fn timeout_ms(&self) -> Option<u64> {
+        self.timeout_ms
+    }
+
+    /// Retries done so far.
+    pub fn retries(&self) -> u32 {
+        self.retries
+    }
+
+    /// Feeds a response. `now_ms` reads HTTP-date `Retry-After`; `random` in `[0, 1)` jitters
+    /// the backoff.
+    pub fn on_response(&mut self, response: RawResponse, now_ms: Option<i64>, random: f64) -> Step {
+        if !(200..300).contains(&response.status) {
+            let error = api_error(self.meta, &response, now_ms);
+            let outcome = Outcome::Status {
+                status: error.status,
+                retry_after: error.retry_after,
+            };
+            return self.retry_or(outcome, random, Error::Api(error));
+        }
+        Step::Done(
+            parse_response(self.meta, self.parse_mode, &response, now_ms).map(|parsed| Success {
+                response,
+                value: parsed.value,
+                drift: parsed.drift,
+            }),
+        )
+    }
+
+    /// Feeds a transport failure.
+    pub fn on_failure(&mut self, failure: Failure, random: f64) -> Step {
+        let endpoint = self.meta.label();
+        let (outcome, error) = match failure {
+            Failure::Connect(message) => (
+                Outcome::ConnectFailed,
+                Error::Transport(TransportError {
+                    phase: TransportPhase::Connect,
+                    message,
+                    endpoint,
+                }),
+            ),
+            Failure::AfterSend(message) => (
+                Outcome::BrokenAfterSend,
+                Error::Transport(TransportError {
+                    phase: TransportPhase::AfterSend,
+                    message,
+                    endpoint,
+                }),
+            ),
+            Failure::Timeout => (
+                Outcome::TimedOut,
+                Error::Timeout(TimeoutError {
+                    timeout_ms: self.timeout_ms.unwrap_or_default(),
+                    endpoint,
+                }),
+            ),
+        };
+        self.retry_or(outcome, random, error)
+    }
+
+    /// The error to return when the caller aborts.
+    pub fn aborted(&self) -> Error {
+        Error::Aborted(AbortedError {
+            endpoint: self.meta.label(),
+        })
+    }
+
+    fn retry_or(&mut self, outcome: Outcome, random: f64, error: Error) -> Step {
+        match self.policy.decide(self.retries, outcome, self.meta.idempotent, random) {
+            Some(delay_ms) => {
+                self.retries += 1;
+                Step::Retry { delay_ms }
+            }
+            None => Step::Done(Err(error)),
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Endpoint metadata: what one row of the endpoint table says about an endpoint.
+//!
+//! Shells and codegen read [`EndpointMeta`] at run time (the wasm and Node packages dispatch by
+//! index into [`crate::ENDPOINTS`]); typed Rust code goes through the [`Endpoint`] trait that
+//! each params struct implements.
+
+use crate::schema::{ObjectShape, Schema, Shape};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::upper_case_acronyms)]
+pub enum Method {
+    /// GET
+    GET,
+    /// POST
+    POST,
+    /// PUT
+    PUT,
+    /// PATCH
+    PATCH,
+    /// DELETE
+    DELETE,
+}
+
+impl Method {
+    /// The method name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::GET => "GET",
+            Method::POST => "POST",
+            Method::PUT => "PUT",
+            Method::PATCH => "PATCH",
+            Method::DELETE => "DELETE",
+        }
+    }
+}
+
+/// Which credentials an endpoint takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// A user token (account API).
+    User,
+    /// A user token or an agent-bot token (the server's bot allow-list).
+    UserOrBot,
+    /// A platform-app token (platform API).
+    Platform,
+    /// No token (public client API); a configured token is never sent.
+    Public,
+}
+
+/// The API family of an endpoint, from its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    /// `/api/v1/accounts/...`, `/api/v2/accounts/...`, `/api/v1/profile`.
+    Account,
+    /// `/platform/api/v1/...`.
+    Platform,
+    /// `/public/api/v1/...`.
+    Public,
+}
+
+impl Family {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Account => "account",
+            Family::Platform => "platform",
+            Family::Public => "public",
+        }
+    }
+}
+
+/// Where a row comes from: an operation of the upstream spec, or a server route beyond it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The upstream spec's operationId.
+    Spec(&'static str),
+    /// The Rails route (`controller#action`) of an endpoint the spec does not describe.
+    Route(&'static str),
+}
+
+/// What a successful response carries.
+#[derive(Debug, Clone, Copy)]
+pub enum ResponseKind {
+    /// JSON of this shape.
+    Json(&'static Shape),
+    /// Nothing useful (`head :ok`); any body is ignored and the result is `null`.
+    Empty,
+    /// Text, such as a CSV report.
+    Text,
+    /// A bare integer.
+    Integer,
+}
+
+/// How an endpoint pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pagination {
+    /// One response holds everything.
+    None,
+    /// `page=1,2,...`; items at `items` (a path of object keys); a short or empty page ends it.
+    Pages {
+        /// Path of the items array in the response.
+        items: &'static [&'static str],
+        /// The server's page size.
+        per_page: u32,
+    },
+    /// Message cursors: `before=<smallest id seen>` (or `after=<largest>` when the first call
+    /// passed `after`); an empty page ends it.
+    Cursor {
+        /// Path of the items array in the response.
+        items: &'static [&'static str],
+    },
+}
+
+/// One row of the endpoint table.
+#[derive(Debug)]
+pub struct EndpointMeta {
+    /// snake_case name: the Rust method.
+    pub name: &'static str,
+    /// camelCase name: the JS method.
+    pub js_name: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template with `{param}` segments.
+    pub path: &'static str,
+    /// Credentials it takes.
+    pub auth: Auth,
+    /// Spec operation or server route.
+    pub source: Source,
+    /// The params struct.
+    pub params: &'static ObjectShape,
+    /// The successful response.
+    pub response: ResponseKind,
+    /// Safe to repeat after a timeout or a 408/502/503/504 (reads and idempotent updates).
+    pub idempotent: bool,
+    /// Paging style.
+    pub pagination: Pagination,
+    /// Row documentation (`docs` feature).
+    pub doc: &'static str,
+}
+
+impl EndpointMeta {
+    /// The API family, from the path.
+    pub fn family(&self) -> Family {
+        if self.path.starts_with("/platform/") {
+            Family::Platform
+        } else if self.path.starts_with("/public/") {
+            Family::Public
+        } else {
+            Family::Account
+        }
+    }
+
+    /// `METHOD /path/{template}`, as error messages name the endpoint.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.method.as_str(), self.path)
+    }
+}
+
+/// The response type of an endpoint.
+pub trait ResponseBody: DeserializeOwned {
+    /// How the body is read.
+    const KIND: ResponseKind;
+}
+
+impl<T: Schema + DeserializeOwned> ResponseBody for Vec<T> {
+    const KIND: ResponseKind = ResponseKind::Json(<Vec<T> as Schema>::SHAPE);
+}
+
+/// A params struct that is the request of one endpoint.
+pub trait Endpoint: Serialize + Schema {
+    /// The endpoint's row.
+    const META: &'static EndpointMeta;
+    /// What it returns.
+    type Response: ResponseBody;
+}
+
+/// An endpoint whose results come in pages.
+pub trait Paginated: Endpoint {
+    /// One item of a page.
+    type Item: DeserializeOwned;
+}
+
+/// The object shape of a params type, checked at compile time.
+pub const fn object_of(shape: &'static Shape) -> &'static ObjectShape {
+    match shape {
+        Shape::Object(o) => o,
+        _ => panic!("params types must be objects"),
+    }
+}
+
+/// Finds a row by its snake_case or camelCase name.
+pub fn find(name: &str) -> Option<(usize, &'static EndpointMeta)> {
+    crate::ENDPOINTS
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.name == name || m.js_name == name)
+        .map(|(i, m)| (i, *m))
+}

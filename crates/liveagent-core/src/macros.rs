@@ -1,0 +1,245 @@
+//! The declaration macros of the model layer: `model!`, `open_enum!` and `params!`.
+//!
+//! Each declaration yields the Rust type (serde derives, for native Rust users) and its static
+//! [`Shape`](crate::schema::Shape) (for the generic engine, the wasm build and codegen), so the
+//! two can never disagree.
+
+/// Joins `///` lines into one string when the `docs` feature is on, else `""`.
+macro_rules! doc_text {
+    ($($doc:literal)*) => {
+        if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" }
+    };
+}
+
+/// Declares a response model: a struct whose unknown wire fields are kept in `extra`.
+macro_rules! model {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $fdoc:literal])*
+                $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct $name {
+            $(
+                $(#[doc = $fdoc])*
+                pub $field: $ty,
+            )*
+            /// Fields this SDK version does not model, kept as they came.
+            #[serde(flatten)]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        impl $crate::schema::Schema for $name {
+            const SHAPE: &'static $crate::schema::Shape =
+                &$crate::schema::Shape::Object(&$crate::schema::ObjectShape {
+                    name: stringify!($name),
+                    doc: doc_text!($($doc)*),
+                    fields: &[$(
+                        $crate::schema::Field {
+                            name: $crate::schema::wire_name(stringify!($field)),
+                            shape: <$ty as $crate::schema::Schema>::shape,
+                            place: $crate::schema::Place::Body,
+                            doc: doc_text!($($fdoc)*),
+                        },
+                    )*],
+                });
+        }
+
+        impl $crate::schema::IsAbsent for $name {}
+
+        impl $crate::endpoint::ResponseBody for $name {
+            const KIND: $crate::endpoint::ResponseKind = $crate::endpoint::ResponseKind::Json(
+                <Self as $crate::schema::Schema>::SHAPE,
+            );
+        }
+    };
+}
+
+/// Declares an open enum: known values (string form, and the integer form some views use),
+/// plus `Other` for values this SDK version does not know.
+macro_rules! open_enum {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident {
+            $(
+                $(#[doc = $vdoc:literal])*
+                $variant:ident = $wire:literal $(($code:literal))?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[doc = $vdoc])*
+                $variant,
+            )*
+            /// A value this SDK version does not know, as the server sent it.
+            Other(String),
+        }
+
+        impl $name {
+            /// The wire string.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::Other(s) => s,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                match s {
+                    $($wire => Self::$variant,)*
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                match <serde_json::Value as serde::Deserialize>::deserialize(d)? {
+                    serde_json::Value::String(s) => Ok(Self::from(s.as_str())),
+                    serde_json::Value::Number(n) => {
+                        let code = n.as_i64();
+                        $($(if code == Some($code) { return Ok(Self::$variant); })?)*
+                        Ok(Self::Other(n.to_string()))
+                    }
+                    _ => Err(serde::de::Error::custom(concat!("expected a ", stringify!($name), " string"))),
+                }
+            }
+        }
+
+        impl $crate::schema::Schema for $name {
+            const SHAPE: &'static $crate::schema::Shape =
+                &$crate::schema::Shape::Enum(&$crate::schema::EnumShape {
+                    name: stringify!($name),
+                    doc: doc_text!($($doc)*),
+                    values: &[$(
+                        $crate::schema::EnumValue {
+                            wire: $wire,
+                            code: open_enum!(@code $($code)?),
+                            doc: doc_text!($($vdoc)*),
+                        },
+                    )*],
+                });
+        }
+
+        impl $crate::schema::IsAbsent for $name {}
+    };
+    (@code) => { None };
+    (@code $code:literal) => { Some($code) };
+}
+
+/// Declares a params struct. Each field names where it goes (`path`, `query` or `body`);
+/// `Option` fields may be left unset and are then not sent. Generates `new(required...)`
+/// and a chainable setter per optional field.
+macro_rules! params {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident { $($fields:tt)* }
+    ) => {
+        params!(@munch [$($doc)*] $name [] [] [] $($fields)*);
+    };
+    (@munch $docs:tt $name:ident [$($all:tt)*] [$($req:tt)*] [$($opt:tt)*]
+        $(#[doc = $fdoc:literal])* $place:ident $field:ident : Option<$inner:ty> $(, $($rest:tt)*)?
+    ) => {
+        params!(@munch $docs $name
+            [$($all)* ([$($fdoc)*] $place $field Option<$inner>)]
+            [$($req)*]
+            [$($opt)* ($field $inner)]
+            $($($rest)*)?);
+    };
+    (@munch $docs:tt $name:ident [$($all:tt)*] [$($req:tt)*] [$($opt:tt)*]
+        $(#[doc = $fdoc:literal])* $place:ident $field:ident : $ty:ty $(, $($rest:tt)*)?
+    ) => {
+        params!(@munch $docs $name
+            [$($all)* ([$($fdoc)*] $place $field $ty)]
+            [$($req)* ($field $ty)]
+            [$($opt)*]
+            $($($rest)*)?);
+    };
+    (@munch $docs:tt $name:ident $all:tt [] $opt:tt) => {
+        params!(@emit $docs $name $all [] $opt);
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+    };
+    (@munch $docs:tt $name:ident $all:tt $req:tt $opt:tt) => {
+        params!(@emit $docs $name $all $req $opt);
+    };
+    (@emit [$($doc:literal)*] $name:ident
+        [$(([$($fdoc:literal)*] $place:ident $field:ident $ty:ty))*]
+        [$(($rfield:ident $rty:ty))*]
+        [$(($ofield:ident $oty:ty))*]
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        pub struct $name {
+            $(
+                $(#[doc = $fdoc])*
+                #[serde(skip_serializing_if = "crate::schema::IsAbsent::is_absent")]
+                pub $field: $ty,
+            )*
+        }
+
+        impl $name {
+            /// Params with the required fields set and every optional field unset.
+            #[allow(clippy::new_without_default)]
+            pub fn new($($rfield: impl Into<$rty>),*) -> Self {
+                Self {
+                    $($rfield: $rfield.into(),)*
+                    $($ofield: None,)*
+                }
+            }
+
+            $(
+                #[doc = concat!("Sets `", stringify!($ofield), "`.")]
+                pub fn $ofield(mut self, value: impl Into<$oty>) -> Self {
+                    self.$ofield = Some(value.into());
+                    self
+                }
+            )*
+        }
+
+        impl $crate::schema::Schema for $name {
+            const SHAPE: &'static $crate::schema::Shape =
+                &$crate::schema::Shape::Object(&$crate::schema::ObjectShape {
+                    name: stringify!($name),
+                    doc: doc_text!($($doc)*),
+                    fields: &[$(
+                        $crate::schema::Field {
+                            name: $crate::schema::wire_name(stringify!($field)),
+                            shape: <$ty as $crate::schema::Schema>::shape,
+                            place: params!(@place $place),
+                            doc: doc_text!($($fdoc)*),
+                        },
+                    )*],
+                });
+        }
+    };
+    (@place path) => { $crate::schema::Place::Path };
+    (@place query) => { $crate::schema::Place::Query };
+    (@place body) => { $crate::schema::Place::Body };
+}

@@ -1,0 +1,242 @@
+//! Schema layer shared by every API family: the wire shape of each model and params type.
+//!
+//! Every model, enum and params struct describes itself as a static [`Shape`]. One generic engine
+//! walks those shapes to validate requests ([`crate::request`]) and to normalize responses
+//! ([`crate::normalize`]); codegen walks them to write the TypeScript declarations. The wasm
+//! build uses only these tables, never the serde derives, which keeps it small.
+
+use std::collections::BTreeMap;
+
+/// Documentation text attached to shapes. Empty unless the `docs` feature is on.
+pub type Doc = &'static str;
+
+/// How a value looks on the wire, and what the SDK turns it into.
+#[derive(Debug)]
+pub enum Shape {
+    /// `true` / `false`. Accepts `"true"`/`"false"` and `0`/`1` as drift.
+    Bool,
+    /// An integer. Accepts integral floats and numeric strings as drift.
+    Int,
+    /// Any number. Accepts numeric strings as drift.
+    Float,
+    /// A string. Accepts numbers and booleans (turned into strings) as drift.
+    String,
+    /// A record id: a non-negative integer. Accepts numeric strings as drift.
+    Id,
+    /// A point in time, normalized to epoch seconds (a number, fractional when the wire had
+    /// sub-second precision). Accepts epoch numbers, numeric strings and ISO-8601 strings.
+    Timestamp,
+    /// Any JSON value, kept as it is.
+    Json,
+    /// A file to upload (multipart). Only in params.
+    File,
+    /// The inner shape, or `null`. A missing key reads as `null`.
+    Nullable(&'static Shape),
+    /// An array of the inner shape.
+    List(&'static Shape),
+    /// An object with free-form keys whose values have the inner shape.
+    Map(&'static Shape),
+    /// A named object with declared fields.
+    Object(&'static ObjectShape),
+    /// A named open enum: known values plus any other string.
+    Enum(&'static EnumShape),
+}
+
+/// A named object: a model, an envelope or a params struct.
+#[derive(Debug)]
+pub struct ObjectShape {
+    /// The type name, as in Rust and TypeScript.
+    pub name: &'static str,
+    /// Type documentation (`docs` feature).
+    pub doc: Doc,
+    /// Declared fields, in wire order.
+    pub fields: &'static [Field],
+}
+
+/// One field of an [`ObjectShape`].
+pub struct Field {
+    /// The wire name (snake_case, as the server spells it).
+    pub name: &'static str,
+    /// The field's shape. A function, so that models may refer to each other in cycles.
+    pub shape: fn() -> &'static Shape,
+    /// Where a params field goes in the request. Always [`Place::Body`] for models.
+    pub place: Place,
+    /// Field documentation (`docs` feature).
+    pub doc: Doc,
+}
+
+impl Field {
+    /// The field's shape.
+    pub fn shape(&self) -> &'static Shape {
+        (self.shape)()
+    }
+
+    /// Whether the field may be absent or `null`.
+    pub fn is_optional(&self) -> bool {
+        matches!(self.shape(), Shape::Nullable(_))
+    }
+}
+
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Field")
+            .field("name", &self.name)
+            .field("place", &self.place)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where a params field is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A `{name}` segment of the path template, percent-encoded.
+    Path,
+    /// The query string, Rails style (`labels[]=a&labels[]=b`).
+    Query,
+    /// The request body (JSON, or multipart when a file is attached).
+    Body,
+}
+
+/// A named open enum.
+#[derive(Debug)]
+pub struct EnumShape {
+    /// The type name.
+    pub name: &'static str,
+    /// Type documentation (`docs` feature).
+    pub doc: Doc,
+    /// Known values.
+    pub values: &'static [EnumValue],
+}
+
+/// One known value of an [`EnumShape`].
+#[derive(Debug)]
+pub struct EnumValue {
+    /// The string form, which the SDK always emits.
+    pub wire: &'static str,
+    /// The integer form some representations use instead (Rails enum index), if any.
+    pub code: Option<i64>,
+    /// Value documentation (`docs` feature).
+    pub doc: Doc,
+}
+
+impl EnumShape {
+    /// The known value spelled `wire`, if any.
+    pub fn by_wire(&self, wire: &str) -> Option<&'static EnumValue> {
+        self.values.iter().find(|v| v.wire == wire)
+    }
+
+    /// The known value with integer form `code`, if any.
+    pub fn by_code(&self, code: i64) -> Option<&'static EnumValue> {
+        self.values.iter().find(|v| v.code == Some(code))
+    }
+}
+
+/// A type that knows its wire shape.
+pub trait Schema {
+    /// The shape.
+    const SHAPE: &'static Shape;
+
+    /// The shape, as a function pointer for [`Field::shape`].
+    fn shape() -> &'static Shape {
+        Self::SHAPE
+    }
+}
+
+macro_rules! leaf_schema {
+    ($($ty:ty => $shape:ident),* $(,)?) => {
+        $(impl Schema for $ty {
+            const SHAPE: &'static Shape = &Shape::$shape;
+        })*
+    };
+}
+
+leaf_schema! {
+    bool => Bool,
+    i32 => Int,
+    i64 => Int,
+    u16 => Int,
+    u32 => Int,
+    u64 => Int,
+    f64 => Float,
+    String => String,
+    serde_json::Value => Json,
+}
+
+impl<T: Schema> Schema for Option<T> {
+    const SHAPE: &'static Shape = &Shape::Nullable(T::SHAPE);
+}
+
+impl<T: Schema> Schema for Vec<T> {
+    const SHAPE: &'static Shape = &Shape::List(T::SHAPE);
+}
+
+impl<T: Schema> Schema for BTreeMap<String, T> {
+    const SHAPE: &'static Shape = &Shape::Map(T::SHAPE);
+}
+
+impl Schema for serde_json::Map<String, serde_json::Value> {
+    const SHAPE: &'static Shape = &Shape::Map(&Shape::Json);
+}
+
+/// The wire name of a Rust field name: `r#type` is sent as `type`.
+pub const fn wire_name(rust: &'static str) -> &'static str {
+    match (rust.as_bytes(), rust.split_at_checked(2)) {
+        ([b'r', b'#', ..], Some((_, rest))) => rest,
+        _ => rust,
+    }
+}
+
+/// Whether a value would be left out of a serialized params struct (an unset `Option`).
+///
+/// The params macro puts `skip_serializing_if = "IsAbsent::is_absent"` on every field, so
+/// unset options are not sent at all, while required fields always are.
+pub trait IsAbsent {
+    /// `true` for `None`.
+    fn is_absent(&self) -> bool {
+        false
+    }
+}
+
+impl<T> IsAbsent for Option<T> {
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+}
+
+macro_rules! never_absent {
+    ($($ty:ty),*) => { $(impl IsAbsent for $ty {})* };
+}
+
+never_absent!(
+    bool,
+    i32,
+    i64,
+    u16,
+    u32,
+    u64,
+    f64,
+    String,
+    serde_json::Value,
+    serde_json::Map<String, serde_json::Value>
+);
+
+impl<T> IsAbsent for Vec<T> {}
+impl<T> IsAbsent for BTreeMap<String, T> {}
+
+/// Describes a shape the way the SDK's messages and TypeScript name it (`number`, `Contact[]`).
+pub fn describe(shape: &Shape) -> String {
+    match shape {
+        Shape::Bool => "boolean".into(),
+        Shape::Int | Shape::Float => "number".into(),
+        Shape::String => "string".into(),
+        Shape::Id => "id (integer)".into(),
+        Shape::Timestamp => "timestamp".into(),
+        Shape::Json => "any JSON value".into(),
+        Shape::File => "file".into(),
+        Shape::Nullable(inner) => format!("{} or null", describe(inner)),
+        Shape::List(inner) => format!("array of {}", describe(inner)),
+        Shape::Map(inner) => format!("object of {}", describe(inner)),
+        Shape::Object(o) => format!("object {}", o.name),
+        Shape::Enum(e) => format!("{} (string)", e.name),
+    }
+}

@@ -1,0 +1,199 @@
+//! Scalar types every API family shares: record ids, timestamps and secrets.
+
+use crate::schema::{IsAbsent, Schema, Shape};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// A record id. Serialized as a JSON number; accepts a numeric string on input.
+///
+/// Conversation ids in account-API paths are per-account display ids.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(pub u64);
+
+impl Id {
+    /// The numeric value.
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Id({})", self.0)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl From<u64> for Id {
+    fn from(v: u64) -> Self {
+        Id(v)
+    }
+}
+
+impl Schema for Id {
+    const SHAPE: &'static Shape = &Shape::Id;
+}
+
+impl IsAbsent for Id {}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct IdVisitor;
+        impl Visitor<'_> for IdVisitor {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a non-negative integer id")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Id, E> {
+                Ok(Id(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Id, E> {
+                u64::try_from(v)
+                    .map(Id)
+                    .map_err(|_| E::custom("negative id"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Id, E> {
+                v.trim()
+                    .parse()
+                    .map(Id)
+                    .map_err(|_| E::custom("id is not a number"))
+            }
+        }
+        d.deserialize_any(IdVisitor)
+    }
+}
+
+/// A point in time, held as epoch milliseconds.
+///
+/// On the wire Chatwoot uses epoch seconds in some views and ISO-8601 strings in others; the SDK
+/// accepts both and always gives epoch seconds (a JSON number, fractional only when the server
+/// sent sub-second precision). Note that the server renders an unset time as `0` in many views.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Timestamp {
+    millis: i64,
+}
+
+impl Timestamp {
+    /// From epoch milliseconds.
+    pub const fn from_millis(millis: i64) -> Self {
+        Timestamp { millis }
+    }
+
+    /// From epoch seconds.
+    pub const fn from_secs(secs: i64) -> Self {
+        Timestamp {
+            millis: secs * 1000,
+        }
+    }
+
+    /// Epoch milliseconds.
+    pub const fn as_millis(self) -> i64 {
+        self.millis
+    }
+
+    /// Whole epoch seconds (rounded down).
+    pub const fn as_secs(self) -> i64 {
+        self.millis.div_euclid(1000)
+    }
+
+    /// Epoch seconds as the JSON number the SDK emits.
+    pub fn to_json(self) -> serde_json::Value {
+        if self.millis % 1000 == 0 {
+            serde_json::Value::from(self.millis / 1000)
+        } else {
+            serde_json::Value::from(self.millis as f64 / 1000.0)
+        }
+    }
+
+    /// Reads a wire value: epoch seconds (number or numeric string) or an ISO-8601 string.
+    pub fn from_wire(value: &serde_json::Value) -> Option<Self> {
+        match value {
+            serde_json::Value::Number(n) => Self::from_secs_f64(n.as_f64()?),
+            serde_json::Value::String(s) => Self::parse(s),
+            _ => None,
+        }
+    }
+
+    /// Parses an ISO-8601 string or a numeric string of epoch seconds.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().parse::<f64>() {
+            Ok(secs) => Self::from_secs_f64(secs),
+            Err(_) => crate::time::parse_iso8601(text).map(Self::from_millis),
+        }
+    }
+
+    fn from_secs_f64(secs: f64) -> Option<Self> {
+        // Keep to what an f64 and an i64 of milliseconds both hold exactly enough.
+        (secs.is_finite() && secs.abs() < 9.0e12).then(|| Self::from_millis((secs * 1000.0).round() as i64))
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Timestamp({}ms)", self.millis)
+    }
+}
+
+impl Schema for Timestamp {
+    const SHAPE: &'static Shape = &Shape::Timestamp;
+}
+
+impl IsAbsent for Timestamp {}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.millis % 1000 == 0 {
+            s.serialize_i64(self.millis / 1000)
+        } else {
+            s.serialize_f64(self.millis as f64 / 1000.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Timestamp::from_wire(&value)
+            .ok_or_else(|| de::Error::custom("expected epoch seconds or an ISO-8601 timestamp"))
+    }
+}
+
+/// A credential. Its `Debug` and `Display` never show the value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a token.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The token itself. Only the request builder should call this.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}

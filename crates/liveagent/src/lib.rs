@@ -1,0 +1,1 @@
+//! Native client (placeholder until the core compiles).
