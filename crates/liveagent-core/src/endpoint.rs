@@ -169,6 +169,35 @@ impl<T: Schema + DeserializeOwned> ResponseBody for Vec<T> {
     const KIND: ResponseKind = ResponseKind::Json(<Vec<T> as Schema>::SHAPE);
 }
 
+impl<T: Schema + DeserializeOwned> ResponseBody for Option<T> {
+    const KIND: ResponseKind = ResponseKind::Json(<Option<T> as Schema>::SHAPE);
+}
+
+/// The result of an endpoint that answers with no body (`head :ok`): `null` in JS.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Empty;
+
+impl<'de> serde::Deserialize<'de> for Empty {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Empty)
+    }
+}
+
+impl ResponseBody for Empty {
+    const KIND: ResponseKind = ResponseKind::Empty;
+}
+
+/// The result of an endpoint that answers with text (CSV reports).
+pub type Text = String;
+
+impl ResponseBody for String {
+    const KIND: ResponseKind = ResponseKind::Text;
+}
+
+impl ResponseBody for i64 {
+    const KIND: ResponseKind = ResponseKind::Integer;
+}
+
 /// A params struct that is the request of one endpoint.
 pub trait Endpoint: Serialize + Schema {
     /// The endpoint's row.

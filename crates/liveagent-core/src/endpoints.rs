@@ -25,11 +25,323 @@ use crate::schema::{ObjectShape, Place, Schema};
 macro_rules! for_each_endpoint {
     ($callback:ident) => {
         $callback! {
-            // ---- conversations --------------------------------------------------------------
-            /// Counts of conversations per assignee type (mine, assigned, unassigned, all).
+            // ---- conversations: /api/v1/accounts/{account_id}/conversations -------------------
+            /// List conversations, 25 per page, with counts for the whole filter.
+            list_conversations listConversations: GET "/api/v1/accounts/{account_id}/conversations",
+                ListConversationsParams => ConversationList,
+                auth User, spec "conversationList", idempotent yes, page (pages Conversation ["data", "payload"] 25);
+            /// Count conversations per assignee type (mine, assigned, unassigned, all).
             get_conversation_counts getConversationCounts: GET "/api/v1/accounts/{account_id}/conversations/meta",
                 GetConversationCountsParams => ConversationCounts,
                 auth User, spec "conversationListMeta", idempotent yes, page none;
+            /// Filter conversations by conditions, 25 per page.
+            filter_conversations filterConversations: POST "/api/v1/accounts/{account_id}/conversations/filter",
+                FilterConversationsParams => ConversationFilterResult,
+                auth User, spec "conversationFilter", idempotent yes, page (pages Conversation ["payload"] 25);
+            /// Find conversations with a message containing `q`, 25 per page.
+            search_conversations searchConversations: GET "/api/v1/accounts/{account_id}/conversations/search",
+                SearchConversationsParams => ConversationSearchResult,
+                auth User, route "conversations#search", idempotent yes, page (pages SearchConversation ["payload"] 25);
+            /// Get one conversation.
+            get_conversation getConversation: GET "/api/v1/accounts/{account_id}/conversations/{conversation_id}",
+                GetConversationParams => Conversation,
+                auth UserOrBot, spec "get-details-of-a-conversation", idempotent yes, page none;
+            /// Start a conversation with a contact in an inbox.
+            create_conversation createConversation: POST "/api/v1/accounts/{account_id}/conversations",
+                CreateConversationParams => Conversation,
+                auth UserOrBot, spec "newConversation", idempotent no, page none;
+            /// Change a conversation's priority.
+            update_conversation updateConversation: PATCH "/api/v1/accounts/{account_id}/conversations/{conversation_id}",
+                UpdateConversationParams => Conversation,
+                auth UserOrBot, spec "update-conversation", idempotent yes, page none;
+            /// Open, resolve, snooze or set a conversation pending.
+            toggle_conversation_status toggleConversationStatus: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status",
+                ToggleConversationStatusParams => ToggleStatusResult,
+                auth UserOrBot, spec "toggle-status-of-a-conversation", idempotent no, page none;
+            /// Set or clear a conversation's priority.
+            toggle_conversation_priority toggleConversationPriority: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority",
+                ToggleConversationPriorityParams => Empty,
+                auth UserOrBot, spec "toggle-priority-of-a-conversation", idempotent yes, page none;
+            /// Show or hide the typing indicator.
+            toggle_typing_status toggleTypingStatus: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_typing_status",
+                ToggleTypingStatusParams => Empty,
+                auth UserOrBot, spec "toggle-typing-status-of-a-conversation", idempotent yes, page none;
+            /// Replace a conversation's custom attributes.
+            update_conversation_custom_attributes updateConversationCustomAttributes: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes",
+                UpdateConversationCustomAttributesParams => ConversationCustomAttributes,
+                auth UserOrBot, spec "update-custom-attributes-of-a-conversation", idempotent yes, page none;
+            /// Assign a conversation to an agent, an agent bot or a team (or unassign it).
+            assign_conversation assignConversation: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments",
+                AssignConversationParams => Option<Assignment>,
+                auth UserOrBot, spec "assign-a-conversation", idempotent yes, page none;
+            /// List a conversation's labels.
+            list_conversation_labels listConversationLabels: GET "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels",
+                ListConversationLabelsParams => LabelNames,
+                auth UserOrBot, spec "list-all-labels-of-a-conversation", idempotent yes, page none;
+            /// Set a conversation's labels (replaces them all).
+            add_conversation_labels addConversationLabels: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels",
+                AddConversationLabelsParams => LabelNames,
+                auth UserOrBot, spec "conversation-add-labels", idempotent yes, page none;
+            /// List a conversation's reporting events (enterprise).
+            list_conversation_reporting_events listConversationReportingEvents: GET "/api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events",
+                ListConversationReportingEventsParams => Vec<ReportingEvent>,
+                auth User, spec "get-conversation-reporting-events", idempotent yes, page none;
+
+            // ---- messages: .../conversations/{conversation_id}/messages ----------------------
+            /// List messages: the latest 20, older ones with `before`, newer ones with `after`.
+            list_messages listMessages: GET "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages",
+                ListMessagesParams => MessageList,
+                auth User, spec "list-all-messages", idempotent yes, page (cursor Message ["payload"]);
+            /// Send a message or a private note.
+            create_message createMessage: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages",
+                CreateMessageParams => Message,
+                auth UserOrBot, spec "create-a-new-message-in-a-conversation", idempotent no, page none;
+            /// Delete a message (its content becomes a deletion note).
+            delete_message deleteMessage: DELETE "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}",
+                DeleteMessageParams => Message,
+                auth User, spec "delete-a-message", idempotent yes, page none;
+
+            // ---- contacts: /api/v1/accounts/{account_id}/contacts -----------------------------
+            /// List contacts that have an email, phone number or identifier, 15 per page.
+            list_contacts listContacts: GET "/api/v1/accounts/{account_id}/contacts",
+                ListContactsParams => ContactList,
+                auth User, spec "contactList", idempotent yes, page (pages Contact ["payload"] 15);
+            /// Create a contact, optionally with its identity in an inbox.
+            create_contact createContact: POST "/api/v1/accounts/{account_id}/contacts",
+                CreateContactParams => ContactCreated,
+                auth User, spec "contactCreate", idempotent no, page none;
+            /// Get one contact.
+            get_contact getContact: GET "/api/v1/accounts/{account_id}/contacts/{contact_id}",
+                GetContactParams => ContactPayload,
+                auth User, spec "contactDetails", idempotent yes, page none;
+            /// Update a contact (attributes are merged).
+            update_contact updateContact: PUT "/api/v1/accounts/{account_id}/contacts/{contact_id}",
+                UpdateContactParams => ContactPayload,
+                auth User, spec "contactUpdate", idempotent yes, page none;
+            /// Delete a contact.
+            delete_contact deleteContact: DELETE "/api/v1/accounts/{account_id}/contacts/{contact_id}",
+                DeleteContactParams => Empty,
+                auth User, spec "contactDelete", idempotent yes, page none;
+            /// Search contacts by name, email, phone number or identifier, 15 per page.
+            search_contacts searchContacts: GET "/api/v1/accounts/{account_id}/contacts/search",
+                SearchContactsParams => ContactSearchResult,
+                auth User, spec "contactSearch", idempotent yes, page (pages Contact ["payload"] 15);
+            /// Filter contacts by conditions, 15 per page.
+            filter_contacts filterContacts: POST "/api/v1/accounts/{account_id}/contacts/filter",
+                FilterContactsParams => ContactList,
+                auth User, spec "contactFilter", idempotent yes, page (pages Contact ["payload"] 15);
+            /// List a contact's 20 most recent conversations.
+            list_contact_conversations listContactConversations: GET "/api/v1/accounts/{account_id}/contacts/{contact_id}/conversations",
+                ListContactConversationsParams => ContactConversations,
+                auth User, spec "contactConversations", idempotent yes, page none;
+            /// List the inboxes a contact can be messaged in.
+            list_contactable_inboxes listContactableInboxes: GET "/api/v1/accounts/{account_id}/contacts/{contact_id}/contactable_inboxes",
+                ListContactableInboxesParams => ContactableInboxes,
+                auth User, spec "contactableInboxesGet", idempotent yes, page none;
+            /// Create a contact's identity in an inbox.
+            create_contact_inbox createContactInbox: POST "/api/v1/accounts/{account_id}/contacts/{contact_id}/contact_inboxes",
+                CreateContactInboxParams => ContactInbox,
+                auth User, spec "contactInboxCreation", idempotent no, page none;
+            /// Merge one contact into another.
+            merge_contacts mergeContacts: POST "/api/v1/accounts/{account_id}/actions/contact_merge",
+                MergeContactsParams => Contact,
+                auth User, spec "contactMerge", idempotent no, page none;
+            /// List a contact's labels.
+            list_contact_labels listContactLabels: GET "/api/v1/accounts/{account_id}/contacts/{contact_id}/labels",
+                ListContactLabelsParams => LabelNames,
+                auth User, spec "list-all-labels-of-a-contact", idempotent yes, page none;
+            /// Set a contact's labels (replaces them all).
+            add_contact_labels addContactLabels: POST "/api/v1/accounts/{account_id}/contacts/{contact_id}/labels",
+                AddContactLabelsParams => LabelNames,
+                auth User, spec "contact-add-labels", idempotent yes, page none;
+
+            // ---- agents: /api/v1/accounts/{account_id}/agents ---------------------------------
+            /// List the account's users.
+            list_agents listAgents: GET "/api/v1/accounts/{account_id}/agents",
+                ListAgentsParams => Vec<Agent>,
+                auth User, spec "get-account-agents", idempotent yes, page none;
+            /// Invite a user to the account.
+            create_agent createAgent: POST "/api/v1/accounts/{account_id}/agents",
+                CreateAgentParams => Agent,
+                auth User, spec "add-new-agent-to-account", idempotent no, page none;
+            /// Update a user's role or availability.
+            update_agent updateAgent: PATCH "/api/v1/accounts/{account_id}/agents/{agent_id}",
+                UpdateAgentParams => Agent,
+                auth User, spec "update-agent-in-account", idempotent yes, page none;
+            /// Remove a user from the account.
+            delete_agent deleteAgent: DELETE "/api/v1/accounts/{account_id}/agents/{agent_id}",
+                DeleteAgentParams => Empty,
+                auth User, spec "delete-agent-from-account", idempotent yes, page none;
+
+            // ---- teams: /api/v1/accounts/{account_id}/teams -----------------------------------
+            /// List teams.
+            list_teams listTeams: GET "/api/v1/accounts/{account_id}/teams",
+                ListTeamsParams => Vec<Team>,
+                auth User, spec "list-all-teams", idempotent yes, page none;
+            /// Create a team.
+            create_team createTeam: POST "/api/v1/accounts/{account_id}/teams",
+                CreateTeamParams => Team,
+                auth User, spec "create-a-team", idempotent no, page none;
+            /// Get one team.
+            get_team getTeam: GET "/api/v1/accounts/{account_id}/teams/{team_id}",
+                GetTeamParams => Team,
+                auth User, spec "get-details-of-a-single-team", idempotent yes, page none;
+            /// Update a team.
+            update_team updateTeam: PATCH "/api/v1/accounts/{account_id}/teams/{team_id}",
+                UpdateTeamParams => Team,
+                auth User, spec "update-a-team", idempotent yes, page none;
+            /// Delete a team.
+            delete_team deleteTeam: DELETE "/api/v1/accounts/{account_id}/teams/{team_id}",
+                DeleteTeamParams => Empty,
+                auth User, spec "delete-a-team", idempotent yes, page none;
+            /// List a team's members.
+            list_team_members listTeamMembers: GET "/api/v1/accounts/{account_id}/teams/{team_id}/team_members",
+                ListTeamMembersParams => Vec<Agent>,
+                auth User, spec "get-team-members", idempotent yes, page none;
+            /// Add members to a team (answers with the new members).
+            add_team_members addTeamMembers: POST "/api/v1/accounts/{account_id}/teams/{team_id}/team_members",
+                AddTeamMembersParams => Vec<Agent>,
+                auth User, spec "add-new-agent-to-team", idempotent yes, page none;
+            /// Set a team's members.
+            update_team_members updateTeamMembers: PATCH "/api/v1/accounts/{account_id}/teams/{team_id}/team_members",
+                UpdateTeamMembersParams => Vec<Agent>,
+                auth User, spec "update-agents-in-team", idempotent yes, page none;
+            /// Remove members from a team.
+            remove_team_members removeTeamMembers: DELETE "/api/v1/accounts/{account_id}/teams/{team_id}/team_members",
+                RemoveTeamMembersParams => Empty,
+                auth User, spec "delete-agent-in-team", idempotent yes, page none;
+
+            // ---- inboxes: /api/v1/accounts/{account_id}/inboxes, inbox_members ------------------
+            /// List inboxes.
+            list_inboxes listInboxes: GET "/api/v1/accounts/{account_id}/inboxes",
+                ListInboxesParams => InboxList,
+                auth User, spec "listAllInboxes", idempotent yes, page none;
+            /// Get one inbox.
+            get_inbox getInbox: GET "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+                GetInboxParams => Inbox,
+                auth User, spec "GetInbox", idempotent yes, page none;
+            /// Create an inbox with its channel.
+            create_inbox createInbox: POST "/api/v1/accounts/{account_id}/inboxes",
+                CreateInboxParams => Inbox,
+                auth User, spec "inboxCreation", idempotent no, page none;
+            /// Update an inbox.
+            update_inbox updateInbox: PATCH "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+                UpdateInboxParams => Inbox,
+                auth User, spec "updateInbox", idempotent yes, page none;
+            /// List an inbox's agents.
+            list_inbox_members listInboxMembers: GET "/api/v1/accounts/{account_id}/inbox_members/{inbox_id}",
+                ListInboxMembersParams => InboxMembers,
+                auth User, spec "get-inbox-members", idempotent yes, page none;
+            /// Add agents to an inbox.
+            add_inbox_members addInboxMembers: POST "/api/v1/accounts/{account_id}/inbox_members",
+                AddInboxMembersParams => InboxMembers,
+                auth User, spec "add-new-agent-to-inbox", idempotent yes, page none;
+            /// Set an inbox's agents.
+            update_inbox_members updateInboxMembers: PATCH "/api/v1/accounts/{account_id}/inbox_members",
+                UpdateInboxMembersParams => InboxMembers,
+                auth User, spec "update-agents-in-inbox", idempotent yes, page none;
+            /// Remove agents from an inbox.
+            remove_inbox_members removeInboxMembers: DELETE "/api/v1/accounts/{account_id}/inbox_members",
+                RemoveInboxMembersParams => Empty,
+                auth User, spec "delete-agent-in-inbox", idempotent yes, page none;
+
+            // ---- account and profile: /api/v1/accounts/{account_id}, /api/v1/profile -----------
+            /// Get the account.
+            get_account getAccount: GET "/api/v1/accounts/{account_id}",
+                GetAccountParams => Account,
+                auth User, spec "get-account-details", idempotent yes, page none;
+            /// Update the account's name, locale and settings.
+            update_account updateAccount: PATCH "/api/v1/accounts/{account_id}",
+                UpdateAccountParams => Account,
+                auth User, spec "update-account", idempotent yes, page none;
+            /// Get the caller's profile.
+            get_profile getProfile: GET "/api/v1/profile",
+                GetProfileParams => Profile,
+                auth User, spec "fetchProfile", idempotent yes, page none;
+            /// Update the caller's profile.
+            update_profile updateProfile: PUT "/api/v1/profile",
+                UpdateProfileParams => Profile,
+                auth User, spec "updateProfile", idempotent yes, page none;
+
+            // ---- labels: /api/v1/accounts/{account_id}/labels ---------------------------------
+            /// List labels.
+            list_labels listLabels: GET "/api/v1/accounts/{account_id}/labels",
+                ListLabelsParams => LabelList,
+                auth User, spec "list-all-labels", idempotent yes, page none;
+            /// Create a label.
+            create_label createLabel: POST "/api/v1/accounts/{account_id}/labels",
+                CreateLabelParams => Label,
+                auth User, spec "create-a-label", idempotent no, page none;
+            /// Get one label.
+            get_label getLabel: GET "/api/v1/accounts/{account_id}/labels/{label_id}",
+                GetLabelParams => Label,
+                auth User, spec "get-details-of-a-single-label", idempotent yes, page none;
+            /// Update a label.
+            update_label updateLabel: PATCH "/api/v1/accounts/{account_id}/labels/{label_id}",
+                UpdateLabelParams => Label,
+                auth User, spec "update-a-label", idempotent yes, page none;
+            /// Delete a label.
+            delete_label deleteLabel: DELETE "/api/v1/accounts/{account_id}/labels/{label_id}",
+                DeleteLabelParams => Empty,
+                auth User, spec "delete-a-label", idempotent yes, page none;
+
+            // ---- canned responses: /api/v1/accounts/{account_id}/canned_responses -------------
+            /// List canned responses.
+            list_canned_responses listCannedResponses: GET "/api/v1/accounts/{account_id}/canned_responses",
+                ListCannedResponsesParams => Vec<CannedResponse>,
+                auth User, spec "get-account-canned-response", idempotent yes, page none;
+            /// Create a canned response.
+            create_canned_response createCannedResponse: POST "/api/v1/accounts/{account_id}/canned_responses",
+                CreateCannedResponseParams => CannedResponse,
+                auth User, spec "add-new-canned-response-to-account", idempotent no, page none;
+            /// Update a canned response.
+            update_canned_response updateCannedResponse: PATCH "/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}",
+                UpdateCannedResponseParams => CannedResponse,
+                auth User, spec "update-canned-response-in-account", idempotent yes, page none;
+            /// Delete a canned response.
+            delete_canned_response deleteCannedResponse: DELETE "/api/v1/accounts/{account_id}/canned_responses/{canned_response_id}",
+                DeleteCannedResponseParams => Empty,
+                auth User, spec "delete-canned-response-from-account", idempotent yes, page none;
+
+            // ---- custom attributes: /api/v1/accounts/{account_id}/custom_attribute_definitions -
+            /// List custom attribute definitions.
+            list_custom_attribute_definitions listCustomAttributeDefinitions: GET "/api/v1/accounts/{account_id}/custom_attribute_definitions",
+                ListCustomAttributeDefinitionsParams => Vec<CustomAttributeDefinition>,
+                auth User, spec "get-account-custom-attribute", idempotent yes, page none;
+            /// Create a custom attribute definition.
+            create_custom_attribute_definition createCustomAttributeDefinition: POST "/api/v1/accounts/{account_id}/custom_attribute_definitions",
+                CreateCustomAttributeDefinitionParams => CustomAttributeDefinition,
+                auth User, spec "add-new-custom-attribute-to-account", idempotent no, page none;
+            /// Get one custom attribute definition.
+            get_custom_attribute_definition getCustomAttributeDefinition: GET "/api/v1/accounts/{account_id}/custom_attribute_definitions/{attribute_id}",
+                GetCustomAttributeDefinitionParams => CustomAttributeDefinition,
+                auth User, spec "get-details-of-a-single-custom-attribute", idempotent yes, page none;
+            /// Update a custom attribute definition.
+            update_custom_attribute_definition updateCustomAttributeDefinition: PATCH "/api/v1/accounts/{account_id}/custom_attribute_definitions/{attribute_id}",
+                UpdateCustomAttributeDefinitionParams => CustomAttributeDefinition,
+                auth User, spec "update-custom-attribute-in-account", idempotent yes, page none;
+            /// Delete a custom attribute definition.
+            delete_custom_attribute_definition deleteCustomAttributeDefinition: DELETE "/api/v1/accounts/{account_id}/custom_attribute_definitions/{attribute_id}",
+                DeleteCustomAttributeDefinitionParams => Empty,
+                auth User, spec "delete-custom-attribute-from-account", idempotent yes, page none;
+
+            // ---- webhooks: /api/v1/accounts/{account_id}/webhooks -----------------------------
+            /// List webhooks.
+            list_webhooks listWebhooks: GET "/api/v1/accounts/{account_id}/webhooks",
+                ListWebhooksParams => WebhookList,
+                auth User, spec "list-all-webhooks", idempotent yes, page none;
+            /// Create a webhook.
+            create_webhook createWebhook: POST "/api/v1/accounts/{account_id}/webhooks",
+                CreateWebhookParams => WebhookPayload,
+                auth User, spec "create-a-webhook", idempotent no, page none;
+            /// Update a webhook.
+            update_webhook updateWebhook: PATCH "/api/v1/accounts/{account_id}/webhooks/{webhook_id}",
+                UpdateWebhookParams => WebhookPayload,
+                auth User, spec "update-a-webhook", idempotent yes, page none;
+            /// Delete a webhook.
+            delete_webhook deleteWebhook: DELETE "/api/v1/accounts/{account_id}/webhooks/{webhook_id}",
+                DeleteWebhookParams => Empty,
+                auth User, spec "delete-a-webhook", idempotent yes, page none;
         }
     };
 }

@@ -18,7 +18,7 @@ macro_rules! model {
         pub struct $name:ident {
             $(
                 $(#[doc = $fdoc:literal])*
-                $field:ident : $ty:ty
+                $field:ident : $ty:ty $(as $flag:ident)?
             ),* $(,)?
         }
     ) => {
@@ -42,7 +42,7 @@ macro_rules! model {
                     fields: &[$(
                         $crate::schema::Field {
                             name: $crate::schema::wire_name(stringify!($field)),
-                            shape: <$ty as $crate::schema::Schema>::shape,
+                            shape: model!(@shape $ty $(, $flag)?),
                             place: $crate::schema::Place::Body,
                             doc: doc_text!($($fdoc)*),
                         },
@@ -58,6 +58,15 @@ macro_rules! model {
             );
         }
     };
+    (@shape $ty:ty) => { <$ty as $crate::schema::Schema>::shape };
+    (@shape $ty:ty, flex) => {{
+        fn flex_shape() -> &'static $crate::schema::Shape {
+            const SHAPE: &$crate::schema::Shape =
+                &$crate::schema::Shape::Flex(<$ty as $crate::schema::Schema>::SHAPE);
+            SHAPE
+        }
+        flex_shape
+    }};
 }
 
 /// Declares an open enum: known values (string form, and the integer form some views use),
@@ -103,6 +112,12 @@ macro_rules! open_enum {
             }
         }
 
+        impl $crate::types::IntoParam<$name> for &str {
+            fn into_param(self) -> $name {
+                $name::from(self)
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -120,9 +135,11 @@ macro_rules! open_enum {
                 match <serde_json::Value as serde::Deserialize>::deserialize(d)? {
                     serde_json::Value::String(s) => Ok(Self::from(s.as_str())),
                     serde_json::Value::Number(n) => {
-                        let code = n.as_i64();
-                        $($(if code == Some($code) { return Ok(Self::$variant); })?)*
-                        Ok(Self::Other(n.to_string()))
+                        let known = match <Self as $crate::schema::Schema>::SHAPE {
+                            $crate::schema::Shape::Enum(e) => n.as_i64().and_then(|code| e.by_code(code)),
+                            _ => None,
+                        };
+                        Ok(known.map_or_else(|| Self::Other(n.to_string()), |v| Self::from(v.wire)))
                     }
                     _ => Err(serde::de::Error::custom(concat!("expected a ", stringify!($name), " string"))),
                 }
@@ -207,17 +224,17 @@ macro_rules! params {
         impl $name {
             /// Params with the required fields set and every optional field unset.
             #[allow(clippy::new_without_default)]
-            pub fn new($($rfield: impl Into<$rty>),*) -> Self {
+            pub fn new($($rfield: impl $crate::types::IntoParam<$rty>),*) -> Self {
                 Self {
-                    $($rfield: $rfield.into(),)*
+                    $($rfield: $crate::types::IntoParam::into_param($rfield),)*
                     $($ofield: None,)*
                 }
             }
 
             $(
                 #[doc = concat!("Sets `", stringify!($ofield), "`.")]
-                pub fn $ofield(mut self, value: impl Into<$oty>) -> Self {
-                    self.$ofield = Some(value.into());
+                pub fn $ofield(mut self, value: impl $crate::types::IntoParam<$oty>) -> Self {
+                    self.$ofield = Some($crate::types::IntoParam::into_param(value));
                     self
                 }
             )*
@@ -242,4 +259,89 @@ macro_rules! params {
     (@place path) => { $crate::schema::Place::Path };
     (@place query) => { $crate::schema::Place::Query };
     (@place body) => { $crate::schema::Place::Body };
+}
+
+/// Declares a union of models: `tag "field"` picks the variant by that field's value;
+/// without a tag, the first variant that fits is taken. Unknown kinds land in `Other`.
+macro_rules! one_of {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident $(tag $tag:literal)? {
+            $(
+                $(#[doc = $vdoc:literal])*
+                $variant:ident ( $($vtag:literal ,)? $ty:ty )
+            ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[doc = $vdoc])*
+                $variant($ty),
+            )*
+            /// A kind this SDK version does not know, as the server sent it.
+            Other(serde_json::Value),
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(v) => v.serialize(s),)*
+                    Self::Other(v) => v.serialize(s),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            #[allow(unused_assignments)]
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                let $crate::schema::Shape::Union(shape) = <Self as $crate::schema::Schema>::SHAPE else {
+                    return Ok(Self::Other(value));
+                };
+                match $crate::normalize::pick_variant(shape, &value) {
+                    $crate::normalize::Pick::Variant(index) => {
+                        let mut k = 0usize;
+                        $(
+                            if index == k {
+                                return serde_json::from_value(value).map(Self::$variant).map_err(serde::de::Error::custom);
+                            }
+                            k += 1;
+                        )*
+                        Ok(Self::Other(value))
+                    }
+                    _ => Ok(Self::Other(value)),
+                }
+            }
+        }
+
+        impl $crate::schema::Schema for $name {
+            const SHAPE: &'static $crate::schema::Shape =
+                &$crate::schema::Shape::Union(&$crate::schema::UnionShape {
+                    name: stringify!($name),
+                    doc: doc_text!($($doc)*),
+                    tag: one_of!(@opt $($tag)?),
+                    variants: &[$(
+                        $crate::schema::UnionVariant {
+                            tag: one_of!(@vtag $($vtag)?),
+                            shape: <$ty as $crate::schema::Schema>::shape,
+                        },
+                    )*],
+                });
+        }
+
+        impl $crate::schema::IsAbsent for $name {}
+
+        impl $crate::endpoint::ResponseBody for $name {
+            const KIND: $crate::endpoint::ResponseKind = $crate::endpoint::ResponseKind::Json(
+                <Self as $crate::schema::Schema>::SHAPE,
+            );
+        }
+    };
+    (@opt) => { None };
+    (@opt $v:literal) => { Some($v) };
+    (@vtag) => { "" };
+    (@vtag $v:literal) => { $v };
 }

@@ -5,7 +5,7 @@
 //! repair is recorded as [`Drift`]; strict mode turns any drift into an error. Params: the same
 //! walk validates what a caller passed before anything is sent.
 
-use crate::schema::{EnumShape, ObjectShape, Shape, describe};
+use crate::schema::{EnumShape, ObjectShape, Shape, UnionShape, describe};
 use crate::types::Timestamp;
 use serde_json::{Map, Number, Value};
 use std::fmt;
@@ -109,6 +109,7 @@ pub fn normalize_response(value: &mut Value, shape: &Shape) -> Result<DriftRepor
     let mut walker = Walker {
         input: false,
         drift: DriftReport::default(),
+        flex: false,
     };
     walker.walk(value, shape, &PathNode::ROOT)?;
     Ok(walker.drift)
@@ -124,6 +125,7 @@ pub(crate) fn normalize_input(
     let mut walker = Walker {
         input: true,
         drift: DriftReport::default(),
+        flex: false,
     };
     walker.walk(value, shape, path)
 }
@@ -211,6 +213,8 @@ struct Walker {
     /// Validating caller input rather than a server response.
     input: bool,
     drift: DriftReport,
+    /// Inside a [`Shape::Flex`]: conversions are expected, not drift.
+    flex: bool,
 }
 
 /// What [`Walker::convert`] decided about one scalar.
@@ -240,6 +244,12 @@ impl Walker {
                     other => other,
                 }
             }
+            Shape::List(_) | Shape::Map(_) if value.is_null() && !self.input => {
+                // An absent collection: an empty one loses nothing.
+                self.report(path, DriftKind::Coerced { expected: describe(shape), found: "null" });
+                *value = if matches!(shape, Shape::List(_)) { Value::Array(Vec::new()) } else { Value::Object(Map::new()) };
+                Ok(())
+            }
             Shape::List(inner) => match value {
                 Value::Array(items) => {
                     for (i, item) in items.iter_mut().enumerate() {
@@ -263,7 +273,14 @@ impl Walker {
                 other => Err(mismatch(path, shape, other)),
             },
             Shape::Enum(e) => self.walk_enum(value, e, path),
-            scalar => match convert(value, scalar) {
+            Shape::Union(u) => self.walk_union(value, u, path),
+            Shape::Flex(inner) => {
+                let outer = std::mem::replace(&mut self.flex, true);
+                let result = self.walk(value, inner, path);
+                self.flex = outer;
+                result
+            }
+            scalar => match convert(value, scalar, self.input) {
                 Fit::Fits => Ok(()),
                 Fit::Coerce(new) => {
                     let found = json_type(value);
@@ -271,7 +288,7 @@ impl Walker {
                     let documented = matches!(scalar, Shape::Timestamp) && found == "string"
                         && crate::time::parse_iso8601(value.as_str().unwrap_or_default()).is_some();
                     let repaired_number = matches!(scalar, Shape::Timestamp) && found == "number";
-                    if !documented && !repaired_number {
+                    if !documented && !repaired_number && !self.flex {
                         self.report(path, DriftKind::Coerced { expected: describe(scalar), found });
                     }
                     *value = new;
@@ -297,6 +314,10 @@ impl Walker {
                     if !self.input {
                         map.insert(field.name.to_owned(), Value::Null);
                     }
+                }
+                // Views leave out an empty list (`attachments`): nothing is lost by an empty one.
+                None if !self.input && matches!(shape, Shape::List(_)) => {
+                    map.insert(field.name.to_owned(), Value::Array(Vec::new()));
                 }
                 None => {
                     return Err(Mismatch {
@@ -352,6 +373,30 @@ impl Walker {
         }
     }
 
+    fn walk_union(&mut self, value: &mut Value, union: &UnionShape, path: &PathNode<'_>) -> Result<(), Mismatch> {
+        if !value.is_object() {
+            return Err(Mismatch {
+                path: path.render(),
+                message: format!("expected object {}, found {}", union.name, json_type(value)),
+            });
+        }
+        match pick_variant(union, value) {
+            Pick::Variant(i) => match union.variants.get(i) {
+                Some(variant) => self.walk(value, (variant.shape)(), path),
+                None => Ok(()),
+            },
+            Pick::UnknownTag(tag) => {
+                // Kept as it came: a sender or assignee kind this SDK version does not know.
+                self.report(path, DriftKind::UnknownValue(tag));
+                Ok(())
+            }
+            Pick::NoFit => Err(Mismatch {
+                path: path.render(),
+                message: format!("the object fits no variant of {}", union.name),
+            }),
+        }
+    }
+
     fn report(&mut self, path: &PathNode<'_>, kind: DriftKind) {
         if !self.input {
             self.drift.push(Drift {
@@ -369,8 +414,9 @@ fn mismatch(path: &PathNode<'_>, shape: &Shape, found: &Value) -> Mismatch {
     }
 }
 
-/// Decides whether a JSON value fits a scalar shape, and how to repair it if not.
-fn convert(value: &Value, shape: &Shape) -> Fit {
+/// Decides whether a JSON value fits a scalar shape, and how to repair it if not. Timestamps in
+/// caller input become whole epoch seconds, the form every endpoint that takes one accepts.
+fn convert(value: &Value, shape: &Shape, input: bool) -> Fit {
     match (shape, value) {
         (Shape::Json, _) => Fit::Fits,
         (Shape::Bool, Value::Bool(_)) => Fit::Fits,
@@ -409,7 +455,7 @@ fn convert(value: &Value, shape: &Shape) -> Fit {
         },
         (Shape::Timestamp, Value::Number(_) | Value::String(_)) => match Timestamp::from_wire(value) {
             Some(t) => {
-                let canonical = t.to_json();
+                let canonical = if input { Value::from(t.as_secs()) } else { t.to_json() };
                 if &canonical == value { Fit::Fits } else { Fit::Coerce(canonical) }
             }
             None => Fit::Invalid,
@@ -419,6 +465,46 @@ fn convert(value: &Value, shape: &Shape) -> Fit {
         }
         _ => Fit::Invalid,
     }
+}
+
+/// Which variant of a union a value is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// The variant at this index.
+    Variant(usize),
+    /// A tagged union whose tag names no known variant.
+    UnknownTag(String),
+    /// An untagged union that no variant fits.
+    NoFit,
+}
+
+/// Picks the variant of `union` that `value` is: by the tag field, or the first variant that
+/// fits without drift (else the first that fits at all). Both the normalizer and the Rust
+/// models decide with this one function.
+pub fn pick_variant(union: &UnionShape, value: &Value) -> Pick {
+    if let Some(tag) = union.tag {
+        let found = value.get(tag).and_then(Value::as_str).unwrap_or_default();
+        return match union.variants.iter().position(|v| v.tag == found) {
+            Some(i) => Pick::Variant(i),
+            None => Pick::UnknownTag(found.to_owned()),
+        };
+    }
+    let mut fallback = None;
+    for (i, variant) in union.variants.iter().enumerate() {
+        let mut trial = value.clone();
+        let mut walker = Walker {
+            input: false,
+            drift: DriftReport::default(),
+            flex: false,
+        };
+        if walker.walk(&mut trial, (variant.shape)(), &PathNode::ROOT).is_ok() {
+            if walker.drift.is_empty() {
+                return Pick::Variant(i);
+            }
+            fallback.get_or_insert(i);
+        }
+    }
+    fallback.map_or(Pick::NoFit, Pick::Variant)
 }
 
 /// Key of the placeholder object that stands for an attached file in params:

@@ -40,6 +40,11 @@ pub enum Shape {
     Object(&'static ObjectShape),
     /// A named open enum: known values plus any other string.
     Enum(&'static EnumShape),
+    /// One of several object shapes: picked by a tag field, or by which one fits.
+    Union(&'static UnionShape),
+    /// The inner shape, where the server is known to send either form (a page number as a
+    /// string or a number): conversions here are documented behaviour, not drift.
+    Flex(&'static Shape),
 }
 
 /// A named object: a model, an envelope or a params struct.
@@ -73,7 +78,11 @@ impl Field {
 
     /// Whether the field may be absent or `null`.
     pub fn is_optional(&self) -> bool {
-        matches!(self.shape(), Shape::Nullable(_))
+        let mut shape = self.shape();
+        while let Shape::Flex(inner) = shape {
+            shape = inner;
+        }
+        matches!(shape, Shape::Nullable(_))
     }
 }
 
@@ -95,6 +104,33 @@ pub enum Place {
     Query,
     /// The request body (JSON, or multipart when a file is attached).
     Body,
+}
+
+/// A named union of object shapes.
+#[derive(Debug)]
+pub struct UnionShape {
+    /// The type name.
+    pub name: &'static str,
+    /// Type documentation (`docs` feature).
+    pub doc: Doc,
+    /// The field whose string value names the variant; `None`: the first variant that fits.
+    pub tag: Option<&'static str>,
+    /// The variants, in the order they are tried.
+    pub variants: &'static [UnionVariant],
+}
+
+/// One variant of a [`UnionShape`].
+pub struct UnionVariant {
+    /// Value of the tag field that selects it (empty for untagged unions).
+    pub tag: &'static str,
+    /// Its shape.
+    pub shape: fn() -> &'static Shape,
+}
+
+impl std::fmt::Debug for UnionVariant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnionVariant").field("tag", &self.tag).finish_non_exhaustive()
+    }
 }
 
 /// A named open enum.
@@ -178,6 +214,9 @@ impl Schema for serde_json::Map<String, serde_json::Value> {
     const SHAPE: &'static Shape = &Shape::Map(&Shape::Json);
 }
 
+/// A free-form JSON object (`custom_attributes`, `additional_attributes`, ...).
+pub type JsonObject = serde_json::Map<String, serde_json::Value>;
+
 /// The wire name of a Rust field name: `r#type` is sent as `type`.
 pub const fn wire_name(rust: &'static str) -> &'static str {
     match (rust.as_bytes(), rust.split_at_checked(2)) {
@@ -238,5 +277,7 @@ pub fn describe(shape: &Shape) -> String {
         Shape::Map(inner) => format!("object of {}", describe(inner)),
         Shape::Object(o) => format!("object {}", o.name),
         Shape::Enum(e) => format!("{} (string)", e.name),
+        Shape::Union(u) => format!("object {}", u.name),
+        Shape::Flex(inner) => describe(inner),
     }
 }

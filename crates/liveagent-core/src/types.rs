@@ -170,9 +170,28 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
-/// A credential. Its `Debug` and `Display` never show the value.
-#[derive(Clone, PartialEq, Eq)]
+/// A credential (a token, a signing secret). Its `Debug` and `Display` never show the value;
+/// it serializes as the plain string, because callers need it.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct Secret(String);
+
+impl Schema for Secret {
+    const SHAPE: &'static Shape = &Shape::String;
+}
+
+impl IsAbsent for Secret {}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Secret)
+    }
+}
 
 impl Secret {
     /// Wraps a token.
@@ -195,5 +214,49 @@ impl fmt::Debug for Secret {
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[redacted]")
+    }
+}
+
+/// Conversions accepted by params constructors and setters: the type itself, `&str` for
+/// strings, `u64` for ids, string arrays for string lists. Narrower than `Into`, so that
+/// integer literals infer (`.page(2)`, `.conversation_id(7)`).
+pub trait IntoParam<T> {
+    /// Converts.
+    fn into_param(self) -> T;
+}
+
+impl<T> IntoParam<T> for T {
+    fn into_param(self) -> T {
+        self
+    }
+}
+
+impl IntoParam<String> for &str {
+    fn into_param(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl IntoParam<Id> for u64 {
+    fn into_param(self) -> Id {
+        Id(self)
+    }
+}
+
+impl<const N: usize> IntoParam<Vec<String>> for [&str; N] {
+    fn into_param(self) -> Vec<String> {
+        self.iter().map(|s| (*s).to_owned()).collect()
+    }
+}
+
+impl IntoParam<Vec<String>> for &[&str] {
+    fn into_param(self) -> Vec<String> {
+        self.iter().map(|s| (*s).to_owned()).collect()
+    }
+}
+
+impl<const N: usize> IntoParam<Vec<Id>> for [u64; N] {
+    fn into_param(self) -> Vec<Id> {
+        self.iter().map(|i| Id(*i)).collect()
     }
 }

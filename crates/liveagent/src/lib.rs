@@ -1,1 +1,33 @@
-//! Native client (placeholder until the core compiles).
+//! Native async Rust client for the Live Agent (Chatwoot) API.
+//!
+//! A thin shell over [`liveagent_core`]: the core builds every request, decides every retry and
+//! parses every response; this crate sends them with reqwest (rustls, no OpenSSL) and waits with
+//! tokio timers. Every endpoint of the table is a method of [`Client`], and paginated endpoints
+//! stream their items through [`Client::paginate`].
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), liveagent::Error> {
+//! use liveagent::{Client, api::GetConversationCountsParams};
+//!
+//! let client = Client::builder("https://liveagent-app.cognigy.ai")
+//!     .user_token("your-access-token")
+//!     .account_id(1)
+//!     .build()?;
+//! let counts = client.get_conversation_counts(GetConversationCountsParams::new()).await?;
+//! println!("{} open conversations are unassigned", counts.meta.unassigned_count);
+//! # Ok(()) }
+//! ```
+//!
+//! The client never follows redirects, so the token can never be sent to another host.
+
+mod client;
+mod methods;
+mod paginate;
+mod transport;
+
+pub use client::{Client, ClientBuilder, Response};
+pub use liveagent_core as core;
+pub use liveagent_core::{
+    ApiError, BuildError, CallOptions, Config, Credentials, DecodeError, Drift, DriftReport, Error, Id, ParseMode,
+    RetryPolicy, Secret, Timestamp, TokenHeader, api, models,
+};

@@ -1,8 +1,30 @@
 //! Params structs of every API family: what each endpoint takes and where each param goes.
 //!
 //! Field names are the wire's (snake_case). `path` fields fill the path template, `query`
-//! fields the query string, `body` fields the JSON (or multipart) body.
+//! fields the query string (Rails style), `body` fields the JSON (or multipart) body. Each
+//! struct has `new(required...)` and a chainable setter per optional field. `account_id`
+//! defaults to the client's account.
 
+mod account;
+mod agents;
+mod contacts;
 mod conversations;
+mod filters;
+mod inboxes;
+mod labels;
+mod messages;
+mod misc;
+mod teams;
+mod webhooks;
 
+pub use account::*;
+pub use agents::*;
+pub use contacts::*;
 pub use conversations::*;
+pub use filters::*;
+pub use inboxes::*;
+pub use labels::*;
+pub use messages::*;
+pub use misc::*;
+pub use teams::*;
+pub use webhooks::*;

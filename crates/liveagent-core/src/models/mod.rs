@@ -1,5 +1,33 @@
 //! Response models of every API family, each as the server's views render it.
+//!
+//! Field names and order follow the wire. Optional fields are conditional or nullable on the
+//! wire; after normalization they are always present (as `null` when the server left them out).
+//! Each model keeps the fields this SDK version does not know in `extra`.
 
+mod account;
+mod agents;
+mod contacts;
 mod conversations;
+mod inboxes;
+mod labels;
+mod messages;
+mod misc;
+mod profile;
+mod reports;
+mod teams;
+mod webhooks;
 
+pub use crate::endpoint::Empty;
+pub use crate::schema::JsonObject;
+pub use account::*;
+pub use agents::*;
+pub use contacts::*;
 pub use conversations::*;
+pub use inboxes::*;
+pub use labels::*;
+pub use messages::*;
+pub use misc::*;
+pub use profile::*;
+pub use reports::*;
+pub use teams::*;
+pub use webhooks::*;

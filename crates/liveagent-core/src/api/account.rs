@@ -1,0 +1,77 @@
+//! Account API, the account and the caller's profile: `/api/v1/accounts/{account_id}`, `/api/v1/profile`.
+
+use crate::schema::JsonObject;
+use crate::types::Id;
+
+params! {
+    /// `GET accounts/{account_id}`.
+    pub struct GetAccountParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+    }
+}
+
+params! {
+    /// `PATCH accounts/{account_id}` (administrators).
+    pub struct UpdateAccountParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// Name.
+        body name: Option<String>,
+        /// Locale (`en`, `de`, `pt_BR`, ...).
+        body locale: Option<String>,
+        /// Inbound email domain.
+        body domain: Option<String>,
+        /// Support email.
+        body support_email: Option<String>,
+        /// Industry (custom attribute).
+        body industry: Option<String>,
+        /// Company size (custom attribute).
+        body company_size: Option<String>,
+        /// Time zone (custom attribute).
+        body timezone: Option<String>,
+        /// Website (custom attribute).
+        body website: Option<String>,
+        /// Resolve conversations inactive this many minutes (10 to 1439856; `null`: never).
+        body auto_resolve_after: Option<i64>,
+        /// Message posted when auto-resolving.
+        body auto_resolve_message: Option<String>,
+        /// Do not auto-resolve conversations waiting for an agent.
+        body auto_resolve_ignore_waiting: Option<bool>,
+        /// Label added when auto-resolving.
+        body auto_resolve_label: Option<String>,
+        /// Transcribe audio messages.
+        body audio_transcriptions: Option<bool>,
+        /// Custom attributes required to resolve (enterprise).
+        body conversation_required_attributes: Option<Vec<String>>,
+    }
+}
+
+params! {
+    /// `GET profile`: the caller.
+    pub struct GetProfileParams {}
+}
+
+params! {
+    /// `PUT profile`: the caller's name, email, signature, settings or password.
+    pub struct UpdateProfileParams {
+        /// Name.
+        body name: Option<String>,
+        /// Display name.
+        body display_name: Option<String>,
+        /// Email (takes effect once confirmed).
+        body email: Option<String>,
+        /// Message signature.
+        body message_signature: Option<String>,
+        /// Dashboard preferences (replace the stored ones).
+        body ui_settings: Option<JsonObject>,
+        /// Phone number (stored in custom attributes).
+        body phone_number: Option<String>,
+        /// Current password (to change the password).
+        body current_password: Option<String>,
+        /// New password.
+        body password: Option<String>,
+        /// New password again.
+        body password_confirmation: Option<String>,
+    }
+}

@@ -1,0 +1,219 @@
+//! The client: configuration, typed calls and raw calls.
+
+use crate::transport;
+use liveagent_core::{
+    CallOptions, Config, Credentials, DriftReport, Endpoint, EndpointMeta, Error, Id, ParseMode, RetryPolicy,
+    Secret, Success, TokenHeader, error::BuildErrorKind,
+};
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A Live Agent API client. Cheap to clone; clones share one connection pool.
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) config: Config,
+    pub(crate) http: reqwest::Client,
+}
+
+/// A typed result with the response it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response<T> {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers.
+    pub headers: Vec<(String, String)>,
+    /// The raw body.
+    pub body: Vec<u8>,
+    /// The parsed result.
+    pub value: T,
+    /// What lenient parsing repaired or kept.
+    pub drift: DriftReport,
+}
+
+/// Builds a [`Client`].
+#[derive(Debug)]
+#[must_use]
+pub struct ClientBuilder {
+    base_url: String,
+    credentials: Credentials,
+    token_header: TokenHeader,
+    account_id: Option<Id>,
+    timeout: Option<Option<Duration>>,
+    retry: RetryPolicy,
+    parse_mode: ParseMode,
+    http: Option<reqwest::Client>,
+}
+
+impl Client {
+    /// Starts configuring a client for the server at `base_url` (its root, or its path
+    /// prefix: the SDK adds `/api/v1/...`).
+    pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            base_url: base_url.into(),
+            credentials: Credentials::None,
+            token_header: TokenHeader::default(),
+            account_id: None,
+            timeout: None,
+            retry: RetryPolicy::default(),
+            parse_mode: ParseMode::default(),
+            http: None,
+        }
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Calls the endpoint whose params are `params`.
+    ///
+    /// # Errors
+    /// Any [`Error`]: build, transport, timeout, API or decode.
+    pub async fn send<E: Endpoint>(&self, params: E) -> Result<E::Response, Error> {
+        Ok(self.send_raw(params, CallOptions::default()).await?.value)
+    }
+
+    /// Like [`Client::send`], with per-call options (timeout, retries).
+    ///
+    /// # Errors
+    /// Any [`Error`].
+    pub async fn send_with<E: Endpoint>(&self, params: E, options: CallOptions) -> Result<E::Response, Error> {
+        Ok(self.send_raw(params, options).await?.value)
+    }
+
+    /// Like [`Client::send_with`], and keeps the status, headers, raw body and drift.
+    ///
+    /// # Errors
+    /// Any [`Error`].
+    pub async fn send_raw<E: Endpoint>(&self, params: E, options: CallOptions) -> Result<Response<E::Response>, Error> {
+        let success = self.call(E::META, params_value(&params)?, options).await?;
+        let value = liveagent_core::typed(E::META, &success.response, success.value)?;
+        Ok(Response {
+            status: success.response.status,
+            headers: success.response.headers,
+            body: success.response.body,
+            value,
+            drift: success.drift,
+        })
+    }
+
+    /// Calls an endpoint with JSON params and returns the normalized JSON body: the untyped
+    /// path the JS packages use.
+    ///
+    /// # Errors
+    /// Any [`Error`].
+    pub async fn call(&self, meta: &'static EndpointMeta, params: Value, options: CallOptions) -> Result<Success, Error> {
+        let call = liveagent_core::Call::new(&self.inner.config, meta, params, options)?;
+        transport::drive(&self.inner.http, call).await
+    }
+}
+
+pub(crate) fn params_value<E: Endpoint>(params: &E) -> Result<Value, Error> {
+    serde_json::to_value(params).map_err(|e| {
+        Error::Build(liveagent_core::BuildError {
+            kind: BuildErrorKind::InvalidParam,
+            path: None,
+            message: format!("params did not serialize: {e}"),
+        })
+    })
+}
+
+impl ClientBuilder {
+    /// Authenticates with a user's access token (agent, supervisor or administrator).
+    pub fn user_token(mut self, token: impl Into<String>) -> Self {
+        self.credentials = Credentials::User(Secret::new(token));
+        self
+    }
+
+    /// Authenticates with an agent bot's access token.
+    pub fn bot_token(mut self, token: impl Into<String>) -> Self {
+        self.credentials = Credentials::AgentBot(Secret::new(token));
+        self
+    }
+
+    /// Authenticates with a platform app's token (platform API).
+    pub fn platform_token(mut self, token: impl Into<String>) -> Self {
+        self.credentials = Credentials::Platform(Secret::new(token));
+        self
+    }
+
+    /// The account used when a call leaves `account_id` unset.
+    pub fn account_id(mut self, account_id: u64) -> Self {
+        self.account_id = Some(Id(account_id));
+        self
+    }
+
+    /// Spells the token header `Api-Access-Token` (for proxies that drop `api_access_token`).
+    pub fn token_header(mut self, header: TokenHeader) -> Self {
+        self.token_header = header;
+        self
+    }
+
+    /// Per-attempt timeout (`None`: wait forever). Default 60 s.
+    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Retries after the first attempt. Default 2.
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.retry.max_retries = max_retries;
+        self
+    }
+
+    /// The whole retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Strict parsing: any drift from the documented shapes is an error.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.parse_mode = if strict { ParseMode::Strict } else { ParseMode::Lenient };
+        self
+    }
+
+    /// Uses this reqwest client (proxies, custom TLS roots). Set its redirect policy to
+    /// `none`: following a redirect to another host would send it the token.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    /// [`Error::Build`] for an invalid base URL or token, or if the HTTP client cannot start.
+    pub fn build(self) -> Result<Client, Error> {
+        let mut config = Config::new(&self.base_url)?.with_credentials(self.credentials)?;
+        config.token_header = self.token_header;
+        config.account_id = self.account_id;
+        config.retry = self.retry;
+        config.parse_mode = self.parse_mode;
+        if let Some(timeout) = self.timeout {
+            config.timeout_ms = timeout.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| {
+                    Error::Build(liveagent_core::BuildError {
+                        kind: BuildErrorKind::Config,
+                        path: None,
+                        message: format!("the HTTP client could not start: {e}"),
+                    })
+                })?,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner { config, http }),
+        })
+    }
+}

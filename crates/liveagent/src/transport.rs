@@ -1,0 +1,134 @@
+//! Drives a core [`Call`] over reqwest and tokio timers: send, wait, repeat as the core says.
+
+use liveagent_core::multipart;
+use liveagent_core::{Body, Call, Error, Failure, RawResponse, Step, Success};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Runs `call` to completion.
+pub(crate) async fn drive(http: &reqwest::Client, mut call: Call) -> Result<Success, Error> {
+    let (content_type, body) = encode_body(call.request().body.clone())?;
+    loop {
+        let attempt = send_once(http, &call, content_type.as_deref(), body.as_ref());
+        let outcome = match call.timeout_ms() {
+            Some(ms) => tokio::time::timeout(Duration::from_millis(ms), attempt)
+                .await
+                .unwrap_or(Err(Failure::Timeout)),
+            None => attempt.await,
+        };
+        let step = match outcome {
+            Ok(response) => call.on_response(response, Some(now_ms()), fastrand::f64()),
+            Err(failure) => call.on_failure(failure, fastrand::f64()),
+        };
+        match step {
+            Step::Retry { delay_ms } => tokio::time::sleep(Duration::from_millis(delay_ms)).await,
+            Step::Done(result) => return result,
+        }
+    }
+}
+
+/// The body bytes, once per call; multipart gets a random boundary here (the core has none).
+fn encode_body(body: Body) -> Result<(Option<String>, Option<Vec<u8>>), Error> {
+    Ok(match body {
+        Body::None => (None, None),
+        Body::Json(json) => (None, Some(json.into_bytes())),
+        Body::Multipart(parts) => {
+            let boundary = format!("liveagent-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+            let bytes = multipart::encode(&parts, &[], &boundary)?;
+            (Some(multipart::content_type(&boundary)), Some(bytes))
+        }
+    })
+}
+
+async fn send_once(
+    http: &reqwest::Client,
+    call: &Call,
+    content_type: Option<&str>,
+    body: Option<&Vec<u8>>,
+) -> Result<RawResponse, Failure> {
+    let request = call.request();
+    let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes()).unwrap_or(reqwest::Method::GET);
+    let mut builder = http.request(method, &request.url);
+    for (name, value) in &request.headers {
+        builder = builder.header(*name, value);
+    }
+    if let Some(content_type) = content_type {
+        builder = builder.header("content-type", content_type);
+    }
+    if let Some(body) = body {
+        builder = builder.body(body.clone());
+    }
+    let response = builder.send().await.map_err(classify)?;
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+        .collect();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| Failure::AfterSend(message(&e)))?;
+    Ok(RawResponse {
+        status,
+        headers,
+        body: body.to_vec(),
+    })
+}
+
+fn classify(error: reqwest::Error) -> Failure {
+    if error.is_timeout() {
+        Failure::Timeout
+    } else if error.is_connect() {
+        Failure::Connect(message(&error))
+    } else {
+        Failure::AfterSend(message(&error))
+    }
+}
+
+/// The error and its causes, without the URL (public-API URLs carry identifiers).
+fn message(error: &reqwest::Error) -> String {
+    let mut text = String::new();
+    let mut source: Option<&dyn std::error::Error> = Some(error);
+    let mut first = true;
+    while let Some(e) = source {
+        let part = if first {
+            // reqwest's own message names the URL; print its kind only.
+            first = false;
+            format!("{}", WithoutUrl(error))
+        } else {
+            e.to_string()
+        };
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+        source = e.source();
+    }
+    text
+}
+
+struct WithoutUrl<'a>(&'a reqwest::Error);
+
+impl std::fmt::Display for WithoutUrl<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let e = self.0;
+        f.write_str(if e.is_connect() {
+            "connection failed"
+        } else if e.is_timeout() {
+            "timed out"
+        } else if e.is_body() {
+            "reading the body failed"
+        } else if e.is_request() {
+            "sending the request failed"
+        } else {
+            "HTTP error"
+        })
+    }
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or_default()
+}
