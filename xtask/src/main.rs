@@ -1,1 +1,34 @@
-fn main() {}
+//! Project tasks: `cargo xtask <task>`.
+//!
+//! - `check-spec`: every row that names a spec operation matches its method and path.
+//! - `coverage`: rows per API family, and spec operations covered out of the total.
+//! - `no-io`: the core's dependency tree holds no IO crates, and a wasm module driving the
+//!   core imports nothing.
+
+mod no_io;
+mod spec;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "check-spec" => spec::check(),
+        "coverage" => spec::coverage(),
+        "no-io" => no_io::check(),
+        _ => Err("usage: cargo xtask <check-spec | coverage | no-io>".to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}

@@ -76,7 +76,12 @@ impl Call {
     ///
     /// # Errors
     /// A build error, as [`build_request`] reports it.
-    pub fn new(config: &Config, meta: &'static EndpointMeta, params: Value, options: CallOptions) -> Result<Call, Error> {
+    pub fn new(
+        config: &Config,
+        meta: &'static EndpointMeta,
+        params: Value,
+        options: CallOptions,
+    ) -> Result<Call, Error> {
         let request = build_request(config, meta, params)?;
         let mut policy = config.retry;
         if let Some(n) = options.max_retries {
@@ -129,7 +134,7 @@ impl Call {
                 status: error.status,
                 retry_after: error.retry_after,
             };
-            return self.retry_or(outcome, random, Error::Api(error));
+            return self.retry_or(outcome, random, error.into());
         }
         Step::Done(
             parse_response(self.meta, self.parse_mode, &response, now_ms).map(|parsed| Success {
@@ -179,7 +184,10 @@ impl Call {
     }
 
     fn retry_or(&mut self, outcome: Outcome, random: f64, error: Error) -> Step {
-        match self.policy.decide(self.retries, outcome, self.meta.idempotent, random) {
+        match self
+            .policy
+            .decide(self.retries, outcome, self.meta.idempotent, random)
+        {
             Some(delay_ms) => {
                 self.retries += 1;
                 Step::Retry { delay_ms }

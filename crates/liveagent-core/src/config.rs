@@ -20,7 +20,8 @@ impl BaseUrl {
     /// A [`BuildErrorKind::Config`] error for anything but an absolute `http(s)` URL without
     /// credentials, query or fragment, or for a URL ending in `/api/v1` (the SDK adds that).
     pub fn parse(input: &str) -> Result<Self, BuildError> {
-        let bad = |why: &str| BuildError::new(BuildErrorKind::Config, format!("invalid base URL: {why}"));
+        let bad =
+            |why: &str| BuildError::new(BuildErrorKind::Config, format!("invalid base URL: {why}"));
         let text = input.trim();
         let (scheme, rest) = text
             .split_once("://")
@@ -40,11 +41,15 @@ impl BaseUrl {
             return Err(bad("the host is missing"));
         }
         if authority.contains('@') {
-            return Err(bad("credentials in the URL are not supported; configure a token instead"));
+            return Err(bad(
+                "credentials in the URL are not supported; configure a token instead",
+            ));
         }
         let prefix = prefix.trim_end_matches('/');
         if prefix.ends_with("/api/v1") || prefix.ends_with("/api/v2") {
-            return Err(bad("give the server's root (or its path prefix), without /api/v1; the SDK adds the API path"));
+            return Err(bad(
+                "give the server's root (or its path prefix), without /api/v1; the SDK adds the API path",
+            ));
         }
         Ok(BaseUrl(format!("{scheme}://{authority}{prefix}")))
     }
@@ -146,7 +151,9 @@ impl Config {
     /// A [`BuildErrorKind::Config`] error for an empty token or one with control characters
     /// (CR/LF would let it forge headers). The token itself never appears in the message.
     pub fn with_credentials(mut self, credentials: Credentials) -> Result<Self, BuildError> {
-        if let Credentials::User(t) | Credentials::AgentBot(t) | Credentials::Platform(t) = &credentials {
+        if let Credentials::User(t) | Credentials::AgentBot(t) | Credentials::Platform(t) =
+            &credentials
+        {
             check_header_value("token", t.expose())?;
         }
         self.credentials = credentials;
@@ -163,7 +170,10 @@ impl Config {
 /// Refuses header values that are empty or carry control characters.
 pub(crate) fn check_header_value(what: &str, value: &str) -> Result<(), BuildError> {
     if value.trim().is_empty() {
-        return Err(BuildError::new(BuildErrorKind::Config, format!("the {what} is empty")));
+        return Err(BuildError::new(
+            BuildErrorKind::Config,
+            format!("the {what} is empty"),
+        ));
     }
     if value.chars().any(|c| c.is_control()) {
         return Err(BuildError::new(
@@ -181,9 +191,18 @@ mod tests {
     #[test]
     fn base_urls() {
         let ok = |s: &str| BaseUrl::parse(s).map(|b| b.0);
-        assert_eq!(ok("https://app.example.com").as_deref(), Ok("https://app.example.com"));
-        assert_eq!(ok("https://app.example.com/").as_deref(), Ok("https://app.example.com"));
-        assert_eq!(ok(" HTTP://127.0.0.1:3000/chat//").as_deref(), Ok("http://127.0.0.1:3000/chat"));
+        assert_eq!(
+            ok("https://app.example.com").as_deref(),
+            Ok("https://app.example.com")
+        );
+        assert_eq!(
+            ok("https://app.example.com/").as_deref(),
+            Ok("https://app.example.com")
+        );
+        assert_eq!(
+            ok(" HTTP://127.0.0.1:3000/chat//").as_deref(),
+            Ok("http://127.0.0.1:3000/chat")
+        );
         for bad in [
             "app.example.com",
             "ftp://x",

@@ -16,7 +16,9 @@
 //! writes their TypeScript from it.
 
 use crate::api::*;
-use crate::endpoint::{Auth, Endpoint, EndpointMeta, Method, Paginated, Pagination, ResponseBody, Source, object_of};
+use crate::endpoint::{
+    Auth, Endpoint, EndpointMeta, Method, Paginated, Pagination, ResponseBody, Source, object_of,
+};
 use crate::models::*;
 use crate::schema::{ObjectShape, Place, Schema};
 

@@ -20,9 +20,9 @@ pub enum Error {
     /// The caller cancelled the call.
     Aborted(AbortedError),
     /// The server answered with a non-2xx status.
-    Api(ApiError),
+    Api(Box<ApiError>),
     /// The server answered 2xx with a body that does not fit the documented shape.
-    Decode(DecodeError),
+    Decode(Box<DecodeError>),
 }
 
 impl Error {
@@ -77,10 +77,20 @@ from_variant!(
     BuildError => Build,
     TransportError => Transport,
     TimeoutError => Timeout,
-    AbortedError => Aborted,
-    ApiError => Api,
-    DecodeError => Decode
+    AbortedError => Aborted
 );
+
+impl From<ApiError> for Error {
+    fn from(e: ApiError) -> Self {
+        Error::Api(Box::new(e))
+    }
+}
+
+impl From<DecodeError> for Error {
+    fn from(e: DecodeError) -> Self {
+        Error::Decode(Box::new(e))
+    }
+}
 
 /// Which input was wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +199,11 @@ pub struct TimeoutError {
 
 impl fmt::Display for TimeoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "timed out after {} ms on {}", self.timeout_ms, self.endpoint)
+        write!(
+            f,
+            "timed out after {} ms on {}",
+            self.timeout_ms, self.endpoint
+        )
     }
 }
 
@@ -256,6 +270,10 @@ pub struct DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unexpected response body from {}: {}: {}", self.endpoint, self.path, self.message)
+        write!(
+            f,
+            "unexpected response body from {}: {}: {}",
+            self.endpoint, self.path, self.message
+        )
     }
 }

@@ -63,7 +63,10 @@ pub use types::{Id, Secret, Timestamp};
 /// [`Error::Build`] for missing credentials or invalid params.
 pub fn build<E: Endpoint>(config: &Config, params: &E) -> Result<HttpRequest, Error> {
     let value = serde_json::to_value(params).map_err(|e| {
-        BuildError::new(error::BuildErrorKind::InvalidParam, format!("params did not serialize: {e}"))
+        BuildError::new(
+            error::BuildErrorKind::InvalidParam,
+            format!("params did not serialize: {e}"),
+        )
     })?;
     Ok(request::build_request(config, E::META, value)?)
 }
@@ -72,7 +75,11 @@ pub fn build<E: Endpoint>(config: &Config, params: &E) -> Result<HttpRequest, Er
 ///
 /// # Errors
 /// [`Error::Api`] for non-2xx responses, [`Error::Decode`] for bodies that do not fit.
-pub fn parse<E: Endpoint>(config: &Config, response: &RawResponse, now_ms: Option<i64>) -> Result<E::Response, Error> {
+pub fn parse<E: Endpoint>(
+    config: &Config,
+    response: &RawResponse,
+    now_ms: Option<i64>,
+) -> Result<E::Response, Error> {
     let parsed = response::parse_response(E::META, config.parse_mode, response, now_ms)?;
     typed(E::META, response, parsed.value)
 }
@@ -87,7 +94,7 @@ pub fn typed<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, Error> {
     serde_json::from_value(value).map_err(|e| {
-        Error::Decode(DecodeError {
+        Error::from(DecodeError {
             status: response.status,
             path: "$".into(),
             message: format!("normalized body did not fit the Rust model: {e}"),

@@ -26,7 +26,11 @@ pub fn content_type(boundary: &str) -> String {
 /// # Errors
 /// [`BuildErrorKind::InvalidParam`] if a part names a file index that `files` lacks, or if the
 /// boundary occurs in a text part.
-pub fn encode(parts: &[Part], files: &[FileData<'_>], boundary: &str) -> Result<Vec<u8>, BuildError> {
+pub fn encode(
+    parts: &[Part],
+    files: &[FileData<'_>],
+    boundary: &str,
+) -> Result<Vec<u8>, BuildError> {
     let mut out = Vec::new();
     for part in parts {
         out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
@@ -34,14 +38,22 @@ pub fn encode(parts: &[Part], files: &[FileData<'_>], boundary: &str) -> Result<
         match &part.value {
             PartValue::Text(text) => {
                 if text.contains(boundary) {
-                    return Err(BuildError::new(BuildErrorKind::InvalidParam, "a text part contains the multipart boundary"));
+                    return Err(BuildError::new(
+                        BuildErrorKind::InvalidParam,
+                        "a text part contains the multipart boundary",
+                    ));
                 }
-                out.extend_from_slice(format!("content-disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+                out.extend_from_slice(
+                    format!("content-disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                );
                 out.extend_from_slice(text.as_bytes());
             }
             PartValue::File(index) => {
                 let file = files.get(*index).ok_or_else(|| {
-                    BuildError::new(BuildErrorKind::InvalidParam, format!("file #{index} was not supplied"))
+                    BuildError::new(
+                        BuildErrorKind::InvalidParam,
+                        format!("file #{index} was not supplied"),
+                    )
                 })?;
                 out.extend_from_slice(
                     format!(
@@ -62,5 +74,7 @@ pub fn encode(parts: &[Part], files: &[FileData<'_>], boundary: &str) -> Result<
 
 /// Escapes a header parameter the way browsers do (`"` and line breaks percent-encoded).
 fn escape(text: &str) -> String {
-    text.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }

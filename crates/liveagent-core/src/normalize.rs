@@ -55,13 +55,23 @@ pub enum DriftKind {
 impl fmt::Display for Drift {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            DriftKind::UnknownField => write!(f, "{}: field not in the documented shape", self.path),
+            DriftKind::UnknownField => {
+                write!(f, "{}: field not in the documented shape", self.path)
+            }
             DriftKind::UnknownValue(v) => write!(f, "{}: unknown enum value {v:?}", self.path),
             DriftKind::Coerced { expected, found } => {
-                write!(f, "{}: expected {expected}, found {found} (converted)", self.path)
+                write!(
+                    f,
+                    "{}: expected {expected}, found {found} (converted)",
+                    self.path
+                )
             }
             DriftKind::Dropped { expected, found } => {
-                write!(f, "{}: expected {expected}, found {found} (replaced with null)", self.path)
+                write!(
+                    f,
+                    "{}: expected {expected}, found {found} (replaced with null)",
+                    self.path
+                )
             }
         }
     }
@@ -228,7 +238,12 @@ enum Fit {
 }
 
 impl Walker {
-    fn walk(&mut self, value: &mut Value, shape: &Shape, path: &PathNode<'_>) -> Result<(), Mismatch> {
+    fn walk(
+        &mut self,
+        value: &mut Value,
+        shape: &Shape,
+        path: &PathNode<'_>,
+    ) -> Result<(), Mismatch> {
         match shape {
             Shape::Nullable(inner) => {
                 if value.is_null() {
@@ -237,7 +252,13 @@ impl Walker {
                 match self.walk(value, inner, path) {
                     Err(_) if !self.input => {
                         let found = json_type(value);
-                        self.report(path, DriftKind::Dropped { expected: describe(inner), found });
+                        self.report(
+                            path,
+                            DriftKind::Dropped {
+                                expected: describe(inner),
+                                found,
+                            },
+                        );
                         *value = Value::Null;
                         Ok(())
                     }
@@ -246,8 +267,18 @@ impl Walker {
             }
             Shape::List(_) | Shape::Map(_) if value.is_null() && !self.input => {
                 // An absent collection: an empty one loses nothing.
-                self.report(path, DriftKind::Coerced { expected: describe(shape), found: "null" });
-                *value = if matches!(shape, Shape::List(_)) { Value::Array(Vec::new()) } else { Value::Object(Map::new()) };
+                self.report(
+                    path,
+                    DriftKind::Coerced {
+                        expected: describe(shape),
+                        found: "null",
+                    },
+                );
+                *value = if matches!(shape, Shape::List(_)) {
+                    Value::Array(Vec::new())
+                } else {
+                    Value::Object(Map::new())
+                };
                 Ok(())
             }
             Shape::List(inner) => match value {
@@ -285,11 +316,18 @@ impl Walker {
                 Fit::Coerce(new) => {
                     let found = json_type(value);
                     // ISO strings are a documented timestamp form, not drift.
-                    let documented = matches!(scalar, Shape::Timestamp) && found == "string"
+                    let documented = matches!(scalar, Shape::Timestamp)
+                        && found == "string"
                         && crate::time::parse_iso8601(value.as_str().unwrap_or_default()).is_some();
                     let repaired_number = matches!(scalar, Shape::Timestamp) && found == "number";
                     if !documented && !repaired_number && !self.flex {
-                        self.report(path, DriftKind::Coerced { expected: describe(scalar), found });
+                        self.report(
+                            path,
+                            DriftKind::Coerced {
+                                expected: describe(scalar),
+                                found,
+                            },
+                        );
                     }
                     *value = new;
                     Ok(())
@@ -343,7 +381,12 @@ impl Walker {
         Ok(())
     }
 
-    fn walk_enum(&mut self, value: &mut Value, e: &EnumShape, path: &PathNode<'_>) -> Result<(), Mismatch> {
+    fn walk_enum(
+        &mut self,
+        value: &mut Value,
+        e: &EnumShape,
+        path: &PathNode<'_>,
+    ) -> Result<(), Mismatch> {
         match value {
             Value::String(s) => {
                 if e.by_wire(s).is_none() && !self.input {
@@ -373,7 +416,12 @@ impl Walker {
         }
     }
 
-    fn walk_union(&mut self, value: &mut Value, union: &UnionShape, path: &PathNode<'_>) -> Result<(), Mismatch> {
+    fn walk_union(
+        &mut self,
+        value: &mut Value,
+        union: &UnionShape,
+        path: &PathNode<'_>,
+    ) -> Result<(), Mismatch> {
         if !value.is_object() {
             return Err(Mismatch {
                 path: path.render(),
@@ -437,10 +485,12 @@ fn convert(value: &Value, shape: &Shape, input: bool) -> Fit {
             Err(_) => Fit::Invalid,
         },
         (Shape::Float, Value::Number(_)) => Fit::Fits,
-        (Shape::Float, Value::String(s)) => match s.trim().parse::<f64>().ok().and_then(Number::from_f64) {
-            Some(n) => Fit::Coerce(Value::Number(n)),
-            None => Fit::Invalid,
-        },
+        (Shape::Float, Value::String(s)) => {
+            match s.trim().parse::<f64>().ok().and_then(Number::from_f64) {
+                Some(n) => Fit::Coerce(Value::Number(n)),
+                None => Fit::Invalid,
+            }
+        }
         (Shape::String, Value::String(_)) => Fit::Fits,
         (Shape::String, Value::Number(n)) => Fit::Coerce(Value::String(n.to_string())),
         (Shape::String, Value::Bool(b)) => Fit::Coerce(Value::String(b.to_string())),
@@ -453,14 +503,26 @@ fn convert(value: &Value, shape: &Shape, input: bool) -> Fit {
             Ok(i) => Fit::Coerce(Value::from(i)),
             Err(_) => Fit::Invalid,
         },
-        (Shape::Timestamp, Value::Number(_) | Value::String(_)) => match Timestamp::from_wire(value) {
-            Some(t) => {
-                let canonical = if input { Value::from(t.as_secs()) } else { t.to_json() };
-                if &canonical == value { Fit::Fits } else { Fit::Coerce(canonical) }
+        (Shape::Timestamp, Value::Number(_) | Value::String(_)) => {
+            match Timestamp::from_wire(value) {
+                Some(t) => {
+                    let canonical = if input {
+                        Value::from(t.as_secs())
+                    } else {
+                        t.to_json()
+                    };
+                    if &canonical == value {
+                        Fit::Fits
+                    } else {
+                        Fit::Coerce(canonical)
+                    }
+                }
+                None => Fit::Invalid,
             }
-            None => Fit::Invalid,
-        },
-        (Shape::File, Value::Object(o)) if o.len() == 1 && o.get(FILE_KEY).is_some_and(Value::is_u64) => {
+        }
+        (Shape::File, Value::Object(o))
+            if o.len() == 1 && o.get(FILE_KEY).is_some_and(Value::is_u64) =>
+        {
             Fit::Fits
         }
         _ => Fit::Invalid,
@@ -497,7 +559,10 @@ pub fn pick_variant(union: &UnionShape, value: &Value) -> Pick {
             drift: DriftReport::default(),
             flex: false,
         };
-        if walker.walk(&mut trial, (variant.shape)(), &PathNode::ROOT).is_ok() {
+        if walker
+            .walk(&mut trial, (variant.shape)(), &PathNode::ROOT)
+            .is_ok()
+        {
             if walker.drift.is_empty() {
                 return Pick::Variant(i);
             }

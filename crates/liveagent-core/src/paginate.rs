@@ -21,9 +21,15 @@ pub struct Paginator {
 enum State {
     /// Next page number, and the first item of the previous page (to stop if the server
     /// ignores `page` and repeats itself).
-    Page { next: u64, last_first: Option<Value> },
+    Page {
+        next: u64,
+        last_first: Option<Value>,
+    },
     /// Cursor param (`before` or `after`) and its next value (`None`: the first call).
-    Cursor { key: &'static str, next: Option<u64> },
+    Cursor {
+        key: &'static str,
+        next: Option<u64>,
+    },
     Done,
 }
 
@@ -37,7 +43,13 @@ impl Paginator {
         let params = match params {
             Value::Object(map) => map,
             Value::Null => Map::new(),
-            _ => return Err(BuildError::at(BuildErrorKind::InvalidParam, "$".into(), "params must be an object")),
+            _ => {
+                return Err(BuildError::at(
+                    BuildErrorKind::InvalidParam,
+                    "$".into(),
+                    "params must be an object",
+                ));
+            }
         };
         let state = match meta.pagination {
             Pagination::None => {
@@ -50,7 +62,11 @@ impl Paginator {
                 let next = match params.get("page") {
                     None | Some(Value::Null) => 1,
                     Some(v) => as_u64(v).ok_or_else(|| {
-                        BuildError::at(BuildErrorKind::InvalidParam, "$.page".into(), "page must be a positive integer")
+                        BuildError::at(
+                            BuildErrorKind::InvalidParam,
+                            "$.page".into(),
+                            "page must be a positive integer",
+                        )
                     })?,
                 };
                 State::Page {
@@ -66,7 +82,11 @@ impl Paginator {
                 }
             }
         };
-        Ok(Paginator { meta, params, state })
+        Ok(Paginator {
+            meta,
+            params,
+            state,
+        })
     }
 
     /// The endpoint being paginated.
@@ -118,18 +138,26 @@ impl Paginator {
                 } else if items.len() < per_page {
                     State::Done
                 } else {
-                    State::Page { next: next + 1, last_first: first }
+                    State::Page {
+                        next: next + 1,
+                        last_first: first,
+                    }
                 }
             }
             State::Cursor { key, next } => {
-                let ids = items.iter().filter_map(|item| item.get("id").and_then(as_u64));
+                let ids = items
+                    .iter()
+                    .filter_map(|item| item.get("id").and_then(as_u64));
                 let edge = if key == "after" { ids.max() } else { ids.min() };
                 if key == "before" {
                     items.reverse();
                 }
                 match edge {
                     // A cursor that does not move would loop forever.
-                    Some(id) if next != Some(id) => State::Cursor { key, next: Some(id) },
+                    Some(id) if next != Some(id) => State::Cursor {
+                        key,
+                        next: Some(id),
+                    },
                     _ => State::Done,
                 }
             }

@@ -61,7 +61,11 @@ impl HttpRequest {
     pub fn redacted(&self) -> String {
         let mut out = format!("{} {}\n", self.method.as_str(), self.url);
         for (name, value) in &self.headers {
-            let shown = if Some(*name) == self.token_header { "[redacted]" } else { value };
+            let shown = if Some(*name) == self.token_header {
+                "[redacted]"
+            } else {
+                value
+            };
             out.push_str(&format!("{name}: {shown}\n"));
         }
         match &self.body {
@@ -104,7 +108,11 @@ impl fmt::Debug for HttpRequest {
 /// # Errors
 /// A [`BuildError`] when the client lacks the credentials the endpoint takes, or when a param is
 /// missing, unknown, or of the wrong type. The error names the param by its JSON path.
-pub fn build_request(config: &Config, meta: &EndpointMeta, params: Value) -> Result<HttpRequest, BuildError> {
+pub fn build_request(
+    config: &Config,
+    meta: &EndpointMeta,
+    params: Value,
+) -> Result<HttpRequest, BuildError> {
     let token = credentials_for(config, meta)?;
     let mut given = match params {
         Value::Object(map) => map,
@@ -113,16 +121,26 @@ pub fn build_request(config: &Config, meta: &EndpointMeta, params: Value) -> Res
             return Err(BuildError::at(
                 BuildErrorKind::InvalidParam,
                 "$".into(),
-                format!("params must be an object, found {}", crate::normalize::json_type(&other)),
+                format!(
+                    "params must be an object, found {}",
+                    crate::normalize::json_type(&other)
+                ),
             ));
         }
     };
-    if let Some(unknown) = given.keys().find(|k| !meta.params.fields.iter().any(|f| f.name == k.as_str())) {
+    if let Some(unknown) = given
+        .keys()
+        .find(|k| !meta.params.fields.iter().any(|f| f.name == k.as_str()))
+    {
         let accepted: Vec<&str> = meta.params.fields.iter().map(|f| f.name).collect();
         return Err(BuildError::at(
             BuildErrorKind::UnknownParam,
             PathNode::ROOT.key(unknown).render(),
-            format!("{} takes no param {unknown:?} (it takes: {})", meta.js_name, accepted.join(", ")),
+            format!(
+                "{} takes no param {unknown:?} (it takes: {})",
+                meta.js_name,
+                accepted.join(", ")
+            ),
         ));
     }
 
@@ -135,7 +153,9 @@ pub fn build_request(config: &Config, meta: &EndpointMeta, params: Value) -> Res
     for field in meta.params.fields {
         let node = PathNode::ROOT.key(field.name);
         let value = match given.remove(field.name) {
-            Some(Value::Null) if field.place == Place::Body && field.is_optional() => Some(Value::Null),
+            Some(Value::Null) if field.place == Place::Body && field.is_optional() => {
+                Some(Value::Null)
+            }
             Some(Value::Null) | None => None,
             Some(mut v) => {
                 let shape = match field.shape() {
@@ -149,7 +169,10 @@ pub fn build_request(config: &Config, meta: &EndpointMeta, params: Value) -> Res
         };
         let value = match value {
             Some(v) => v,
-            None if field.place == Place::Path && field.name == "account_id" && meta.family() == Family::Account => {
+            None if field.place == Place::Path
+                && field.name == "account_id"
+                && meta.family() == Family::Account =>
+            {
                 match config.account_id {
                     Some(id) => Value::from(id.get()),
                     None => {
@@ -235,11 +258,18 @@ pub fn build_request(config: &Config, meta: &EndpointMeta, params: Value) -> Res
 }
 
 /// The token to send for `meta`, or an error if the client holds the wrong kind.
-fn credentials_for<'c>(config: &'c Config, meta: &EndpointMeta) -> Result<Option<&'c str>, BuildError> {
+fn credentials_for<'c>(
+    config: &'c Config,
+    meta: &EndpointMeta,
+) -> Result<Option<&'c str>, BuildError> {
     let wrong = |needs: &str| {
         Err(BuildError::new(
             BuildErrorKind::Credentials,
-            format!("{} needs {needs}; the client has {}", meta.js_name, held(&config.credentials)),
+            format!(
+                "{} needs {needs}; the client has {}",
+                meta.js_name,
+                held(&config.credentials)
+            ),
         ))
     };
     match (meta.auth, &config.credentials) {
@@ -318,7 +348,10 @@ fn multipart_parts(name: &str, value: &Value, out: &mut Vec<Part>) {
     match value {
         Value::Null => {}
         Value::Object(map) if map.len() == 1 && map.contains_key(FILE_KEY) => {
-            let index = map.get(FILE_KEY).and_then(Value::as_u64).unwrap_or_default();
+            let index = map
+                .get(FILE_KEY)
+                .and_then(Value::as_u64)
+                .unwrap_or_default();
             out.push(Part {
                 name: name.to_owned(),
                 value: PartValue::File(usize::try_from(index).unwrap_or(usize::MAX)),

@@ -54,7 +54,7 @@ pub fn parse_response(
     now_ms: Option<i64>,
 ) -> Result<Parsed, Error> {
     if !(200..300).contains(&response.status) {
-        return Err(Error::Api(api_error(meta, response, now_ms)));
+        return Err(api_error(meta, response, now_ms).into());
     }
     let decode_error = |path: String, message: String| DecodeError {
         status: response.status,
@@ -72,23 +72,41 @@ pub fn parse_response(
             let text = String::from_utf8_lossy(&response.body);
             match text.trim().parse::<i64>() {
                 Ok(n) => Value::from(n),
-                Err(_) => return Err(decode_error("$".into(), "expected a bare integer".into()).into()),
+                Err(_) => {
+                    return Err(decode_error("$".into(), "expected a bare integer".into()).into());
+                }
             }
         }
         ResponseKind::Json(shape) => {
             if response.body.iter().all(u8::is_ascii_whitespace) {
-                return Err(decode_error("$".into(), "expected a JSON body, found an empty body".into()).into());
+                return Err(decode_error(
+                    "$".into(),
+                    "expected a JSON body, found an empty body".into(),
+                )
+                .into());
             }
             let mut value: Value = serde_json::from_slice(&response.body)
                 .map_err(|e| decode_error("$".into(), format!("not valid JSON: {e}")))?;
-            let drift = normalize_response(&mut value, shape).map_err(|m| decode_error(m.path, m.message))?;
+            let drift = normalize_response(&mut value, shape)
+                .map_err(|m| decode_error(m.path, m.message))?;
             if mode == ParseMode::Strict && !drift.is_empty() {
-                let first = drift.entries.first().map(ToString::to_string).unwrap_or_default();
-                let path = drift.entries.first().map(|d| d.path.clone()).unwrap_or_default();
+                let first = drift
+                    .entries
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                let path = drift
+                    .entries
+                    .first()
+                    .map(|d| d.path.clone())
+                    .unwrap_or_default();
                 let count = drift.entries.len() + drift.omitted;
-                let mut err = decode_error(path, format!("strict mode: {count} drift(s), first: {first}"));
+                let mut err = decode_error(
+                    path,
+                    format!("strict mode: {count} drift(s), first: {first}"),
+                );
                 err.drift = drift.entries;
-                return Err(Error::Decode(err));
+                return Err(err.into());
             }
             return Ok(Parsed { value, drift });
         }
@@ -115,14 +133,19 @@ pub fn api_error(meta: &EndpointMeta, response: &RawResponse, now_ms: Option<i64
             let attributes = map
                 .get("attributes")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default();
             (message, attributes)
         }
         Ok(Value::String(s)) if !s.is_empty() => (Some(s), Vec::new()),
         _ => {
             let plain = body.trim();
-            let looks_like_text = !plain.is_empty() && plain.len() <= 200 && !plain.starts_with('<');
+            let looks_like_text =
+                !plain.is_empty() && plain.len() <= 200 && !plain.starts_with('<');
             (looks_like_text.then(|| plain.to_owned()), Vec::new())
         }
     };
@@ -132,7 +155,9 @@ pub fn api_error(meta: &EndpointMeta, response: &RawResponse, now_ms: Option<i64
         attributes,
         body,
         request_id: response.request_id(),
-        retry_after: response.header("retry-after").and_then(|v| retry_after_secs(v, now_ms)),
+        retry_after: response
+            .header("retry-after")
+            .and_then(|v| retry_after_secs(v, now_ms)),
         endpoint: meta.label(),
     }
 }

@@ -58,16 +58,31 @@ pub enum Outcome {
 impl RetryPolicy {
     /// Decides whether to retry after `retries_done` retries. Returns the delay in
     /// milliseconds, or `None` to give up. `random` is uniform in `[0, 1)`.
-    pub fn decide(&self, retries_done: u32, outcome: Outcome, idempotent: bool, random: f64) -> Option<u64> {
+    pub fn decide(
+        &self,
+        retries_done: u32,
+        outcome: Outcome,
+        idempotent: bool,
+        random: f64,
+    ) -> Option<u64> {
         if retries_done >= self.max_retries {
             return None;
         }
         let repeatable = idempotent || self.retry_non_idempotent;
         let backoff = self.backoff_ms(retries_done, random);
         match outcome {
-            Outcome::Status { status: 429, retry_after } => self.honour(retry_after, backoff),
-            Outcome::Status { status: 503, retry_after } if repeatable => self.honour(retry_after, backoff),
-            Outcome::Status { status: 408 | 502 | 504, .. } if repeatable => Some(backoff),
+            Outcome::Status {
+                status: 429,
+                retry_after,
+            } => self.honour(retry_after, backoff),
+            Outcome::Status {
+                status: 503,
+                retry_after,
+            } if repeatable => self.honour(retry_after, backoff),
+            Outcome::Status {
+                status: 408 | 502 | 504,
+                ..
+            } if repeatable => Some(backoff),
             Outcome::ConnectFailed => Some(backoff),
             Outcome::TimedOut | Outcome::BrokenAfterSend if repeatable => Some(backoff),
             _ => None,
@@ -80,7 +95,11 @@ impl RetryPolicy {
             .initial_delay_ms
             .saturating_mul(1u64 << retries_done.min(32))
             .min(self.max_delay_ms);
-        let random = if random.is_finite() { random.clamp(0.0, 1.0) } else { 0.0 };
+        let random = if random.is_finite() {
+            random.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         exp / 2 + ((exp - exp / 2) as f64 * random) as u64
     }
 
@@ -108,7 +127,10 @@ mod tests {
     };
 
     fn status(status: u16, retry_after: Option<f64>) -> Outcome {
-        Outcome::Status { status, retry_after }
+        Outcome::Status {
+            status,
+            retry_after,
+        }
     }
 
     #[test]
@@ -125,7 +147,10 @@ mod tests {
             assert!(P.decide(0, status(s, None), true, 0.5).is_some(), "{s}");
             assert_eq!(P.decide(0, status(s, None), false, 0.5), None, "{s}");
         }
-        let opt_in = RetryPolicy { retry_non_idempotent: true, ..P };
+        let opt_in = RetryPolicy {
+            retry_non_idempotent: true,
+            ..P
+        };
         assert!(opt_in.decide(0, status(503, None), false, 0.5).is_some());
         for s in [400, 401, 404, 422, 500] {
             assert_eq!(P.decide(0, status(s, None), true, 0.5), None, "{s}");

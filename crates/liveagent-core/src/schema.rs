@@ -129,7 +129,9 @@ pub struct UnionVariant {
 
 impl std::fmt::Debug for UnionVariant {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UnionVariant").field("tag", &self.tag).finish_non_exhaustive()
+        f.debug_struct("UnionVariant")
+            .field("tag", &self.tag)
+            .finish_non_exhaustive()
     }
 }
 

@@ -114,10 +114,7 @@ fn month_number(name: &str) -> Option<i64> {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    MONTHS
-        .iter()
-        .position(|m| *m == name)
-        .map(|i| i as i64 + 1)
+    MONTHS.iter().position(|m| *m == name).map(|i| i as i64 + 1)
 }
 
 fn valid_date(year: i64, month: i64, day: i64) -> bool {

@@ -136,7 +136,8 @@ impl Timestamp {
 
     fn from_secs_f64(secs: f64) -> Option<Self> {
         // Keep to what an f64 and an i64 of milliseconds both hold exactly enough.
-        (secs.is_finite() && secs.abs() < 9.0e12).then(|| Self::from_millis((secs * 1000.0).round() as i64))
+        (secs.is_finite() && secs.abs() < 9.0e12)
+            .then(|| Self::from_millis((secs * 1000.0).round() as i64))
     }
 }
 

@@ -2,8 +2,8 @@
 
 use crate::transport;
 use liveagent_core::{
-    CallOptions, Config, Credentials, DriftReport, Endpoint, EndpointMeta, Error, Id, ParseMode, RetryPolicy,
-    Secret, Success, TokenHeader, error::BuildErrorKind,
+    CallOptions, Config, Credentials, DriftReport, Endpoint, EndpointMeta, Error, Id, ParseMode,
+    RetryPolicy, Secret, Success, TokenHeader, error::BuildErrorKind,
 };
 use serde_json::Value;
 use std::sync::Arc;
@@ -83,7 +83,11 @@ impl Client {
     ///
     /// # Errors
     /// Any [`Error`].
-    pub async fn send_with<E: Endpoint>(&self, params: E, options: CallOptions) -> Result<E::Response, Error> {
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        params: E,
+        options: CallOptions,
+    ) -> Result<E::Response, Error> {
         Ok(self.send_raw(params, options).await?.value)
     }
 
@@ -91,7 +95,11 @@ impl Client {
     ///
     /// # Errors
     /// Any [`Error`].
-    pub async fn send_raw<E: Endpoint>(&self, params: E, options: CallOptions) -> Result<Response<E::Response>, Error> {
+    pub async fn send_raw<E: Endpoint>(
+        &self,
+        params: E,
+        options: CallOptions,
+    ) -> Result<Response<E::Response>, Error> {
         let success = self.call(E::META, params_value(&params)?, options).await?;
         let value = liveagent_core::typed(E::META, &success.response, success.value)?;
         Ok(Response {
@@ -108,7 +116,12 @@ impl Client {
     ///
     /// # Errors
     /// Any [`Error`].
-    pub async fn call(&self, meta: &'static EndpointMeta, params: Value, options: CallOptions) -> Result<Success, Error> {
+    pub async fn call(
+        &self,
+        meta: &'static EndpointMeta,
+        params: Value,
+        options: CallOptions,
+    ) -> Result<Success, Error> {
         let call = liveagent_core::Call::new(&self.inner.config, meta, params, options)?;
         transport::drive(&self.inner.http, call).await
     }
@@ -175,7 +188,11 @@ impl ClientBuilder {
 
     /// Strict parsing: any drift from the documented shapes is an error.
     pub fn strict(mut self, strict: bool) -> Self {
-        self.parse_mode = if strict { ParseMode::Strict } else { ParseMode::Lenient };
+        self.parse_mode = if strict {
+            ParseMode::Strict
+        } else {
+            ParseMode::Lenient
+        };
         self
     }
 

@@ -28,6 +28,6 @@ mod transport;
 pub use client::{Client, ClientBuilder, Response};
 pub use liveagent_core as core;
 pub use liveagent_core::{
-    ApiError, BuildError, CallOptions, Config, Credentials, DecodeError, Drift, DriftReport, Error, Id, ParseMode,
-    RetryPolicy, Secret, Timestamp, TokenHeader, api, models,
+    ApiError, BuildError, CallOptions, Config, Credentials, DecodeError, Drift, DriftReport, Error,
+    Id, ParseMode, RetryPolicy, Secret, Timestamp, TokenHeader, api, models,
 };

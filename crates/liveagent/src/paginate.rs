@@ -19,7 +19,10 @@ impl Client {
     ///
     /// Page-numbered listings go page by page; message listings go from newest to oldest
     /// (or oldest to newest when `after` is set). The stream ends after the first error.
-    pub fn paginate<E: Paginated>(&self, params: E) -> impl Stream<Item = Result<E::Item, Error>> + Send + 'static
+    pub fn paginate<E: Paginated>(
+        &self,
+        params: E,
+    ) -> impl Stream<Item = Result<E::Item, Error>> + Send + 'static
     where
         E::Item: Send + 'static,
     {
@@ -31,7 +34,7 @@ impl Client {
         futures_util::StreamExt::map(items, |item| {
             item.and_then(|value| {
                 serde_json::from_value(value).map_err(|e| {
-                    Error::Decode(liveagent_core::DecodeError {
+                    Error::from(liveagent_core::DecodeError {
                         status: 200,
                         path: "$".into(),
                         message: format!("item did not fit the Rust model: {e}"),
@@ -68,7 +71,10 @@ impl Client {
         ))
     }
 
-    fn failed_stream(&self, error: Error) -> std::pin::Pin<Box<dyn Stream<Item = Result<Value, Error>> + Send>> {
+    fn failed_stream(
+        &self,
+        error: Error,
+    ) -> std::pin::Pin<Box<dyn Stream<Item = Result<Value, Error>> + Send>> {
         Box::pin(futures_util::stream::iter([Err(error)]))
     }
 }

@@ -32,7 +32,11 @@ fn encode_body(body: Body) -> Result<(Option<String>, Option<Vec<u8>>), Error> {
         Body::None => (None, None),
         Body::Json(json) => (None, Some(json.into_bytes())),
         Body::Multipart(parts) => {
-            let boundary = format!("liveagent-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+            let boundary = format!(
+                "liveagent-{:016x}{:016x}",
+                fastrand::u64(..),
+                fastrand::u64(..)
+            );
             let bytes = multipart::encode(&parts, &[], &boundary)?;
             (Some(multipart::content_type(&boundary)), Some(bytes))
         }
@@ -46,7 +50,8 @@ async fn send_once(
     body: Option<&Vec<u8>>,
 ) -> Result<RawResponse, Failure> {
     let request = call.request();
-    let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes()).unwrap_or(reqwest::Method::GET);
+    let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes())
+        .unwrap_or(reqwest::Method::GET);
     let mut builder = http.request(method, &request.url);
     for (name, value) in &request.headers {
         builder = builder.header(*name, value);
@@ -62,7 +67,12 @@ async fn send_once(
     let headers = response
         .headers()
         .iter()
-        .map(|(name, value)| (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+        .map(|(name, value)| {
+            (
+                name.as_str().to_owned(),
+                String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            )
+        })
         .collect();
     let body = response
         .bytes()

@@ -1,7 +1,9 @@
 //! Account API, conversations: `/api/v1/accounts/{account_id}/conversations...`.
 
 use super::FilterCondition;
-use crate::models::{AssigneeKind, ConversationPriority, ConversationStatus, MessageType, ContentType};
+use crate::models::{
+    AssigneeKind, ContentType, ConversationPriority, ConversationStatus, MessageType,
+};
 use crate::schema::JsonObject;
 use crate::types::{Id, Timestamp};
 

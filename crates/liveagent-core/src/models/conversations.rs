@@ -1,6 +1,8 @@
 //! Account API, conversations: the models of `/api/v1/accounts/{account_id}/conversations...`.
 
-use super::{Agent, AgentBotSlim, AppliedSla, ChannelType, Contact, MessagePush, SlaEvent, Team, TeamRow};
+use super::{
+    Agent, AgentBotSlim, AppliedSla, ChannelType, Contact, MessagePush, SlaEvent, Team, TeamRow,
+};
 use crate::schema::JsonObject;
 use crate::types::{Id, Timestamp};
 

@@ -17,28 +17,53 @@ fn with_retry_after(status: u16, value: &str) -> liveagent_core::RawResponse {
 
 #[test]
 fn a_429_is_retried_after_retry_after_even_for_a_post() {
-    let mut c = call("create_message", json!({"conversation_id": 1, "content": "hi"}));
-    assert_eq!(c.on_response(with_retry_after(429, "2"), None, 0.5), Step::Retry { delay_ms: 2000 });
-    let ok = response(200, r#"{"id":1,"content":"hi","inbox_id":1,"conversation_id":1,"message_type":1,
-        "content_type":"text","status":"sent","content_attributes":{},"created_at":1,"private":false,"source_id":null}"#);
-    let Step::Done(Ok(success)) = c.on_response(ok, None, 0.5) else { panic!("done") };
+    let mut c = call(
+        "create_message",
+        json!({"conversation_id": 1, "content": "hi"}),
+    );
+    assert_eq!(
+        c.on_response(with_retry_after(429, "2"), None, 0.5),
+        Step::Retry { delay_ms: 2000 }
+    );
+    let ok = response(
+        200,
+        r#"{"id":1,"content":"hi","inbox_id":1,"conversation_id":1,"message_type":1,
+        "content_type":"text","status":"sent","content_attributes":{},"created_at":1,"private":false,"source_id":null}"#,
+    );
+    let Step::Done(Ok(success)) = c.on_response(ok, None, 0.5) else {
+        panic!("done")
+    };
     assert_eq!(success.value["content"], "hi");
     assert_eq!(c.retries(), 1);
 }
 
 #[test]
 fn a_post_that_gets_a_503_is_not_retried() {
-    let mut c = call("create_message", json!({"conversation_id": 1, "content": "hi"}));
-    let Step::Done(Err(Error::Api(e))) = c.on_response(with_retry_after(503, "1"), None, 0.5) else { panic!() };
+    let mut c = call(
+        "create_message",
+        json!({"conversation_id": 1, "content": "hi"}),
+    );
+    let Step::Done(Err(Error::Api(e))) = c.on_response(with_retry_after(503, "1"), None, 0.5)
+    else {
+        panic!()
+    };
     assert_eq!((e.status, e.retry_after), (503, Some(1.0)));
 }
 
 #[test]
 fn reads_are_retried_after_503_and_timeouts_until_the_budget_is_spent() {
     let mut c = call("list_agents", json!({}));
-    assert!(matches!(c.on_response(response(503, ""), None, 0.0), Step::Retry { delay_ms: 250 }));
-    assert!(matches!(c.on_failure(Failure::Timeout, 0.0), Step::Retry { delay_ms: 500 }));
-    let Step::Done(Err(Error::Timeout(e))) = c.on_failure(Failure::Timeout, 0.0) else { panic!() };
+    assert!(matches!(
+        c.on_response(response(503, ""), None, 0.0),
+        Step::Retry { delay_ms: 250 }
+    ));
+    assert!(matches!(
+        c.on_failure(Failure::Timeout, 0.0),
+        Step::Retry { delay_ms: 500 }
+    ));
+    let Step::Done(Err(Error::Timeout(e))) = c.on_failure(Failure::Timeout, 0.0) else {
+        panic!()
+    };
     assert_eq!(e.timeout_ms, 60_000);
     assert_eq!(e.endpoint, "GET /api/v1/accounts/{account_id}/agents");
 }
@@ -46,29 +71,68 @@ fn reads_are_retried_after_503_and_timeouts_until_the_budget_is_spent() {
 #[test]
 fn connect_failures_are_retried_broken_posts_are_not() {
     let mut c = call("create_conversation", json!({"inbox_id": 1}));
-    assert!(matches!(c.on_failure(Failure::Connect("refused".into()), 0.0), Step::Retry { .. }));
-    let Step::Done(Err(Error::Transport(e))) = c.on_failure(Failure::AfterSend("reset".into()), 0.0) else { panic!() };
+    assert!(matches!(
+        c.on_failure(Failure::Connect("refused".into()), 0.0),
+        Step::Retry { .. }
+    ));
+    let Step::Done(Err(Error::Transport(e))) =
+        c.on_failure(Failure::AfterSend("reset".into()), 0.0)
+    else {
+        panic!()
+    };
     assert_eq!(e.phase, liveagent_core::error::TransportPhase::AfterSend);
 }
 
 #[test]
 fn per_call_options_override_the_client() {
     let meta = row("create_message");
-    let options = CallOptions { max_retries: Some(0), timeout_ms: Some(0), retry_non_idempotent: None };
-    let mut c = Call::new(&config_for(meta), meta, json!({"conversation_id": 1}), options).unwrap();
+    let options = CallOptions {
+        max_retries: Some(0),
+        timeout_ms: Some(0),
+        retry_non_idempotent: None,
+    };
+    let mut c = Call::new(
+        &config_for(meta),
+        meta,
+        json!({"conversation_id": 1}),
+        options,
+    )
+    .unwrap();
     assert_eq!(c.timeout_ms(), None);
-    assert!(matches!(c.on_response(response(429, ""), None, 0.0), Step::Done(Err(_))));
+    assert!(matches!(
+        c.on_response(response(429, ""), None, 0.0),
+        Step::Done(Err(_))
+    ));
 
-    let options = CallOptions { retry_non_idempotent: Some(true), timeout_ms: Some(5), ..CallOptions::default() };
-    let mut c = Call::new(&config_for(meta), meta, json!({"conversation_id": 1}), options).unwrap();
+    let options = CallOptions {
+        retry_non_idempotent: Some(true),
+        timeout_ms: Some(5),
+        ..CallOptions::default()
+    };
+    let mut c = Call::new(
+        &config_for(meta),
+        meta,
+        json!({"conversation_id": 1}),
+        options,
+    )
+    .unwrap();
     assert_eq!(c.timeout_ms(), Some(5));
-    assert!(matches!(c.on_response(response(502, ""), None, 0.0), Step::Retry { .. }));
+    assert!(matches!(
+        c.on_response(response(502, ""), None, 0.0),
+        Step::Retry { .. }
+    ));
 }
 
 #[test]
 fn build_errors_surface_before_any_attempt() {
     let meta = row("create_message");
-    let err = Call::new(&config_for(meta), meta, json!({"content": "no conversation"}), CallOptions::default()).unwrap_err();
+    let err = Call::new(
+        &config_for(meta),
+        meta,
+        json!({"content": "no conversation"}),
+        CallOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "BUILD");
     assert_eq!(call("list_agents", json!({})).aborted().code(), "ABORTED");
 }

@@ -5,8 +5,13 @@ use liveagent_core::response::{parse_response, retry_after_secs};
 use liveagent_core::{Error, ParseMode, RawResponse};
 
 fn api_error(status: u16, body: &str) -> liveagent_core::ApiError {
-    match parse_response(row("get_conversation"), ParseMode::Lenient, &response(status, body), None) {
-        Err(Error::Api(e)) => e,
+    match parse_response(
+        row("get_conversation"),
+        ParseMode::Lenient,
+        &response(status, body),
+        None,
+    ) {
+        Err(Error::Api(e)) => *e,
         other => panic!("expected an API error, got {other:?}"),
     }
 }
@@ -18,21 +23,39 @@ fn error_key_body() {
     assert_eq!(e.message.as_deref(), Some("Resource could not be found"));
     assert!(e.attributes.is_empty());
     assert_eq!(e.body, r#"{"error":"Resource could not be found"}"#);
-    assert_eq!(e.endpoint, "GET /api/v1/accounts/{account_id}/conversations/{conversation_id}");
+    assert_eq!(
+        e.endpoint,
+        "GET /api/v1/accounts/{account_id}/conversations/{conversation_id}"
+    );
 }
 
 #[test]
 fn rails_validation_body() {
-    let e = api_error(422, r#"{"message":"Name can't be blank, Email is invalid","attributes":["name","email"]}"#);
-    assert_eq!(e.message.as_deref(), Some("Name can't be blank, Email is invalid"));
+    let e = api_error(
+        422,
+        r#"{"message":"Name can't be blank, Email is invalid","attributes":["name","email"]}"#,
+    );
+    assert_eq!(
+        e.message.as_deref(),
+        Some("Name can't be blank, Email is invalid")
+    );
     assert_eq!(e.attributes, ["name", "email"]);
 }
 
 #[test]
 fn devise_and_spec_error_lists() {
-    let e = api_error(401, r#"{"errors":["You need to sign in or sign up before continuing."]}"#);
-    assert_eq!(e.message.as_deref(), Some("You need to sign in or sign up before continuing."));
-    let e = api_error(400, r#"{"description":"Bad","errors":[{"field":"name","message":"is missing","code":"x"}]}"#);
+    let e = api_error(
+        401,
+        r#"{"errors":["You need to sign in or sign up before continuing."]}"#,
+    );
+    assert_eq!(
+        e.message.as_deref(),
+        Some("You need to sign in or sign up before continuing.")
+    );
+    let e = api_error(
+        400,
+        r#"{"description":"Bad","errors":[{"field":"name","message":"is missing","code":"x"}]}"#,
+    );
     assert_eq!(e.message.as_deref(), Some("name: is missing"));
 }
 
@@ -54,7 +77,10 @@ fn request_id_and_retry_after_are_surfaced() {
     let mut r = response(429, "");
     r.headers.push(("X-Request-Id".into(), "req-123".into()));
     r.headers.push(("Retry-After".into(), "7".into()));
-    let Err(Error::Api(e)) = parse_response(row("list_agents"), ParseMode::Lenient, &r, None) else { panic!() };
+    let Err(Error::Api(e)) = parse_response(row("list_agents"), ParseMode::Lenient, &r, None)
+    else {
+        panic!()
+    };
     assert_eq!(e.request_id.as_deref(), Some("req-123"));
     assert_eq!(e.retry_after, Some(7.0));
 }
@@ -65,25 +91,48 @@ fn retry_after_in_seconds_or_http_date() {
     assert_eq!(retry_after_secs(" 1.5 ", None), Some(1.5));
     assert_eq!(retry_after_secs("-3", None), None);
     let now = 784_111_770_000; // 7 s before the date below
-    assert_eq!(retry_after_secs("Sun, 06 Nov 1994 08:49:37 GMT", Some(now)), Some(7.0));
-    assert_eq!(retry_after_secs("Sun, 06 Nov 1994 08:49:37 GMT", Some(now + 60_000)), Some(0.0));
-    assert_eq!(retry_after_secs("Sun, 06 Nov 1994 08:49:37 GMT", None), None);
+    assert_eq!(
+        retry_after_secs("Sun, 06 Nov 1994 08:49:37 GMT", Some(now)),
+        Some(7.0)
+    );
+    assert_eq!(
+        retry_after_secs("Sun, 06 Nov 1994 08:49:37 GMT", Some(now + 60_000)),
+        Some(0.0)
+    );
+    assert_eq!(
+        retry_after_secs("Sun, 06 Nov 1994 08:49:37 GMT", None),
+        None
+    );
     assert_eq!(retry_after_secs("soon", Some(now)), None);
 }
 
 #[test]
 fn decode_errors_name_the_path_and_keep_the_body() {
     let meta = row("get_conversation_counts");
-    let body = r#"{"meta":{"mine_count":0,"assigned_count":"many","unassigned_count":1,"all_count":1}}"#;
-    let Err(Error::Decode(e)) = parse_response(meta, ParseMode::Lenient, &response(200, body), None) else {
+    let body =
+        r#"{"meta":{"mine_count":0,"assigned_count":"many","unassigned_count":1,"all_count":1}}"#;
+    let Err(Error::Decode(e)) =
+        parse_response(meta, ParseMode::Lenient, &response(200, body), None)
+    else {
         panic!("expected a decode error")
     };
     assert_eq!(e.path, "$.meta.assigned_count");
-    assert!(e.message.contains("expected number, found string"), "{}", e.message);
+    assert!(
+        e.message.contains("expected number, found string"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.body, body);
 
-    for (body, path) in [("", "$"), ("not json", "$"), (r#"{"meta":[]}"#, "$.meta"), ("{}", "$.meta")] {
-        let Err(Error::Decode(e)) = parse_response(meta, ParseMode::Lenient, &response(200, body), None) else {
+    for (body, path) in [
+        ("", "$"),
+        ("not json", "$"),
+        (r#"{"meta":[]}"#, "$.meta"),
+        ("{}", "$.meta"),
+    ] {
+        let Err(Error::Decode(e)) =
+            parse_response(meta, ParseMode::Lenient, &response(200, body), None)
+        else {
             panic!("{body:?} should not parse")
         };
         assert_eq!(e.path, path, "{body:?}");
@@ -92,16 +141,32 @@ fn decode_errors_name_the_path_and_keep_the_body() {
 
 #[test]
 fn empty_and_text_responses() {
-    let ok = parse_response(row("delete_agent"), ParseMode::Strict, &response(200, ""), None).unwrap();
+    let ok = parse_response(
+        row("delete_agent"),
+        ParseMode::Strict,
+        &response(200, ""),
+        None,
+    )
+    .unwrap();
     assert!(ok.value.is_null());
-    let ok = parse_response(row("delete_custom_attribute_definition"), ParseMode::Strict, &response(204, ""), None).unwrap();
+    let ok = parse_response(
+        row("delete_custom_attribute_definition"),
+        ParseMode::Strict,
+        &response(204, ""),
+        None,
+    )
+    .unwrap();
     assert!(ok.value.is_null());
 }
 
 #[test]
 fn errors_never_carry_the_token() {
     // Whatever the transport said, the SDK's errors name the endpoint, not the request.
-    let r = RawResponse { status: 401, headers: vec![], body: br#"{"error":"Invalid Access Token"}"#.to_vec() };
+    let r = RawResponse {
+        status: 401,
+        headers: vec![],
+        body: br#"{"error":"Invalid Access Token"}"#.to_vec(),
+    };
     let err = parse_response(row("list_agents"), ParseMode::Lenient, &r, None).unwrap_err();
     assert!(!format!("{err} {err:?}").contains(TOKEN));
     assert_eq!(err.code(), "API");

@@ -24,8 +24,16 @@ fn fixtures() -> Vec<(String, String)> {
             if path.is_dir() {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "json") {
-                let rel = path.strip_prefix(&root).expect("under root").to_string_lossy().replace('\\', "/");
-                let stem = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.split('.').next()).expect("name");
+                let rel = path
+                    .strip_prefix(&root)
+                    .expect("under root")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let stem = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.split('.').next())
+                    .expect("name");
                 out.push((rel, stem.to_owned()));
             }
         }
@@ -63,8 +71,13 @@ fn every_fixture_parses_strictly_and_into_its_rust_model() {
             .unwrap_or_else(|e| panic!("{file}: {e}\n{e:?}"));
         typed(name, parsed.value.clone()).unwrap_or_else(|e| panic!("{file}: typed: {e}"));
         // Normalizing is idempotent: the output is itself a drift-free input.
-        let again = parse_response(meta, ParseMode::Strict, &response(200, &parsed.value.to_string()), None)
-            .unwrap_or_else(|e| panic!("{file}: re-parse: {e}"));
+        let again = parse_response(
+            meta,
+            ParseMode::Strict,
+            &response(200, &parsed.value.to_string()),
+            None,
+        )
+        .unwrap_or_else(|e| panic!("{file}: re-parse: {e}"));
         assert_eq!(again.value, parsed.value, "{file}");
     }
 }
@@ -85,25 +98,48 @@ fn every_json_endpoint_has_a_fixture() {
 fn every_fixture_names_its_source() {
     let sources = std::fs::read_to_string(fixtures_dir().join("SOURCES.md")).expect("SOURCES.md");
     for (file, _) in fixtures() {
-        let line = sources.lines().find(|l| l.starts_with(&format!("| `{file}` |")));
+        let line = sources
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{file}` |")));
         let line = line.unwrap_or_else(|| panic!("{file} has no line in SOURCES.md"));
-        assert!(line.contains(".jbuilder") || line.contains("Controller#"), "{file}: no view or controller named");
+        assert!(
+            line.contains(".jbuilder") || line.contains("Controller#"),
+            "{file}: no view or controller named"
+        );
     }
 }
 
 #[test]
 fn normalized_values_follow_the_sdk_conventions() {
-    let body = std::fs::read_to_string(fixtures_dir().join("conversations/list_conversations.json")).unwrap();
-    let parsed = parse_response(row("list_conversations"), ParseMode::Strict, &response(200, &body), None).unwrap();
+    let body =
+        std::fs::read_to_string(fixtures_dir().join("conversations/list_conversations.json"))
+            .unwrap();
+    let parsed = parse_response(
+        row("list_conversations"),
+        ParseMode::Strict,
+        &response(200, &body),
+        None,
+    )
+    .unwrap();
     let first = &parsed.value["data"]["payload"][0];
     // Integer message types become names; ISO timestamps become epoch seconds.
     assert_eq!(first["messages"][0]["message_type"], "outgoing");
     assert!(first["messages"][0]["updated_at"].is_number());
     // Absent conditional keys are filled with null.
-    assert!(first["meta"].get("team").is_some_and(serde_json::Value::is_null));
+    assert!(
+        first["meta"]
+            .get("team")
+            .is_some_and(serde_json::Value::is_null)
+    );
     let typed: ConversationList = serde_json::from_value(parsed.value).unwrap();
     assert_eq!(typed.data.payload.len(), 3);
-    assert!(matches!(typed.data.payload[0].meta.assignee, Some(Assignee::Bot(_))));
-    assert!(matches!(typed.data.payload[0].messages[0].sender, Some(MessageSender::AgentBot(_))));
+    assert!(matches!(
+        typed.data.payload[0].meta.assignee,
+        Some(Assignee::Bot(_))
+    ));
+    assert!(matches!(
+        typed.data.payload[0].messages[0].sender,
+        Some(MessageSender::AgentBot(_))
+    ));
     assert_eq!(typed.data.payload[0].status, ConversationStatus::Pending);
 }

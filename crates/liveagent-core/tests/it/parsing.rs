@@ -7,11 +7,15 @@ use liveagent_core::{Error, ParseMode};
 use serde_json::json;
 
 fn team(body: serde_json::Value, mode: ParseMode) -> Result<liveagent_core::Parsed, Error> {
-    parse_response(row("get_team"), mode, &response(200, &body.to_string()), None)
+    parse_response(
+        row("get_team"),
+        mode,
+        &response(200, &body.to_string()),
+        None,
+    )
 }
 
-const TEAM: fn() -> serde_json::Value =
-    || json!({"id": 1, "name": "support", "description": null, "allow_auto_assign": true, "account_id": 1, "is_member": false});
+const TEAM: fn() -> serde_json::Value = || json!({"id": 1, "name": "support", "description": null, "allow_auto_assign": true, "account_id": 1, "is_member": false});
 
 #[test]
 fn ids_and_numbers_as_strings_are_repaired_and_reported() {
@@ -21,11 +25,33 @@ fn ids_and_numbers_as_strings_are_repaired_and_reported() {
     let parsed = team(body.clone(), ParseMode::Lenient).unwrap();
     assert_eq!(parsed.value["id"], json!(17));
     assert_eq!(parsed.value["is_member"], json!(true));
-    let kinds: Vec<_> = parsed.drift.entries.iter().map(|d| (d.path.as_str(), &d.kind)).collect();
-    assert!(matches!(kinds[0], ("$.id", DriftKind::Coerced { found: "string", .. })), "{kinds:?}");
-    assert!(matches!(kinds[1], ("$.is_member", DriftKind::Coerced { .. })), "{kinds:?}");
+    let kinds: Vec<_> = parsed
+        .drift
+        .entries
+        .iter()
+        .map(|d| (d.path.as_str(), &d.kind))
+        .collect();
+    assert!(
+        matches!(
+            kinds[0],
+            (
+                "$.id",
+                DriftKind::Coerced {
+                    found: "string",
+                    ..
+                }
+            )
+        ),
+        "{kinds:?}"
+    );
+    assert!(
+        matches!(kinds[1], ("$.is_member", DriftKind::Coerced { .. })),
+        "{kinds:?}"
+    );
 
-    let Err(Error::Decode(e)) = team(body, ParseMode::Strict) else { panic!("strict must refuse") };
+    let Err(Error::Decode(e)) = team(body, ParseMode::Strict) else {
+        panic!("strict must refuse")
+    };
     assert_eq!(e.path, "$.id");
     assert_eq!(e.drift.len(), 2);
 }
@@ -47,12 +73,33 @@ fn unknown_fields_are_kept_and_reported() {
 fn unknown_enum_values_are_kept() {
     let body = json!({"payload": {"success": true, "conversation_id": 4, "current_status": "queued", "snoozed_until": null}});
     let meta = row("toggle_conversation_status");
-    let parsed = parse_response(meta, ParseMode::Lenient, &response(200, &body.to_string()), None).unwrap();
+    let parsed = parse_response(
+        meta,
+        ParseMode::Lenient,
+        &response(200, &body.to_string()),
+        None,
+    )
+    .unwrap();
     assert_eq!(parsed.value["payload"]["current_status"], "queued");
-    assert_eq!(parsed.drift.entries[0].kind, DriftKind::UnknownValue("queued".into()));
-    let typed: liveagent_core::models::ToggleStatusResult = serde_json::from_value(parsed.value).unwrap();
-    assert_eq!(typed.payload.current_status, liveagent_core::models::ConversationStatus::Other("queued".into()));
-    assert!(parse_response(meta, ParseMode::Strict, &response(200, &body.to_string()), None).is_err());
+    assert_eq!(
+        parsed.drift.entries[0].kind,
+        DriftKind::UnknownValue("queued".into())
+    );
+    let typed: liveagent_core::models::ToggleStatusResult =
+        serde_json::from_value(parsed.value).unwrap();
+    assert_eq!(
+        typed.payload.current_status,
+        liveagent_core::models::ConversationStatus::Other("queued".into())
+    );
+    assert!(
+        parse_response(
+            meta,
+            ParseMode::Strict,
+            &response(200, &body.to_string()),
+            None
+        )
+        .is_err()
+    );
 }
 
 #[test]
@@ -61,12 +108,28 @@ fn live_agent_content_types_by_code_and_name() {
     let mut msg = json!({"id": 9, "content": null, "inbox_id": 1, "conversation_id": 2, "message_type": 1,
         "content_type": 2017, "status": "sent", "content_attributes": {}, "created_at": 1714557600, "private": false,
         "source_id": null});
-    let parsed = parse_response(meta, ParseMode::Strict, &response(200, &msg.to_string()), None).unwrap();
+    let parsed = parse_response(
+        meta,
+        ParseMode::Strict,
+        &response(200, &msg.to_string()),
+        None,
+    )
+    .unwrap();
     assert_eq!(parsed.value["content_type"], "request_file_upload");
     assert_eq!(parsed.value["message_type"], "outgoing");
-    assert_eq!(parsed.value["attachments"], json!([]), "an absent list reads as empty");
+    assert_eq!(
+        parsed.value["attachments"],
+        json!([]),
+        "an absent list reads as empty"
+    );
     msg["content_type"] = json!(4242);
-    let parsed = parse_response(meta, ParseMode::Lenient, &response(200, &msg.to_string()), None).unwrap();
+    let parsed = parse_response(
+        meta,
+        ParseMode::Lenient,
+        &response(200, &msg.to_string()),
+        None,
+    )
+    .unwrap();
     assert_eq!(parsed.value["content_type"], "4242");
 }
 
@@ -84,18 +147,33 @@ fn epoch_and_iso_timestamps_normalize_to_epoch_seconds() {
         (json!(1_714_557_600.123_456), json!(1_714_557_600.123)),
         (json!("2024-05-01T12:00:00+02:00"), json!(1_714_557_600)),
     ] {
-        let parsed = parse_response(meta, ParseMode::Strict, &response(200, &body(wire.clone())), None)
-            .unwrap_or_else(|e| panic!("{wire}: {e}"));
+        let parsed = parse_response(
+            meta,
+            ParseMode::Strict,
+            &response(200, &body(wire.clone())),
+            None,
+        )
+        .unwrap_or_else(|e| panic!("{wire}: {e}"));
         assert_eq!(parsed.value["created_at"], want, "{wire}");
         assert_eq!(parsed.value["updated_at"], json!(1_714_557_600.25));
     }
     // A numeric string is repaired, but it is drift.
-    let parsed = parse_response(meta, ParseMode::Lenient, &response(200, &body(json!("1714557600"))), None).unwrap();
+    let parsed = parse_response(
+        meta,
+        ParseMode::Lenient,
+        &response(200, &body(json!("1714557600"))),
+        None,
+    )
+    .unwrap();
     assert_eq!(parsed.value["created_at"], json!(1_714_557_600));
     assert_eq!(parsed.drift.entries.len(), 1);
     // Garbage is a decode error at its path.
-    let Err(Error::Decode(e)) = parse_response(meta, ParseMode::Lenient, &response(200, &body(json!("yesterday"))), None)
-    else {
+    let Err(Error::Decode(e)) = parse_response(
+        meta,
+        ParseMode::Lenient,
+        &response(200, &body(json!("yesterday"))),
+        None,
+    ) else {
         panic!()
     };
     assert_eq!(e.path, "$.created_at");
@@ -104,7 +182,13 @@ fn epoch_and_iso_timestamps_normalize_to_epoch_seconds() {
 #[test]
 fn page_numbers_as_strings_are_documented_not_drift() {
     let body = json!({"meta": {"count": 0, "current_page": "2"}, "payload": []});
-    let parsed = parse_response(row("list_contacts"), ParseMode::Strict, &response(200, &body.to_string()), None).unwrap();
+    let parsed = parse_response(
+        row("list_contacts"),
+        ParseMode::Strict,
+        &response(200, &body.to_string()),
+        None,
+    )
+    .unwrap();
     assert_eq!(parsed.value["meta"]["current_page"], json!(2));
 }
 
@@ -114,7 +198,13 @@ fn a_bad_optional_value_is_dropped_in_lenient_mode_only() {
     body["allow_auto_assign"] = json!({"yes": true});
     let parsed = team(body.clone(), ParseMode::Lenient).unwrap();
     assert!(parsed.value["allow_auto_assign"].is_null());
-    assert!(matches!(parsed.drift.entries[0].kind, DriftKind::Dropped { found: "object", .. }));
+    assert!(matches!(
+        parsed.drift.entries[0].kind,
+        DriftKind::Dropped {
+            found: "object",
+            ..
+        }
+    ));
     assert!(team(body, ParseMode::Strict).is_err());
 }
 
@@ -123,9 +213,19 @@ fn untagged_unions_pick_the_variant_that_fits() {
     let meta = row("assign_conversation");
     let team_row = json!({"id": 1, "name": "support", "description": null, "allow_auto_assign": true,
         "account_id": 1, "created_at": "2024-01-15T09:00:00.000Z", "updated_at": "2024-01-15T09:00:00.000Z"});
-    let parsed = parse_response(meta, ParseMode::Strict, &response(200, &team_row.to_string()), None).unwrap();
-    let typed: Option<liveagent_core::models::Assignment> = serde_json::from_value(parsed.value).unwrap();
-    assert!(matches!(typed, Some(liveagent_core::models::Assignment::Team(_))));
+    let parsed = parse_response(
+        meta,
+        ParseMode::Strict,
+        &response(200, &team_row.to_string()),
+        None,
+    )
+    .unwrap();
+    let typed: Option<liveagent_core::models::Assignment> =
+        serde_json::from_value(parsed.value).unwrap();
+    assert!(matches!(
+        typed,
+        Some(liveagent_core::models::Assignment::Team(_))
+    ));
     let parsed = parse_response(meta, ParseMode::Strict, &response(200, "null"), None).unwrap();
     assert!(parsed.value.is_null());
 }
@@ -146,12 +246,20 @@ fn never_panics_on_hostile_bodies() {
             let ok = parse_response(meta, ParseMode::Strict, &response(200, body), None);
             match meta.response {
                 liveagent_core::endpoint::ResponseKind::Json(_) => {
-                    assert!(matches!(ok, Err(Error::Decode(_))), "{}: {body:.40}: {ok:?}", meta.name);
+                    assert!(
+                        matches!(ok, Err(Error::Decode(_))),
+                        "{}: {body:.40}: {ok:?}",
+                        meta.name
+                    );
                 }
                 _ => assert!(ok.is_ok(), "{}", meta.name),
             }
             let failed = parse_response(meta, ParseMode::Lenient, &response(500, body), None);
-            assert!(matches!(failed, Err(Error::Api(ref e)) if e.status == 500), "{}", meta.name);
+            assert!(
+                matches!(failed, Err(Error::Api(ref e)) if e.status == 500),
+                "{}",
+                meta.name
+            );
         }
     }
 }

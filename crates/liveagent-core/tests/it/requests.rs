@@ -13,7 +13,11 @@ fn every_row_builds_with_all_params_and_matches_its_snapshot() {
             .unwrap_or_else(|e| panic!("{}: {e}", meta.name));
         let text = request.redacted();
         assert!(!text.contains(TOKEN), "{}: token leaked", meta.name);
-        assert!(!format!("{request:?}").contains(TOKEN), "{}: token in Debug", meta.name);
+        assert!(
+            !format!("{request:?}").contains(TOKEN),
+            "{}: token in Debug",
+            meta.name
+        );
         insta::assert_snapshot!(meta.name, text);
     }
 }
@@ -24,7 +28,12 @@ fn every_row_builds_with_only_required_params() {
         let request = build_request(&config_for(meta), meta, sample_params(meta, false))
             .unwrap_or_else(|e| panic!("{}: {e}", meta.name));
         assert!(request.url.starts_with(BASE), "{}", meta.name);
-        assert!(!request.url.contains('{'), "{}: unfilled template {}", meta.name, request.url);
+        assert!(
+            !request.url.contains('{'),
+            "{}: unfilled template {}",
+            meta.name,
+            request.url
+        );
     }
 }
 
@@ -33,7 +42,10 @@ fn seed_example_meta_request() {
     let meta = row("get_conversation_counts");
     let config = config_for(meta);
     let request = build_request(&config, meta, json!({})).unwrap();
-    assert_eq!(request.url, format!("{BASE}/api/v1/accounts/1/conversations/meta"));
+    assert_eq!(
+        request.url,
+        format!("{BASE}/api/v1/accounts/1/conversations/meta")
+    );
     assert_eq!(request.method.as_str(), "GET");
     assert_eq!(request.header("api_access_token"), Some(TOKEN));
     assert_eq!(request.header("accept"), Some("application/json"));
@@ -50,7 +62,9 @@ fn rails_query_arrays_and_percent_encoding() {
     .unwrap();
     assert_eq!(
         request.url,
-        format!("{BASE}/api/v1/accounts/1/conversations?status=all&q=%C3%BCn%C3%AF%2F%3F&labels[]=a%20b&labels[]=c%26d&page=2")
+        format!(
+            "{BASE}/api/v1/accounts/1/conversations?status=all&q=%C3%BCn%C3%AF%2F%3F&labels[]=a%20b&labels[]=c%26d&page=2"
+        )
     );
 }
 
@@ -60,8 +74,15 @@ fn path_segments_cannot_change_the_route() {
     // A numeric id given as a string is fine; anything else is refused before sending.
     let ok = build_request(&config_for(meta), meta, json!({"conversation_id": "12"})).unwrap();
     assert!(ok.url.ends_with("/conversations/12"));
-    for bad in [json!("../../admin"), json!("1/messages"), json!(-1), json!(1.5), json!("")] {
-        let err = build_request(&config_for(meta), meta, json!({"conversation_id": bad})).unwrap_err();
+    for bad in [
+        json!("../../admin"),
+        json!("1/messages"),
+        json!(-1),
+        json!(1.5),
+        json!(""),
+    ] {
+        let err =
+            build_request(&config_for(meta), meta, json!({"conversation_id": bad})).unwrap_err();
         assert_eq!(err.kind, BuildErrorKind::InvalidParam, "{bad}");
         assert_eq!(err.path.as_deref(), Some("$.conversation_id"));
     }
@@ -72,17 +93,31 @@ fn unknown_missing_and_mistyped_params_are_typed_errors() {
     let meta = row("list_conversations");
     let err = build_request(&config_for(meta), meta, json!({"asignee_type": "me"})).unwrap_err();
     assert_eq!(err.kind, BuildErrorKind::UnknownParam);
-    assert!(err.message.contains("assignee_type"), "lists what it takes: {}", err.message);
+    assert!(
+        err.message.contains("assignee_type"),
+        "lists what it takes: {}",
+        err.message
+    );
 
     let err = build_request(&config_for(meta), meta, json!({"page": "two"})).unwrap_err();
-    assert_eq!((err.kind, err.path.as_deref()), (BuildErrorKind::InvalidParam, Some("$.page")));
+    assert_eq!(
+        (err.kind, err.path.as_deref()),
+        (BuildErrorKind::InvalidParam, Some("$.page"))
+    );
 
     let meta = row("add_conversation_labels");
     let err = build_request(&config_for(meta), meta, json!({"conversation_id": 1})).unwrap_err();
-    assert_eq!((err.kind, err.path.as_deref()), (BuildErrorKind::MissingParam, Some("$.labels")));
+    assert_eq!(
+        (err.kind, err.path.as_deref()),
+        (BuildErrorKind::MissingParam, Some("$.labels"))
+    );
 
-    let err = build_request(&config_for(meta), meta, json!({"conversation_id": 1, "labels": ["ok", 3, {}]}))
-        .unwrap_err();
+    let err = build_request(
+        &config_for(meta),
+        meta,
+        json!({"conversation_id": 1, "labels": ["ok", 3, {}]}),
+    )
+    .unwrap_err();
     assert_eq!(err.path.as_deref(), Some("$.labels[2]"));
 
     let err = build_request(&config_for(meta), meta, json!([1])).unwrap_err();
@@ -98,7 +133,10 @@ fn nested_body_objects_are_validated() {
         json!({"payload": [{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "typo": 1}]}),
     )
     .unwrap_err();
-    assert_eq!((err.kind, err.path.as_deref()), (BuildErrorKind::InvalidParam, Some("$.payload[0].typo")));
+    assert_eq!(
+        (err.kind, err.path.as_deref()),
+        (BuildErrorKind::InvalidParam, Some("$.payload[0].typo"))
+    );
 }
 
 #[test]
@@ -111,14 +149,22 @@ fn account_id_comes_from_the_config_or_is_required() {
     let mut config = config_for(meta);
     config.account_id = None;
     let err = build_request(&config, meta, json!({})).unwrap_err();
-    assert_eq!((err.kind, err.path.as_deref()), (BuildErrorKind::MissingParam, Some("$.account_id")));
+    assert_eq!(
+        (err.kind, err.path.as_deref()),
+        (BuildErrorKind::MissingParam, Some("$.account_id"))
+    );
 }
 
 #[test]
 fn credentials_must_fit_the_endpoint() {
     let meta = row("list_agents");
     let none = Config::new(BASE).unwrap();
-    assert_eq!(build_request(&none, meta, json!({"account_id": 1})).unwrap_err().kind, BuildErrorKind::Credentials);
+    assert_eq!(
+        build_request(&none, meta, json!({"account_id": 1}))
+            .unwrap_err()
+            .kind,
+        BuildErrorKind::Credentials
+    );
     let bot = Config::new(BASE)
         .unwrap()
         .with_credentials(Credentials::AgentBot(Secret::new("b")))
@@ -128,7 +174,12 @@ fn credentials_must_fit_the_endpoint() {
     assert_eq!(err.kind, BuildErrorKind::Credentials);
     // Bots may call what the server's allow-list lets them.
     let allowed = row("create_message");
-    let request = build_request(&bot, allowed, json!({"conversation_id": 1, "content": "hi"})).unwrap();
+    let request = build_request(
+        &bot,
+        allowed,
+        json!({"conversation_id": 1, "content": "hi"}),
+    )
+    .unwrap();
     assert_eq!(request.header("api_access_token"), Some("b"));
 }
 
@@ -137,7 +188,12 @@ fn dashed_token_header_and_json_body() {
     let meta = row("create_message");
     let mut config = config_for(meta);
     config.token_header = TokenHeader::Dashed;
-    let request = build_request(&config, meta, json!({"conversation_id": 5, "content": "Hello", "private": true})).unwrap();
+    let request = build_request(
+        &config,
+        meta,
+        json!({"conversation_id": 5, "content": "Hello", "private": true}),
+    )
+    .unwrap();
     assert_eq!(request.header("Api-Access-Token"), Some(TOKEN));
     assert_eq!(request.header("api_access_token"), None);
     assert_eq!(request.header("content-type"), Some("application/json"));
@@ -160,9 +216,14 @@ fn inputs_are_canonicalized_before_sending() {
         json!({"conversation_id": "3", "status": "snoozed", "snoozed_until": "2024-05-02T10:00:00.500Z"}),
     )
     .unwrap();
-    let liveagent_core::Body::Json(text) = &request.body else { panic!("json body") };
+    let liveagent_core::Body::Json(text) = &request.body else {
+        panic!("json body")
+    };
     let body: serde_json::Value = serde_json::from_str(text).unwrap();
-    assert_eq!(body, json!({"status": "snoozed", "snoozed_until": 1_714_644_000}));
+    assert_eq!(
+        body,
+        json!({"status": "snoozed", "snoozed_until": 1_714_644_000})
+    );
     assert!(request.url.ends_with("/conversations/3/toggle_status"));
 }
 
@@ -170,8 +231,16 @@ fn inputs_are_canonicalized_before_sending() {
 fn typed_params_build_the_same_request_as_json_params() {
     use liveagent_core::api::ListConversationsParams;
     let meta = row("list_conversations");
-    let typed = ListConversationsParams::new().status("all").labels(["vip"]).page(2);
+    let typed = ListConversationsParams::new()
+        .status("all")
+        .labels(["vip"])
+        .page(2);
     let from_typed = liveagent_core::build(&config_for(meta), &typed).unwrap();
-    let from_json = build_request(&config_for(meta), meta, json!({"status": "all", "labels": ["vip"], "page": 2})).unwrap();
+    let from_json = build_request(
+        &config_for(meta),
+        meta,
+        json!({"status": "all", "labels": ["vip"], "page": 2}),
+    )
+    .unwrap();
     assert_eq!(from_typed, from_json);
 }

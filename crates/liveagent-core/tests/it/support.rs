@@ -76,7 +76,10 @@ pub fn sample(shape: &'static Shape, name: &str) -> Value {
             }
             Value::Object(map)
         }
-        Shape::Union(u) => u.variants.first().map_or(Value::Null, |v| sample((v.shape)(), name)),
+        Shape::Union(u) => u
+            .variants
+            .first()
+            .map_or(Value::Null, |v| sample((v.shape)(), name)),
     }
 }
 
