@@ -1,5 +1,7 @@
 //! Tests of the no-IO core: every row's request, every fixture's parse, errors, policies.
 
+#![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
+
 mod call;
 mod errors;
 mod fixtures;

@@ -5,11 +5,11 @@ use liveagent_core::schema::{Place, Shape};
 use liveagent_core::{Config, Credentials, EndpointMeta, RawResponse, Secret};
 use serde_json::{Map, Value, json};
 
-pub const BASE: &str = "https://liveagent.example.com/chat";
-pub const TOKEN: &str = "tok-do-not-leak";
+pub(crate) const BASE: &str = "https://liveagent.example.com/chat";
+pub(crate) const TOKEN: &str = "tok-do-not-leak";
 
 /// A client configuration holding the credentials `meta` needs.
-pub fn config_for(meta: &EndpointMeta) -> Config {
+pub(crate) fn config_for(meta: &EndpointMeta) -> Config {
     let credentials = match meta.auth {
         Auth::Public => Credentials::None,
         Auth::Platform => Credentials::Platform(Secret::new(TOKEN)),
@@ -22,7 +22,7 @@ pub fn config_for(meta: &EndpointMeta) -> Config {
 }
 
 /// Params for `meta` with every field set (`all`) or only the required ones.
-pub fn sample_params(meta: &EndpointMeta, all: bool) -> Value {
+pub(crate) fn sample_params(meta: &EndpointMeta, all: bool) -> Value {
     let mut map = Map::new();
     let mut next_id = 2;
     for field in meta.params.fields {
@@ -55,7 +55,7 @@ fn unwrap(shape: &'static Shape) -> &'static Shape {
 }
 
 /// A sample value of a shape; lists get two items so that Rails' `key[]` repetition shows.
-pub fn sample(shape: &'static Shape, name: &str) -> Value {
+pub(crate) fn sample(shape: &'static Shape, name: &str) -> Value {
     match shape {
         Shape::Bool => json!(true),
         Shape::Int => json!(2),
@@ -84,7 +84,7 @@ pub fn sample(shape: &'static Shape, name: &str) -> Value {
 }
 
 /// A response with a JSON body.
-pub fn response(status: u16, body: &str) -> RawResponse {
+pub(crate) fn response(status: u16, body: &str) -> RawResponse {
     RawResponse {
         status,
         headers: vec![("content-type".into(), "application/json".into())],
@@ -93,6 +93,6 @@ pub fn response(status: u16, body: &str) -> RawResponse {
 }
 
 /// The row called `name`.
-pub fn row(name: &str) -> &'static EndpointMeta {
+pub(crate) fn row(name: &str) -> &'static EndpointMeta {
     liveagent_core::endpoint::find(name).expect("row exists").1
 }
