@@ -344,6 +344,183 @@ macro_rules! for_each_endpoint {
             delete_webhook deleteWebhook: DELETE "/api/v1/accounts/{account_id}/webhooks/{webhook_id}",
                 DeleteWebhookParams => Empty,
                 auth User, spec "delete-a-webhook", idempotent yes, page none;
+            // ---- agent bots: /api/v1/accounts/{account_id}/agent_bots --------------------------
+            /// List the account's agent bots and the system bots.
+            list_agent_bots listAgentBots: GET "/api/v1/accounts/{account_id}/agent_bots",
+                ListAgentBotsParams => Vec<AgentBot>,
+                auth User, spec "list-all-account-agent-bots", idempotent yes, page none;
+            /// Create an agent bot.
+            create_agent_bot createAgentBot: POST "/api/v1/accounts/{account_id}/agent_bots",
+                CreateAgentBotParams => AgentBot,
+                auth User, spec "create-an-account-agent-bot", idempotent no, page none;
+            /// Get one agent bot.
+            get_agent_bot getAgentBot: GET "/api/v1/accounts/{account_id}/agent_bots/{agent_bot_id}",
+                GetAgentBotParams => AgentBot,
+                auth User, spec "get-details-of-a-single-account-agent-bot", idempotent yes, page none;
+            /// Update an agent bot.
+            update_agent_bot updateAgentBot: PATCH "/api/v1/accounts/{account_id}/agent_bots/{agent_bot_id}",
+                UpdateAgentBotParams => AgentBot,
+                auth User, spec "update-an-account-agent-bot", idempotent yes, page none;
+            /// Delete an agent bot.
+            delete_agent_bot deleteAgentBot: DELETE "/api/v1/accounts/{account_id}/agent_bots/{agent_bot_id}",
+                DeleteAgentBotParams => Empty,
+                auth User, spec "delete-an-account-agent-bot", idempotent yes, page none;
+            /// Remove an agent bot's avatar.
+            delete_agent_bot_avatar deleteAgentBotAvatar: DELETE "/api/v1/accounts/{account_id}/agent_bots/{agent_bot_id}/avatar",
+                DeleteAgentBotAvatarParams => AgentBot,
+                auth User, route "agent_bots#avatar", idempotent yes, page none;
+            /// Give an agent bot a new API token (the old one stops working).
+            reset_agent_bot_access_token resetAgentBotAccessToken: POST "/api/v1/accounts/{account_id}/agent_bots/{agent_bot_id}/reset_access_token",
+                ResetAgentBotAccessTokenParams => AgentBot,
+                auth User, route "agent_bots#reset_access_token", idempotent no, page none;
+            /// Give an agent bot a new webhook signing secret.
+            reset_agent_bot_secret resetAgentBotSecret: POST "/api/v1/accounts/{account_id}/agent_bots/{agent_bot_id}/reset_secret",
+                ResetAgentBotSecretParams => AgentBot,
+                auth User, route "agent_bots#reset_secret", idempotent no, page none;
+
+            // ---- public client API: /public/api/v1/inboxes/{inbox_identifier} ------------------
+            /// Get an API inbox's public details.
+            get_public_inbox getPublicInbox: GET "/public/api/v1/inboxes/{inbox_identifier}",
+                GetPublicInboxParams => PublicInbox,
+                auth Public, spec "get-details-of-a-inbox", idempotent yes, page none;
+            /// Create a contact (or find it by identifier, email or phone) and its contact identifier.
+            create_public_contact createPublicContact: POST "/public/api/v1/inboxes/{inbox_identifier}/contacts",
+                CreatePublicContactParams => PublicContact,
+                auth Public, spec "create-a-contact", idempotent no, page none;
+            /// Get a contact by its contact identifier.
+            get_public_contact getPublicContact: GET "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}",
+                GetPublicContactParams => PublicContact,
+                auth Public, spec "get-details-of-a-contact", idempotent yes, page none;
+            /// Update a contact.
+            update_public_contact updatePublicContact: PATCH "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}",
+                UpdatePublicContactParams => ContactRecord,
+                auth Public, spec "update-a-contact", idempotent yes, page none;
+            /// Start a conversation as the contact.
+            create_public_conversation createPublicConversation: POST "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations",
+                CreatePublicConversationParams => PublicConversation,
+                auth Public, spec "create-a-conversation", idempotent no, page none;
+            /// List the contact's conversations, with their messages.
+            list_public_conversations listPublicConversations: GET "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations",
+                ListPublicConversationsParams => Vec<PublicConversation>,
+                auth Public, spec "list-all-contact-conversations", idempotent yes, page none;
+            /// Get one of the contact's conversations.
+            get_public_conversation getPublicConversation: GET "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}",
+                GetPublicConversationParams => PublicConversation,
+                auth Public, spec "get-single-conversation", idempotent yes, page none;
+            /// Resolve a conversation as the contact.
+            resolve_public_conversation resolvePublicConversation: POST "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status",
+                ResolvePublicConversationParams => PublicConversation,
+                auth Public, spec "resolve-conversation", idempotent yes, page none;
+            /// Show or hide the contact's typing indicator.
+            toggle_public_typing togglePublicTyping: POST "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_typing",
+                TogglePublicTypingParams => Empty,
+                auth Public, spec "toggle-typing-status", idempotent yes, page none;
+            /// Mark the conversation seen by the contact.
+            update_public_last_seen updatePublicLastSeen: POST "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/update_last_seen",
+                UpdatePublicLastSeenParams => Empty,
+                auth Public, spec "update-last-seen", idempotent yes, page none;
+            /// List a conversation's messages: the latest 20, older ones with `before`.
+            list_public_messages listPublicMessages: GET "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages",
+                ListPublicMessagesParams => Vec<PublicMessage>,
+                auth Public, spec "list-all-conversation-messages", idempotent yes, page (cursor PublicMessage []);
+            /// Send a message as the contact.
+            create_public_message createPublicMessage: POST "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages",
+                CreatePublicMessageParams => PublicMessage,
+                auth Public, spec "create-a-message", idempotent no, page none;
+            /// Answer a form, options or CSAT message.
+            update_public_message updatePublicMessage: PATCH "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}",
+                UpdatePublicMessageParams => PublicMessage,
+                auth Public, spec "update-a-message", idempotent yes, page none;
+            /// Get a conversation's CSAT survey.
+            get_public_csat_survey getPublicCsatSurvey: GET "/public/api/v1/csat_survey/{conversation_uuid}",
+                GetPublicCsatSurveyParams => PublicCsatSurvey,
+                auth Public, route "public/api/v1/csat_survey#show", idempotent yes, page none;
+            /// Answer a conversation's CSAT survey.
+            update_public_csat_survey updatePublicCsatSurvey: PATCH "/public/api/v1/csat_survey/{conversation_uuid}",
+                UpdatePublicCsatSurveyParams => PublicCsatSurvey,
+                auth Public, route "public/api/v1/csat_survey#update", idempotent yes, page none;
+
+            // ---- platform API: /platform/api/v1 -------------------------------------------------
+            /// List the accounts this platform app manages.
+            list_platform_accounts listPlatformAccounts: GET "/platform/api/v1/accounts",
+                ListPlatformAccountsParams => Vec<PlatformAccount>,
+                auth Platform, route "platform/api/v1/accounts#index", idempotent yes, page none;
+            /// Create an account.
+            create_platform_account createPlatformAccount: POST "/platform/api/v1/accounts",
+                CreatePlatformAccountParams => PlatformAccount,
+                auth Platform, spec "create-an-account", idempotent no, page none;
+            /// Get an account.
+            get_platform_account getPlatformAccount: GET "/platform/api/v1/accounts/{account_id}",
+                GetPlatformAccountParams => PlatformAccount,
+                auth Platform, spec "get-details-of-an-account", idempotent yes, page none;
+            /// Update an account.
+            update_platform_account updatePlatformAccount: PATCH "/platform/api/v1/accounts/{account_id}",
+                UpdatePlatformAccountParams => PlatformAccount,
+                auth Platform, spec "update-an-account", idempotent yes, page none;
+            /// Delete an account.
+            delete_platform_account deletePlatformAccount: DELETE "/platform/api/v1/accounts/{account_id}",
+                DeletePlatformAccountParams => Empty,
+                auth Platform, spec "delete-an-account", idempotent yes, page none;
+            /// List an account's users.
+            list_platform_account_users listPlatformAccountUsers: GET "/platform/api/v1/accounts/{account_id}/account_users",
+                ListPlatformAccountUsersParams => Vec<AccountUserRecord>,
+                auth Platform, spec "list-all-account-users", idempotent yes, page none;
+            /// Add a user to an account, or change their role there.
+            create_platform_account_user createPlatformAccountUser: POST "/platform/api/v1/accounts/{account_id}/account_users",
+                CreatePlatformAccountUserParams => AccountUserRecord,
+                auth Platform, spec "create-an-account-user", idempotent yes, page none;
+            /// Remove a user from an account.
+            delete_platform_account_user deletePlatformAccountUser: DELETE "/platform/api/v1/accounts/{account_id}/account_users",
+                DeletePlatformAccountUserParams => Empty,
+                auth Platform, spec "delete-an-account-user", idempotent yes, page none;
+            /// List the agent bots this platform app manages.
+            list_platform_agent_bots listPlatformAgentBots: GET "/platform/api/v1/agent_bots",
+                ListPlatformAgentBotsParams => Vec<PlatformAgentBot>,
+                auth Platform, spec "list-all-agent-bots", idempotent yes, page none;
+            /// Create an agent bot.
+            create_platform_agent_bot createPlatformAgentBot: POST "/platform/api/v1/agent_bots",
+                CreatePlatformAgentBotParams => PlatformAgentBot,
+                auth Platform, spec "create-an-agent-bot", idempotent no, page none;
+            /// Get an agent bot.
+            get_platform_agent_bot getPlatformAgentBot: GET "/platform/api/v1/agent_bots/{agent_bot_id}",
+                GetPlatformAgentBotParams => PlatformAgentBot,
+                auth Platform, spec "get-details-of-a-single-agent-bot", idempotent yes, page none;
+            /// Update an agent bot.
+            update_platform_agent_bot updatePlatformAgentBot: PATCH "/platform/api/v1/agent_bots/{agent_bot_id}",
+                UpdatePlatformAgentBotParams => PlatformAgentBot,
+                auth Platform, spec "update-an-agent-bot", idempotent yes, page none;
+            /// Delete an agent bot.
+            delete_platform_agent_bot deletePlatformAgentBot: DELETE "/platform/api/v1/agent_bots/{agent_bot_id}",
+                DeletePlatformAgentBotParams => Empty,
+                auth Platform, spec "delete-an-agent-bot", idempotent yes, page none;
+            /// Remove an agent bot's avatar.
+            delete_platform_agent_bot_avatar deletePlatformAgentBotAvatar: DELETE "/platform/api/v1/agent_bots/{agent_bot_id}/avatar",
+                DeletePlatformAgentBotAvatarParams => PlatformAgentBot,
+                auth Platform, route "platform/api/v1/agent_bots#avatar", idempotent yes, page none;
+            /// Create a user.
+            create_platform_user createPlatformUser: POST "/platform/api/v1/users",
+                CreatePlatformUserParams => PlatformUser,
+                auth Platform, spec "create-a-user", idempotent no, page none;
+            /// Get a user.
+            get_platform_user getPlatformUser: GET "/platform/api/v1/users/{user_id}",
+                GetPlatformUserParams => PlatformUser,
+                auth Platform, spec "get-details-of-a-user", idempotent yes, page none;
+            /// Update a user.
+            update_platform_user updatePlatformUser: PATCH "/platform/api/v1/users/{user_id}",
+                UpdatePlatformUserParams => PlatformUser,
+                auth Platform, spec "update-a-user", idempotent yes, page none;
+            /// Delete a user.
+            delete_platform_user deletePlatformUser: DELETE "/platform/api/v1/users/{user_id}",
+                DeletePlatformUserParams => Empty,
+                auth Platform, spec "delete-a-user", idempotent yes, page none;
+            /// Get a single-use dashboard sign-in link for a user.
+            get_platform_user_login getPlatformUserLogin: GET "/platform/api/v1/users/{user_id}/login",
+                GetPlatformUserLoginParams => SsoLink,
+                auth Platform, spec "get-sso-url-of-a-user", idempotent no, page none;
+            /// Get a user's API token.
+            create_platform_user_token createPlatformUserToken: POST "/platform/api/v1/users/{user_id}/token",
+                CreatePlatformUserTokenParams => PlatformUserToken,
+                auth Platform, route "platform/api/v1/users#token", idempotent yes, page none;
         }
     };
 }

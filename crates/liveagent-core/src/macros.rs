@@ -255,6 +255,8 @@ macro_rules! params {
                     )*],
                 });
         }
+
+        impl $crate::schema::IsAbsent for $name {}
     };
     (@place path) => { $crate::schema::Place::Path };
     (@place query) => { $crate::schema::Place::Query };

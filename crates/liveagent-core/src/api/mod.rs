@@ -6,6 +6,7 @@
 //! defaults to the client's account.
 
 mod account;
+mod agent_bots;
 mod agents;
 mod contacts;
 mod conversations;
@@ -14,10 +15,13 @@ mod inboxes;
 mod labels;
 mod messages;
 mod misc;
+mod platform;
+mod public;
 mod teams;
 mod webhooks;
 
 pub use account::*;
+pub use agent_bots::*;
 pub use agents::*;
 pub use contacts::*;
 pub use conversations::*;
@@ -26,5 +30,7 @@ pub use inboxes::*;
 pub use labels::*;
 pub use messages::*;
 pub use misc::*;
+pub use platform::*;
+pub use public::*;
 pub use teams::*;
 pub use webhooks::*;

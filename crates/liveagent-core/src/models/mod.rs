@@ -5,6 +5,7 @@
 //! Each model keeps the fields this SDK version does not know in `extra`.
 
 mod account;
+mod agent_bots;
 mod agents;
 mod contacts;
 mod conversations;
@@ -12,7 +13,9 @@ mod inboxes;
 mod labels;
 mod messages;
 mod misc;
+mod platform;
 mod profile;
+mod public;
 mod reports;
 mod teams;
 mod webhooks;
@@ -20,6 +23,7 @@ mod webhooks;
 pub use crate::endpoint::Empty;
 pub use crate::schema::JsonObject;
 pub use account::*;
+pub use agent_bots::*;
 pub use agents::*;
 pub use contacts::*;
 pub use conversations::*;
@@ -27,7 +31,9 @@ pub use inboxes::*;
 pub use labels::*;
 pub use messages::*;
 pub use misc::*;
+pub use platform::*;
 pub use profile::*;
+pub use public::*;
 pub use reports::*;
 pub use teams::*;
 pub use webhooks::*;

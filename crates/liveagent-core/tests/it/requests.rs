@@ -244,3 +244,39 @@ fn typed_params_build_the_same_request_as_json_params() {
     .unwrap();
     assert_eq!(from_typed, from_json);
 }
+
+#[test]
+fn public_calls_never_carry_a_configured_token() {
+    let meta = row("get_public_inbox");
+    let config = config_for(row("list_agents"));
+    let request = build_request(&config, meta, json!({"inbox_identifier": "hT7pLq2sX9"})).unwrap();
+    assert_eq!(
+        request.url,
+        format!("{BASE}/public/api/v1/inboxes/hT7pLq2sX9")
+    );
+    assert!(
+        request.headers.iter().all(|(_, v)| v != TOKEN),
+        "{request:?}"
+    );
+}
+
+#[test]
+fn platform_calls_need_a_platform_token_and_their_own_account_id() {
+    let meta = row("get_platform_account");
+    let user = config_for(row("list_agents"));
+    assert_eq!(
+        build_request(&user, meta, json!({"account_id": 3}))
+            .unwrap_err()
+            .kind,
+        BuildErrorKind::Credentials
+    );
+    let platform = config_for(meta);
+    let err = build_request(&platform, meta, json!({})).unwrap_err();
+    assert_eq!(
+        err.kind,
+        BuildErrorKind::MissingParam,
+        "the client's account_id is for the account API only"
+    );
+    let ok = build_request(&platform, meta, json!({"account_id": 3})).unwrap();
+    assert!(ok.url.ends_with("/platform/api/v1/accounts/3"));
+}

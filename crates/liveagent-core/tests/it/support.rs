@@ -1,6 +1,6 @@
 //! Shared helpers: configs for each credential kind, and sample params derived from a shape.
 
-use liveagent_core::endpoint::Auth;
+use liveagent_core::endpoint::{Auth, Family};
 use liveagent_core::schema::{Place, Shape};
 use liveagent_core::{Config, Credentials, EndpointMeta, RawResponse, Secret};
 use serde_json::{Map, Value, json};
@@ -29,7 +29,11 @@ pub(crate) fn sample_params(meta: &EndpointMeta, all: bool) -> Value {
         if !all && field.is_optional() {
             continue;
         }
-        if field.place == Place::Path && field.name == "account_id" && !all {
+        if field.place == Place::Path
+            && field.name == "account_id"
+            && !all
+            && meta.family() == Family::Account
+        {
             continue;
         }
         let value = if field.place == Place::Path {
@@ -63,11 +67,12 @@ pub(crate) fn sample(shape: &'static Shape, name: &str) -> Value {
         Shape::String => json!(format!("{name} & more")),
         Shape::Id => json!(42),
         Shape::Timestamp => json!(1_714_557_600),
-        Shape::Json => json!(["open"]),
+        Shape::Json if name == "values" => json!(["open"]),
+        Shape::Json => json!("pro"),
         Shape::File => json!({"$file": 0}),
         Shape::Nullable(inner) | Shape::Flex(inner) => sample(inner, name),
         Shape::List(inner) => json!([sample(inner, name), sample(inner, name)]),
-        Shape::Map(_) => json!({"plan": "pro"}),
+        Shape::Map(inner) => json!({"plan": sample(inner, "plan")}),
         Shape::Enum(e) => json!(e.values.first().map_or("x", |v| v.wire)),
         Shape::Object(o) => {
             let mut map = Map::new();
