@@ -1,0 +1,120 @@
+//! A stateful emulator of the Live Agent (Chatwoot) server, on loopback, for demos and tests.
+//!
+//! It answers the endpoints the SDK covers with real state: conversations with per-account
+//! display ids, filters, pages and counts; messages with cursors; contacts, agents, teams,
+//! inboxes and their members; labels, canned responses, custom attributes, webhooks (delivered
+//! and signed), agent bots; the public client API and the platform API. Auth behaves as the
+//! server's does (user roles, the agent-bot allow-list, platform-app permissions), and errors
+//! have the server's bodies. Faults can be injected per route: statuses with `Retry-After`,
+//! latency, dropped connections, truncated bodies.
+//!
+//! It renders its own JSON, view by view, and shares no model code with the SDK, so the two
+//! cannot share a misunderstanding of the wire format.
+//!
+//! Test control, under `/__emulator/`: `GET info`, `POST|DELETE faults`, `GET|DELETE requests`
+//! (the request log, tokens redacted), `POST reset` (back to the starting state).
+
+mod auth;
+mod clock;
+mod events;
+mod faults;
+mod http;
+mod ops;
+mod routes;
+mod seed;
+mod server;
+mod store;
+mod views;
+
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use std::sync::Arc;
+
+/// How to start.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Address to bind (default `127.0.0.1`).
+    pub host: String,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+    /// Load the demo data.
+    pub seed: bool,
+    /// Faults from the start, in flag syntax: `"GET /api/v1/accounts/*/agents kind=status status=429 retry_after=1 times=1"`.
+    pub faults: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            host: "127.0.0.1".into(),
+            port: 0,
+            seed: true,
+            faults: Vec::new(),
+        }
+    }
+}
+
+/// A running emulator.
+#[derive(Debug)]
+pub struct Running {
+    /// `http://host:port`.
+    pub base_url: String,
+    /// The startup line: `base_url`, `account_id`, `inbox_identifier`, `tokens`, ...
+    pub info: Value,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// Stops accepting connections.
+    pub fn shutdown(self) {
+        self.task.abort();
+    }
+}
+
+/// Starts the emulator on the current tokio runtime.
+///
+/// # Errors
+/// A message if the address cannot be bound or a fault flag does not parse.
+pub async fn start(options: Options) -> Result<Running, String> {
+    let faults = options
+        .faults
+        .iter()
+        .map(|f| faults::Fault::from_flag(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let listener = tokio::net::TcpListener::bind((options.host.as_str(), options.port))
+        .await
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.host, options.port))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let base_url = format!("http://{address}");
+    let (store, seeded) = if options.seed {
+        seed::demo()
+    } else {
+        seed::empty()
+    };
+    let mut info = seeded.info();
+    if let Value::Object(map) = &mut info {
+        map.insert("base_url".into(), Value::String(base_url.clone()));
+    }
+    let app = Arc::new(server::App::new(store, faults, info.clone()));
+    let task = tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                continue;
+            };
+            let app = app.clone();
+            tokio::spawn(async move {
+                let service = service_fn(move |request| server::handle(app.clone(), request));
+                // A dropped connection (fault injection) or a client hanging up ends here.
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    Ok(Running {
+        base_url,
+        info,
+        task,
+    })
+}

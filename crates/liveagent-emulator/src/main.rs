@@ -1,0 +1,60 @@
+//! `liveagent-emulator [--host H] [--port N] [--seed] [--fault SPEC]...`
+//!
+//! Prints one JSON line (`base_url`, `account_id`, `inbox_identifier`, `tokens`) and serves until
+//! interrupted.
+
+use liveagent_emulator::{Options, start};
+use std::io::Write;
+
+const USAGE: &str = "usage: liveagent-emulator [--host 127.0.0.1] [--port 0] [--seed] [--fault 'METHOD /path kind=status status=429 retry_after=1 times=1']...";
+
+fn options() -> Result<Options, String> {
+    let mut options = Options {
+        seed: false,
+        ..Options::default()
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--seed" => options.seed = true,
+            "--host" => options.host = args.next().ok_or("--host needs a value")?,
+            "--port" => {
+                options.port = args
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .ok_or("--port needs a number")?
+            }
+            "--fault" => options
+                .faults
+                .push(args.next().ok_or("--fault needs a value")?),
+            "--help" | "-h" => return Err(USAGE.into()),
+            other => return Err(format!("unknown argument {other}\n{USAGE}")),
+        }
+    }
+    Ok(options)
+}
+
+#[tokio::main]
+async fn main() {
+    let running = match options() {
+        Ok(options) => start(options).await,
+        Err(e) => Err(e),
+    };
+    let running = match running {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", running.info);
+    let _ = out.flush();
+    drop(out);
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = async { match &mut term { Some(t) => { t.recv().await; } None => std::future::pending().await } } => {}
+    }
+    running.shutdown();
+}

@@ -1,0 +1,305 @@
+//! What the server does when things happen: new contacts, conversations and messages, status
+//! changes and assignments, with the activity messages, reporting events and webhooks they cause.
+
+use crate::clock::now;
+use crate::events::{contact_payload, conversation_payload, message_payload};
+use crate::routes::World;
+use crate::store::{
+    Assignee, Contact, ContactInbox, Conversation, Id, Json, Message, ReportingEvent, Sender,
+    token, uuid,
+};
+
+/// Creates a contact and announces it.
+pub(crate) fn new_contact(w: &mut World, mut contact: Contact) -> Id {
+    contact.id = w.store.id();
+    contact.created_at = now();
+    contact.updated_at = contact.created_at;
+    let id = contact.id;
+    let account_id = contact.account_id;
+    let payload = contact_payload(&w.store, &contact);
+    w.store.contacts.push(contact);
+    w.emit(account_id, None, "contact_created", payload);
+    id
+}
+
+/// A blank contact of an account.
+pub(crate) fn blank_contact(account_id: Id) -> Contact {
+    Contact {
+        id: 0,
+        account_id,
+        name: String::new(),
+        email: None,
+        phone_number: None,
+        identifier: None,
+        additional_attributes: Json::new(),
+        custom_attributes: Json::new(),
+        blocked: false,
+        labels: Vec::new(),
+        created_at: 0.0,
+        updated_at: 0.0,
+        last_activity_at: None,
+    }
+}
+
+/// The contact's identity in an inbox: found by source id, or made (a UUID when none is given).
+pub(crate) fn contact_inbox(
+    w: &mut World,
+    contact_id: Id,
+    inbox_id: Id,
+    source_id: Option<String>,
+    hmac_verified: bool,
+) -> Id {
+    if let Some(existing) = w.store.contact_inboxes.iter().find(|ci| {
+        ci.inbox_id == inbox_id
+            && source_id
+                .as_ref()
+                .map_or(ci.contact_id == contact_id, |s| &ci.source_id == s)
+    }) {
+        return existing.id;
+    }
+    let id = w.store.id();
+    w.store.contact_inboxes.push(ContactInbox {
+        id,
+        contact_id,
+        inbox_id,
+        source_id: source_id.unwrap_or_else(uuid),
+        pubsub_token: token(24),
+        hmac_verified,
+    });
+    id
+}
+
+/// Starts a conversation; returns its index.
+pub(crate) fn new_conversation(
+    w: &mut World,
+    account_id: Id,
+    contact_inbox_id: Id,
+    custom_attributes: Json,
+    additional: Json,
+) -> usize {
+    let Some(ci) = w.store.contact_inbox(contact_inbox_id).cloned() else {
+        return 0;
+    };
+    let display_id = match w.store.accounts.iter_mut().find(|a| a.id == account_id) {
+        Some(account) => {
+            account.next_display_id += 1;
+            account.next_display_id
+        }
+        None => 1,
+    };
+    let t = now();
+    let id = w.store.id();
+    w.store.conversations.push(Conversation {
+        id,
+        display_id,
+        account_id,
+        inbox_id: ci.inbox_id,
+        contact_id: ci.contact_id,
+        contact_inbox_id,
+        uuid: uuid(),
+        status: "open".into(),
+        priority: None,
+        assignee: None,
+        team_id: None,
+        labels: Vec::new(),
+        custom_attributes,
+        additional_attributes: additional,
+        snoozed_until: None,
+        created_at: t,
+        updated_at: t,
+        last_activity_at: t,
+        agent_last_seen_at: None,
+        assignee_last_seen_at: None,
+        contact_last_seen_at: None,
+        first_reply_created_at: None,
+        waiting_since: Some(t),
+    });
+    let index = w.store.conversations.len() - 1;
+    announce(w, index, "conversation_created");
+    index
+}
+
+/// A message to add.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NewMessage {
+    pub content: Option<String>,
+    pub message_type: i64,
+    pub content_type: String,
+    pub content_attributes: Json,
+    pub private: bool,
+    pub sender: Option<Sender>,
+    pub source_id: Option<String>,
+    pub additional_attributes: Json,
+}
+
+/// Adds a message to the conversation at `index` and updates the conversation as the server
+/// does: an incoming message reopens it and starts the wait; the first human reply ends it.
+pub(crate) fn add_message(w: &mut World, index: usize, new: NewMessage) -> Id {
+    let t = now();
+    let id = w.store.id();
+    let (conversation_id, account_id, inbox_id, contact_id) = {
+        let c = &w.store.conversations[index];
+        (c.id, c.account_id, c.inbox_id, c.contact_id)
+    };
+    let incoming = new.message_type == 0;
+    let human_reply =
+        new.message_type == 1 && !new.private && matches!(new.sender, Some(Sender::User(_)));
+    w.store.messages.push(Message {
+        id,
+        account_id,
+        inbox_id,
+        conversation_id,
+        content: new.content,
+        message_type: new.message_type,
+        content_type: if new.content_type.is_empty() {
+            "text".into()
+        } else {
+            new.content_type
+        },
+        content_attributes: new.content_attributes,
+        private: new.private,
+        status: "sent".into(),
+        source_id: new.source_id,
+        sender: new.sender,
+        additional_attributes: new.additional_attributes,
+        created_at: t,
+        updated_at: t,
+    });
+    let mut reopened = false;
+    {
+        let c = &mut w.store.conversations[index];
+        if new.message_type != 2 {
+            c.last_activity_at = t;
+        }
+        c.updated_at = t;
+        if incoming {
+            c.waiting_since.get_or_insert(t);
+            if c.status == "resolved" || c.status == "snoozed" {
+                c.status = "open".into();
+                c.snoozed_until = None;
+                reopened = true;
+            }
+        }
+        if human_reply {
+            c.waiting_since = None;
+            if c.first_reply_created_at.is_none() {
+                c.first_reply_created_at = Some(t);
+                let value = t - c.created_at;
+                let user_id = match new.sender {
+                    Some(Sender::User(u)) => Some(u),
+                    _ => None,
+                };
+                let (created, inbox) = (c.created_at, c.inbox_id);
+                let event_id = w.store.id();
+                w.store.reporting_events.push(ReportingEvent {
+                    id: event_id,
+                    account_id,
+                    name: "first_response".into(),
+                    value,
+                    inbox_id: inbox,
+                    user_id,
+                    conversation_id,
+                    event_start_time: created,
+                    event_end_time: t,
+                    created_at: t,
+                });
+            }
+        }
+    }
+    if incoming && let Some(contact) = w.store.contacts.iter_mut().find(|ct| ct.id == contact_id) {
+        contact.last_activity_at = Some(t);
+    }
+    if let Some(m) = w.store.messages.last() {
+        let payload = message_payload(&w.store, m);
+        w.emit(account_id, Some(inbox_id), "message_created", payload);
+    }
+    if reopened {
+        announce(w, index, "conversation_status_changed");
+    }
+    id
+}
+
+/// Adds an activity message ("Conversation was marked resolved by ...").
+pub(crate) fn activity(w: &mut World, index: usize, text: String) {
+    add_message(
+        w,
+        index,
+        NewMessage {
+            content: Some(text),
+            message_type: 2,
+            ..NewMessage::default()
+        },
+    );
+}
+
+/// Who did it, for activity messages.
+pub(crate) fn actor_name(w: &World, user_id: Option<Id>) -> String {
+    user_id
+        .and_then(|u| w.store.user(u))
+        .map_or_else(|| "Automation System".to_owned(), |u| u.name.clone())
+}
+
+/// Sets a conversation's status, with its activity message, reporting event and webhooks.
+pub(crate) fn set_status(
+    w: &mut World,
+    index: usize,
+    status: &str,
+    snoozed_until: Option<f64>,
+    by: Option<Id>,
+) {
+    let t = now();
+    let changed = {
+        let c = &mut w.store.conversations[index];
+        let changed = c.status != status;
+        c.status = status.to_owned();
+        c.snoozed_until = if status == "snoozed" {
+            snoozed_until
+        } else {
+            None
+        };
+        c.updated_at = t;
+        if status == "resolved" {
+            c.waiting_since = None;
+        }
+        changed
+    };
+    if !changed {
+        return;
+    }
+    let name = actor_name(w, by);
+    let text = match status {
+        "resolved" => format!("Conversation was marked resolved by {name}"),
+        "open" => format!("Conversation was reopened by {name}"),
+        "snoozed" => format!("Conversation was snoozed by {name}"),
+        other => format!("Conversation was marked {other} by {name}"),
+    };
+    activity(w, index, text);
+    if status == "resolved" {
+        let c = w.store.conversations[index].clone();
+        let id = w.store.id();
+        w.store.reporting_events.push(ReportingEvent {
+            id,
+            account_id: c.account_id,
+            name: "conversation_resolved".into(),
+            value: t - c.created_at,
+            inbox_id: c.inbox_id,
+            user_id: match c.assignee {
+                Some(Assignee::User(u)) => Some(u),
+                _ => None,
+            },
+            conversation_id: c.id,
+            event_start_time: c.created_at,
+            event_end_time: t,
+            created_at: t,
+        });
+    }
+    announce(w, index, "conversation_status_changed");
+}
+
+/// Sends a conversation event with the conversation's current payload.
+pub(crate) fn announce(w: &mut World, index: usize, name: &'static str) {
+    let c = &w.store.conversations[index];
+    let (account_id, inbox_id) = (c.account_id, c.inbox_id);
+    let payload = conversation_payload(&w.store, c);
+    w.emit(account_id, Some(inbox_id), name, payload);
+}

@@ -1,0 +1,662 @@
+//! Account API, conversations: `/api/v1/accounts/{account_id}/conversations...`.
+
+use super::{World, can_see, page, seg_id};
+use crate::auth::{Bots, Scope};
+use crate::clock::{now, parse};
+use crate::http::{Fail, Reply, Req, Res};
+use crate::ops::{self, NewMessage};
+use crate::store::{Assignee, Conversation, Id, Sender, Store};
+use crate::views::conversations::{conversation, search_conversation};
+use crate::views::misc::reporting_event;
+use crate::views::people::{agent, agent_bot_slim, team_row};
+use serde_json::{Value, json};
+
+const PER_PAGE: usize = 25;
+
+pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest: &[&str]) -> Res {
+    match (method, rest) {
+        ("GET", []) => list(w, req, account_id),
+        ("POST", []) => create(w, req, account_id),
+        ("GET", ["meta"]) => meta(w, req, account_id),
+        ("POST", ["filter"]) => filter(w, req, account_id),
+        ("GET", ["search"]) => search(w, req, account_id),
+        ("GET", [id]) => show(w, req, account_id, id),
+        ("PATCH" | "PUT", [id]) => update(w, req, account_id, id),
+        ("POST", [id, "toggle_status"]) => toggle_status(w, req, account_id, id),
+        ("POST", [id, "toggle_priority"]) => toggle_priority(w, req, account_id, id),
+        ("POST", [id, "toggle_typing_status"]) => {
+            let scope = w.scope(req, account_id, Bots::Allowed)?;
+            w.conversation_index(&scope, id)?;
+            Ok(Reply::ok())
+        }
+        ("POST", [id, "custom_attributes"]) => custom_attributes(w, req, account_id, id),
+        ("POST", [id, "assignments"]) => assign(w, req, account_id, id),
+        ("GET", [id, "labels"]) => {
+            let scope = w.scope(req, account_id, Bots::Allowed)?;
+            let index = w.conversation_index(&scope, id)?;
+            Ok(Reply::json(
+                json!({ "payload": w.store.conversations[index].labels }),
+            ))
+        }
+        ("POST", [id, "labels"]) => set_labels(w, req, account_id, id),
+        ("GET", [id, "reporting_events"]) => {
+            let scope = w.scope(req, account_id, Bots::Denied)?;
+            let index = w.conversation_index(&scope, id)?;
+            let conversation_id = w.store.conversations[index].id;
+            let events: Vec<Value> = w
+                .store
+                .reporting_events
+                .iter()
+                .filter(|e| e.conversation_id == conversation_id)
+                .map(reporting_event)
+                .collect();
+            Ok(Reply::json(Value::Array(events)))
+        }
+        _ => Err(Fail::rails_not_found()),
+    }
+}
+
+/// The conversations the finder keeps before `assignee_type` and paging.
+fn find<'a>(store: &'a Store, scope: &Scope, req: &Req) -> Result<Vec<&'a Conversation>, Fail> {
+    let q = req
+        .query("q")
+        .map(str::to_lowercase)
+        .filter(|q| !q.is_empty());
+    let status = req.query("status").unwrap_or("open");
+    let inbox_id = req.query("inbox_id").and_then(|v| v.parse::<Id>().ok());
+    let team_id = match req.query("team_id") {
+        Some(t) => {
+            let id = seg_id(t)?;
+            store
+                .team(id)
+                .filter(|t| t.account_id == scope.account_id)
+                .ok_or_else(Fail::not_found)?;
+            Some(id)
+        }
+        None => None,
+    };
+    let labels = req.query_list("labels");
+    let source_id = req.query("source_id");
+    let conversation_type = req.query("conversation_type");
+    let mut found: Vec<&Conversation> = store
+        .conversations
+        .iter()
+        .filter(|c| c.account_id == scope.account_id && can_see(store, scope, c))
+        .filter(|c| q.is_some() || status == "all" || c.status == status)
+        .filter(|c| inbox_id.is_none_or(|i| c.inbox_id == i))
+        .filter(|c| team_id.is_none_or(|t| c.team_id == Some(t)))
+        .filter(|c| labels.is_empty() || labels.iter().any(|l| c.labels.contains(l)))
+        .filter(|c| {
+            source_id.is_none_or(|s| {
+                store
+                    .contact_inbox(c.contact_inbox_id)
+                    .is_some_and(|ci| ci.source_id == s)
+            })
+        })
+        .filter(|c| match conversation_type {
+            Some("participating") => scope
+                .user_id()
+                .is_some_and(|u| c.assignee == Some(Assignee::User(u))),
+            Some("unattended") => c.first_reply_created_at.is_none(),
+            Some("mention") => false,
+            _ => true,
+        })
+        .filter(|c| match &q {
+            Some(q) => store.messages_of(c.id).any(|m| {
+                m.message_type <= 1
+                    && m.content
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains(q))
+            }),
+            None => true,
+        })
+        .collect();
+    sort(&mut found, req.query("sort_by"));
+    Ok(found)
+}
+
+fn sort(found: &mut [&Conversation], sort_by: Option<&str>) {
+    let priority = |c: &Conversation| match c.priority.as_deref() {
+        Some("urgent") => 4,
+        Some("high") => 3,
+        Some("medium") => 2,
+        Some("low") => 1,
+        _ => 0,
+    };
+    match sort_by {
+        Some("last_activity_at_asc") => {
+            found.sort_by(|a, b| a.last_activity_at.total_cmp(&b.last_activity_at))
+        }
+        Some("created_at_asc") => found.sort_by(|a, b| a.created_at.total_cmp(&b.created_at)),
+        Some("created_at_desc") => found.sort_by(|a, b| b.created_at.total_cmp(&a.created_at)),
+        Some("priority_desc") => found.sort_by_key(|c| std::cmp::Reverse(priority(c))),
+        Some("priority_asc") => found.sort_by_key(|c| priority(c)),
+        Some("waiting_since_asc") => found.sort_by(|a, b| {
+            a.waiting_since
+                .unwrap_or(f64::MAX)
+                .total_cmp(&b.waiting_since.unwrap_or(f64::MAX))
+        }),
+        Some("waiting_since_desc") => found.sort_by(|a, b| {
+            b.waiting_since
+                .unwrap_or(0.0)
+                .total_cmp(&a.waiting_since.unwrap_or(0.0))
+        }),
+        _ => found.sort_by(|a, b| b.last_activity_at.total_cmp(&a.last_activity_at)),
+    }
+}
+
+/// Counts per assignee type; a bot assignment counts as unassigned, as upstream.
+fn counts(found: &[&Conversation], scope: &Scope) -> (usize, usize, usize) {
+    let mine = found
+        .iter()
+        .filter(|c| {
+            scope
+                .user_id()
+                .is_some_and(|u| c.assignee == Some(Assignee::User(u)))
+        })
+        .count();
+    let unassigned = found
+        .iter()
+        .filter(|c| !matches!(c.assignee, Some(Assignee::User(_))))
+        .count();
+    (mine, unassigned, found.len())
+}
+
+fn list(w: &mut World, req: &Req, account_id: Id) -> Res {
+    let scope = w.scope(req, account_id, Bots::Denied)?;
+    let found = find(&w.store, &scope, req)?;
+    let (mine, unassigned, all) = counts(&found, &scope);
+    let kept: Vec<&Conversation> = found
+        .into_iter()
+        .filter(|c| match req.query("assignee_type") {
+            Some("me") => scope
+                .user_id()
+                .is_some_and(|u| c.assignee == Some(Assignee::User(u))),
+            Some("unassigned") => !matches!(c.assignee, Some(Assignee::User(_))),
+            Some("assigned") => matches!(c.assignee, Some(Assignee::User(_))),
+            _ => true,
+        })
+        .collect();
+    let payload: Vec<Value> = page(kept, req.int("page"), PER_PAGE)
+        .into_iter()
+        .map(|c| conversation(&w.store, c, scope.user_id()))
+        .collect();
+    Ok(Reply::json(json!({
+        "data": {
+            "meta": { "mine_count": mine, "assigned_count": all - unassigned, "unassigned_count": unassigned, "all_count": all },
+            "payload": payload,
+        }
+    })))
+}
+
+fn meta(w: &mut World, req: &Req, account_id: Id) -> Res {
+    let scope = w.scope(req, account_id, Bots::Denied)?;
+    let found = find(&w.store, &scope, req)?;
+    let (mine, unassigned, all) = counts(&found, &scope);
+    Ok(Reply::json(json!({
+        "meta": { "mine_count": mine, "assigned_count": all - unassigned, "unassigned_count": unassigned, "all_count": all }
+    })))
+}
+
+fn search(w: &mut World, req: &Req, account_id: Id) -> Res {
+    let scope = w.scope(req, account_id, Bots::Denied)?;
+    let found = find(&w.store, &scope, req)?;
+    let (mine, unassigned, all) = counts(&found, &scope);
+    let q = req.query("q").unwrap_or_default();
+    let payload: Vec<Value> = page(found, req.int("page"), PER_PAGE)
+        .into_iter()
+        .map(|c| search_conversation(&w.store, c, q))
+        .collect();
+    Ok(Reply::json(json!({
+        "meta": { "mine_count": mine, "unassigned_count": unassigned, "all_count": all },
+        "payload": payload,
+    })))
+}
+
+const FILTER_KEYS: [&str; 8] = [
+    "status",
+    "assignee_id",
+    "inbox_id",
+    "team_id",
+    "contact_id",
+    "priority",
+    "display_id",
+    "labels",
+];
+
+/// One filter condition against one conversation.
+fn matches(c: &Conversation, key: &str, operator: &str, values: &[Value]) -> bool {
+    let text = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    let values: Vec<String> = values.iter().map(text).collect();
+    let current: Vec<String> = match key {
+        "status" => vec![c.status.clone()],
+        "assignee_id" => match c.assignee {
+            Some(Assignee::User(u)) => vec![u.to_string()],
+            _ => vec![],
+        },
+        "inbox_id" => vec![c.inbox_id.to_string()],
+        "team_id" => c.team_id.map(|t| t.to_string()).into_iter().collect(),
+        "contact_id" => vec![c.contact_id.to_string()],
+        "priority" => c.priority.clone().into_iter().collect(),
+        "display_id" => vec![c.display_id.to_string()],
+        "labels" => c.labels.clone(),
+        custom => c
+            .custom_attributes
+            .get(custom)
+            .map(text)
+            .into_iter()
+            .collect(),
+    };
+    match operator {
+        "equal_to" => values
+            .iter()
+            .any(|v| v == "all" && key == "status" || current.contains(v)),
+        "not_equal_to" => !values.iter().any(|v| current.contains(v)),
+        "is_present" => !current.is_empty(),
+        "is_not_present" => current.is_empty(),
+        "contains" => values
+            .iter()
+            .any(|v| current.iter().any(|c| c.contains(v.as_str()))),
+        "does_not_contain" => !values
+            .iter()
+            .any(|v| current.iter().any(|c| c.contains(v.as_str()))),
+        _ => false,
+    }
+}
+
+fn filter(w: &mut World, req: &Req, account_id: Id) -> Res {
+    let scope = w.scope(req, account_id, Bots::Denied)?;
+    let Some(conditions) = req.body.get("payload").and_then(Value::as_array).cloned() else {
+        return Err(Fail::rails_error());
+    };
+    let custom_keys: Vec<String> = w
+        .store
+        .attribute_definitions
+        .iter()
+        .filter(|d| d.account_id == account_id && d.model == "conversation_attribute")
+        .map(|d| d.key.clone())
+        .collect();
+    for condition in &conditions {
+        let key = condition["attribute_key"].as_str().unwrap_or_default();
+        if !FILTER_KEYS.contains(&key) && !custom_keys.iter().any(|k| k == key) {
+            return Err(Fail::error(
+                422,
+                &format!(
+                    "Invalid attribute key - [{key}]. The key should be one of [{}] or a custom attribute defined in the account.",
+                    FILTER_KEYS.join(",")
+                ),
+            ));
+        }
+        if let Some(op) = condition["query_operator"].as_str()
+            && op != "AND"
+            && op != "OR"
+        {
+            return Err(Fail::error(
+                422,
+                "Query operator must be either \"AND\" or \"OR\".",
+            ));
+        }
+    }
+    let keep = |c: &Conversation| {
+        let mut result: Option<bool> = None;
+        let mut joiner = "AND";
+        for condition in &conditions {
+            let values = match &condition["values"] {
+                Value::Array(v) => v.clone(),
+                Value::Null => vec![],
+                other => vec![other.clone()],
+            };
+            let hit = matches(
+                c,
+                condition["attribute_key"].as_str().unwrap_or_default(),
+                condition["filter_operator"].as_str().unwrap_or_default(),
+                &values,
+            );
+            result = Some(match (result, joiner) {
+                (None, _) => hit,
+                (Some(r), "OR") => r || hit,
+                (Some(r), _) => r && hit,
+            });
+            joiner = condition["query_operator"].as_str().unwrap_or("AND");
+        }
+        result.unwrap_or(true)
+    };
+    let mut found: Vec<&Conversation> = w
+        .store
+        .conversations
+        .iter()
+        .filter(|c| c.account_id == account_id && can_see(&w.store, &scope, c) && keep(c))
+        .collect();
+    sort(&mut found, None);
+    let (mine, unassigned, all) = counts(&found, &scope);
+    let payload: Vec<Value> = page(found, req.int("page"), PER_PAGE)
+        .into_iter()
+        .map(|c| conversation(&w.store, c, scope.user_id()))
+        .collect();
+    Ok(Reply::json(json!({
+        "meta": { "mine_count": mine, "unassigned_count": unassigned, "all_count": all },
+        "payload": payload,
+    })))
+}
+
+fn show(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    Ok(Reply::json(conversation(
+        &w.store,
+        &w.store.conversations[index],
+        scope.user_id(),
+    )))
+}
+
+fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let contact_inbox_id = match (req.id("inbox_id"), req.id("contact_id")) {
+        (Some(inbox_id), Some(contact_id)) => {
+            let inbox = w
+                .store
+                .inbox(inbox_id)
+                .filter(|i| i.account_id == account_id)
+                .ok_or_else(Fail::not_found)?;
+            if !scope.sees_all()
+                && !scope
+                    .user_id()
+                    .is_some_and(|u| w.store.is_inbox_member(inbox.id, u))
+            {
+                return Err(Fail::forbidden());
+            }
+            w.store
+                .contact(contact_id)
+                .filter(|c| c.account_id == account_id)
+                .ok_or_else(Fail::not_found)?;
+            ops::contact_inbox(
+                w,
+                contact_id,
+                inbox_id,
+                req.str("source_id"),
+                req.bool("hmac_verified").unwrap_or(false),
+            )
+        }
+        _ => {
+            let source_id = req.str("source_id").ok_or_else(Fail::not_found)?;
+            w.store
+                .contact_inboxes
+                .iter()
+                .find(|ci| {
+                    ci.source_id == source_id
+                        && w.store
+                            .inbox(ci.inbox_id)
+                            .is_some_and(|i| i.account_id == account_id)
+                })
+                .map(|ci| ci.id)
+                .ok_or_else(Fail::not_found)?
+        }
+    };
+    let status = req.str("status").unwrap_or_else(|| "open".into());
+    if !["open", "resolved", "pending", "snoozed"].contains(&status.as_str()) {
+        return Err(Fail::rails_error());
+    }
+    let index = ops::new_conversation(
+        w,
+        account_id,
+        contact_inbox_id,
+        req.object("custom_attributes").unwrap_or_default(),
+        req.object("additional_attributes").unwrap_or_default(),
+    );
+    {
+        let c = &mut w.store.conversations[index];
+        c.status = status;
+        if c.status == "snoozed" {
+            c.snoozed_until = req.param("snoozed_until").as_ref().and_then(parse);
+        }
+        c.assignee = req.id("assignee_id").map(Assignee::User);
+        c.team_id = req.id("team_id");
+    }
+    if let Some(message) = req.object("message") {
+        let new = message_from(&message, &scope, w, index)?;
+        ops::add_message(w, index, new);
+    }
+    Ok(Reply::json(conversation(
+        &w.store,
+        &w.store.conversations[index],
+        scope.user_id(),
+    )))
+}
+
+/// A message from a `message` (or messages create) body, as `Messages::MessageBuilder` reads it.
+pub(super) fn message_from(
+    body: &serde_json::Map<String, Value>,
+    scope: &Scope,
+    w: &World,
+    index: usize,
+) -> Result<NewMessage, Fail> {
+    let message_type = match body
+        .get("message_type")
+        .and_then(Value::as_str)
+        .unwrap_or("outgoing")
+    {
+        "incoming" => 0,
+        "outgoing" => 1,
+        "activity" => 2,
+        "template" => 3,
+        other => {
+            return Err(Fail::error(
+                422,
+                &format!("'{other}' is not a valid message_type"),
+            ));
+        }
+    };
+    let inbox_is_api = w
+        .store
+        .inbox(w.store.conversations[index].inbox_id)
+        .is_some_and(|i| matches!(i.channel, crate::store::Channel::Api { .. }));
+    if message_type == 0 && !inbox_is_api {
+        return Err(Fail::error(
+            422,
+            "Incoming messages are only allowed in Api inboxes",
+        ));
+    }
+    let c = &w.store.conversations[index];
+    let sender = match (message_type, scope.actor) {
+        (0, _) => Some(Sender::Contact(c.contact_id)),
+        (_, crate::auth::Actor::User { id, .. }) => Some(Sender::User(id)),
+        (_, crate::auth::Actor::Bot { id }) => Some(Sender::Bot(id)),
+    };
+    let mut additional = serde_json::Map::new();
+    if let Some(t) = body.get("template_params") {
+        additional.insert("template_params".into(), t.clone());
+    }
+    if let Some(campaign) = body.get("campaign_id") {
+        additional.insert("campaign_id".into(), campaign.clone());
+    }
+    Ok(NewMessage {
+        content: body
+            .get("content")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        message_type,
+        content_type: body
+            .get("content_type")
+            .and_then(Value::as_str)
+            .unwrap_or("text")
+            .to_owned(),
+        content_attributes: body
+            .get("content_attributes")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default(),
+        private: body
+            .get("private")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        sender,
+        source_id: body
+            .get("source_id")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        additional_attributes: additional,
+    })
+}
+
+fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    if let Some(priority) = req.body.get("priority") {
+        let priority = priority
+            .as_str()
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned);
+        if let Some(p) = &priority
+            && !["low", "medium", "high", "urgent"].contains(&p.as_str())
+        {
+            return Err(Fail::rails_error());
+        }
+        w.store.conversations[index].priority = priority;
+        w.store.conversations[index].updated_at = now();
+        ops::announce(w, index, "conversation_updated");
+    }
+    Ok(Reply::json(conversation(
+        &w.store,
+        &w.store.conversations[index],
+        scope.user_id(),
+    )))
+}
+
+fn toggle_status(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    let current = w.store.conversations[index].status.clone();
+    let target = match req.str("status") {
+        Some(s) if ["open", "resolved", "pending", "snoozed"].contains(&s.as_str()) => s,
+        Some(_) => return Err(Fail::rails_error()),
+        None if current == "open" => "resolved".to_owned(),
+        None => "open".to_owned(),
+    };
+    let snoozed_until = match req.param("snoozed_until") {
+        Some(v) if !v.is_null() => {
+            // The server reads only integer epoch seconds here (`DateTime.strptime(.., '%s')`).
+            let ok = v
+                .as_i64()
+                .or_else(|| v.as_str().and_then(|s| s.parse().ok()));
+            Some(ok.ok_or_else(Fail::rails_error)? as f64)
+        }
+        _ => None,
+    };
+    ops::set_status(w, index, &target, snoozed_until, scope.user_id());
+    if target == "open"
+        && let crate::auth::Actor::User {
+            id: user,
+            role: crate::auth::Role::Agent,
+        } = scope.actor
+    {
+        w.store.conversations[index].assignee = Some(Assignee::User(user));
+    }
+    let c = &w.store.conversations[index];
+    Ok(Reply::json(json!({
+        "payload": {
+            "success": true,
+            "conversation_id": c.display_id,
+            "current_status": c.status,
+            "snoozed_until": crate::clock::iso(c.snoozed_until),
+        }
+    })))
+}
+
+fn toggle_priority(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    let priority = req.str("priority").filter(|p| !p.is_empty());
+    if let Some(p) = &priority
+        && !["low", "medium", "high", "urgent"].contains(&p.as_str())
+    {
+        return Err(Fail::rails_error());
+    }
+    w.store.conversations[index].priority = priority;
+    ops::announce(w, index, "conversation_updated");
+    Ok(Reply::ok())
+}
+
+fn custom_attributes(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    let attributes = req
+        .object("custom_attributes")
+        .ok_or_else(Fail::rails_error)?;
+    w.store.conversations[index].custom_attributes = attributes.clone();
+    ops::announce(w, index, "conversation_updated");
+    Ok(Reply::json(json!({ "custom_attributes": attributes })))
+}
+
+fn assign(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    let by = ops::actor_name(w, scope.user_id());
+    let reply = if req.body.get("assignee_id").is_some()
+        || req.str("assignee_type").as_deref() == Some("AgentBot")
+    {
+        if req.str("assignee_type").as_deref() == Some("AgentBot") {
+            let bot = req
+                .id("assignee_id")
+                .and_then(|b| w.store.bot(b))
+                .filter(|b| b.account_id.is_none_or(|a| a == account_id))
+                .cloned();
+            match bot {
+                Some(bot) => {
+                    w.store.conversations[index].assignee = Some(Assignee::Bot(bot.id));
+                    agent_bot_slim(&bot)
+                }
+                None => Value::Null,
+            }
+        } else {
+            let user = req
+                .id("assignee_id")
+                .filter(|u| w.store.membership(account_id, *u).is_some())
+                .and_then(|u| w.store.user(u))
+                .cloned();
+            w.store.conversations[index].assignee = user.as_ref().map(|u| Assignee::User(u.id));
+            match user {
+                Some(u) => {
+                    ops::activity(w, index, format!("Assigned to {} by {by}", u.name));
+                    agent(&w.store, account_id, &u)
+                }
+                None => {
+                    ops::activity(w, index, format!("Conversation unassigned by {by}"));
+                    Value::Null
+                }
+            }
+        }
+    } else if req.body.get("team_id").is_some() {
+        let team = req
+            .id("team_id")
+            .and_then(|t| w.store.team(t))
+            .filter(|t| t.account_id == account_id)
+            .cloned();
+        w.store.conversations[index].team_id = team.as_ref().map(|t| t.id);
+        match team {
+            Some(t) => {
+                ops::activity(w, index, format!("Assigned to {} team by {by}", t.name));
+                team_row(&t)
+            }
+            None => Value::Null,
+        }
+    } else {
+        Value::Null
+    };
+    ops::announce(w, index, "conversation_updated");
+    Ok(Reply::json(reply))
+}
+
+fn set_labels(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    let mut labels: Vec<String> = Vec::new();
+    for label in req.strings("labels").unwrap_or_default() {
+        let label = label.trim().to_owned();
+        if !label.is_empty() && !labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
+            labels.push(label);
+        }
+    }
+    w.store.conversations[index].labels = labels.clone();
+    ops::announce(w, index, "conversation_updated");
+    Ok(Reply::json(json!({ "payload": labels })))
+}

@@ -1,0 +1,108 @@
+//! Account API, messages: `/api/v1/accounts/{account_id}/conversations/{id}/messages...`.
+
+use super::World;
+use super::conversations::message_from;
+use crate::auth::Bots;
+use crate::clock::now;
+use crate::http::{Fail, Reply, Req, Res};
+use crate::ops;
+use crate::store::Id;
+use crate::views::conversations::messages_meta;
+use crate::views::messages::message;
+use serde_json::{Value, json};
+
+pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest: &[&str]) -> Res {
+    match (method, rest) {
+        ("GET", [id, "messages"]) => list(w, req, account_id, id),
+        ("POST", [id, "messages"]) => create(w, req, account_id, id),
+        ("DELETE", [id, "messages", message_id]) => delete(w, req, account_id, id, message_id),
+        _ => Err(Fail::rails_not_found()),
+    }
+}
+
+/// `MessageFinder`: the latest 20; 20 before `before`; up to 100 after `after`; both: the range.
+fn list(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Denied)?;
+    let index = w.conversation_index(&scope, id)?;
+    let c = &w.store.conversations[index];
+    let cursor = |key: &str| req.query(key).map(|v| v.parse::<Id>().unwrap_or(0));
+    let internal = req
+        .query("filter_internal_messages")
+        .is_some_and(|v| !v.is_empty());
+    let all: Vec<_> = w
+        .store
+        .messages_of(c.id)
+        .filter(|m| !internal || (!m.private && m.message_type != 2))
+        .collect();
+    let chosen: Vec<_> = match (cursor("after"), cursor("before")) {
+        (Some(after), Some(before)) => all
+            .into_iter()
+            .filter(|m| m.id >= after && m.id < before)
+            .take(1000)
+            .collect(),
+        (Some(after), None) => all.into_iter().filter(|m| m.id > after).take(100).collect(),
+        (None, before) => {
+            let older: Vec<_> = all
+                .into_iter()
+                .filter(|m| before.is_none_or(|b| m.id < b))
+                .collect();
+            let skip = older.len().saturating_sub(20);
+            older.into_iter().skip(skip).collect()
+        }
+    };
+    let payload: Vec<Value> = chosen
+        .into_iter()
+        .map(|m| message(&w.store, m, None))
+        .collect();
+    Ok(Reply::json(
+        json!({ "meta": messages_meta(&w.store, c), "payload": payload }),
+    ))
+}
+
+fn create(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Allowed)?;
+    let index = w.conversation_index(&scope, id)?;
+    let body = req.body.as_object().cloned().unwrap_or_default();
+    let new = message_from(&body, &scope, w, index)?;
+    if new
+        .content
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > 150_000)
+    {
+        return Err(Fail::error(
+            422,
+            "Validation failed: Content is too long (maximum is 150000 characters)",
+        ));
+    }
+    let message_id = ops::add_message(w, index, new);
+    let echo = req.str("echo_id");
+    let m = w
+        .store
+        .messages
+        .iter()
+        .find(|m| m.id == message_id)
+        .ok_or_else(Fail::rails_error)?;
+    Ok(Reply::json(message(&w.store, m, echo.as_deref())))
+}
+
+/// A soft delete: the content becomes a deletion note and the attributes `{"deleted": true}`.
+fn delete(w: &mut World, req: &Req, account_id: Id, id: &str, message_id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Denied)?;
+    let index = w.conversation_index(&scope, id)?;
+    let conversation_id = w.store.conversations[index].id;
+    let message_id: Id = message_id.parse().map_err(|_| Fail::not_found())?;
+    let m = w
+        .store
+        .messages
+        .iter_mut()
+        .find(|m| m.id == message_id && m.conversation_id == conversation_id)
+        .ok_or_else(Fail::not_found)?;
+    m.content = Some("This message was deleted".into());
+    m.content_type = "text".into();
+    m.content_attributes = serde_json::Map::from_iter([("deleted".to_owned(), json!(true))]);
+    m.updated_at = now();
+    let m = m.clone();
+    let payload = crate::events::message_payload(&w.store, &m);
+    w.emit(account_id, Some(m.inbox_id), "message_updated", payload);
+    Ok(Reply::json(message(&w.store, &m, None)))
+}

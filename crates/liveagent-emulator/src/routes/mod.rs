@@ -1,0 +1,124 @@
+//! The route table: method and path segments to handlers, family by family.
+
+mod account;
+mod agents;
+mod contacts;
+mod conversations;
+mod inboxes;
+mod messages;
+mod platform;
+mod public;
+mod settings;
+
+use crate::auth::{self, Bots, Scope};
+use crate::events::Event;
+use crate::http::{Fail, Req, Res};
+use crate::store::{Conversation, Id, Store};
+use serde_json::Value;
+
+/// The database and the events a request causes.
+#[derive(Debug, Default)]
+pub(crate) struct World {
+    pub store: Store,
+    pub events: Vec<Event>,
+}
+
+impl World {
+    /// Queues a webhook event.
+    pub(crate) fn emit(
+        &mut self,
+        account_id: Id,
+        inbox_id: Option<Id>,
+        name: &'static str,
+        payload: Value,
+    ) {
+        self.events.push(Event {
+            account_id,
+            inbox_id,
+            name,
+            payload,
+        });
+    }
+
+    /// Authenticates an account-API call.
+    pub(crate) fn scope(&self, req: &Req, account_id: Id, bots: Bots) -> Result<Scope, Fail> {
+        auth::account(&self.store, req, account_id, bots)
+    }
+
+    /// The index of a conversation by display id, if the caller may see it.
+    pub(crate) fn conversation_index(
+        &self,
+        scope: &Scope,
+        display_id: &str,
+    ) -> Result<usize, Fail> {
+        let display_id: Id = display_id.parse().map_err(|_| Fail::not_found())?;
+        let index = self
+            .store
+            .conversations
+            .iter()
+            .position(|c| c.account_id == scope.account_id && c.display_id == display_id)
+            .ok_or_else(Fail::not_found)?;
+        if can_see(&self.store, scope, &self.store.conversations[index]) {
+            Ok(index)
+        } else {
+            Err(Fail::forbidden())
+        }
+    }
+}
+
+/// Administrators, supervisors and bots see every conversation; agents those of their inboxes.
+pub(crate) fn can_see(store: &Store, scope: &Scope, c: &Conversation) -> bool {
+    scope.sees_all()
+        || scope
+            .user_id()
+            .is_some_and(|u| store.is_inbox_member(c.inbox_id, u))
+}
+
+/// A path segment that must be a record id; anything else matches no record.
+pub(crate) fn seg_id(segment: &str) -> Result<Id, Fail> {
+    segment.parse().map_err(|_| Fail::not_found())
+}
+
+/// Dispatches a request.
+pub(crate) fn route(w: &mut World, req: &Req) -> Res {
+    let segments = req.segments();
+    let method = req.method.as_str();
+    match segments.as_slice() {
+        ["api", "v1", "profile"] => account::profile(w, req, method),
+        ["api", "v1", "accounts", account, rest @ ..] => {
+            let account_id = seg_id(account)?;
+            account_routes(w, req, method, account_id, rest)
+        }
+        ["public", "api", "v1", rest @ ..] => public::route(w, req, method, rest),
+        ["platform", "api", "v1", rest @ ..] => platform::route(w, req, method, rest),
+        _ => Err(Fail::rails_not_found()),
+    }
+}
+
+fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: &[&str]) -> Res {
+    match rest {
+        [] => account::account(w, req, method, account_id),
+        ["conversations", rest @ ..] => match rest {
+            [_, "messages", ..] => messages::route(w, req, method, account_id, rest),
+            _ => conversations::route(w, req, method, account_id, rest),
+        },
+        ["contacts", ..] | ["actions", "contact_merge"] => {
+            contacts::route(w, req, method, account_id, rest)
+        }
+        ["agents", ..] | ["teams", ..] | ["agent_bots", ..] => {
+            agents::route(w, req, method, account_id, rest)
+        }
+        ["inboxes", ..] | ["inbox_members", ..] => inboxes::route(w, req, method, account_id, rest),
+        ["labels", ..]
+        | ["canned_responses", ..]
+        | ["custom_attribute_definitions", ..]
+        | ["webhooks", ..] => settings::route(w, req, method, account_id, rest),
+        _ => Err(Fail::rails_not_found()),
+    }
+}
+
+/// Pages a list: `page` from 1, `per` items a page.
+pub(crate) fn page<T>(items: Vec<T>, page: Option<i64>, per: usize) -> Vec<T> {
+    let page = page.unwrap_or(1).max(1) as usize;
+    items.into_iter().skip((page - 1) * per).take(per).collect()
+}

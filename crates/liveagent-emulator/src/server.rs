@@ -1,0 +1,282 @@
+//! The HTTP server: accepts connections, answers CORS preflights, applies faults, logs requests,
+//! routes them under one lock, and delivers the webhooks they cause.
+
+use crate::events::{Delivery, deliver, deliveries};
+use crate::faults::{Action, Fault, Faults};
+use crate::http::{Fail, Reply, Req, parse_query};
+use crate::routes::{World, route};
+use crate::store::{Store, uuid};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderMap, HeaderValue};
+use hyper::{Request, Response, StatusCode};
+use serde_json::{Value, json};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+/// Requests bigger than this are refused (the server's own limit is larger; tests need no more).
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+/// Shared server state.
+pub(crate) struct App {
+    world: Mutex<World>,
+    faults: Mutex<Faults>,
+    log: Mutex<Vec<Value>>,
+    /// The state to return to on `POST /__emulator/reset`.
+    initial: Store,
+    info: Value,
+    http: reqwest::Client,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl App {
+    pub(crate) fn new(store: Store, faults: Vec<Fault>, info: Value) -> App {
+        let mut all = Faults::default();
+        faults.into_iter().for_each(|f| all.add(f));
+        App {
+            world: Mutex::new(World {
+                store: store.clone(),
+                events: Vec::new(),
+            }),
+            faults: Mutex::new(all),
+            log: Mutex::new(Vec::new()),
+            initial: store,
+            info,
+            http: reqwest::Client::new(),
+        }
+    }
+}
+
+type Body = Full<Bytes>;
+
+/// Answers one request. An `Err` closes the connection without an answer (the drop fault).
+pub(crate) async fn handle(
+    app: Arc<App>,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, std::io::Error> {
+    let origin = request.headers().get("origin").cloned();
+    let method = request.method().as_str().to_owned();
+    let path = request.uri().path().to_owned();
+    let query = request.uri().query().unwrap_or_default().to_owned();
+    let headers = request.headers().clone();
+    if method == "OPTIONS" {
+        return Ok(preflight(&headers, origin));
+    }
+    let body = match Limited::new(request.into_body(), MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => {
+            return Ok(respond(
+                413,
+                Some(json!({"status": 413, "error": "Payload Too Large"})),
+                origin,
+                false,
+            ));
+        }
+    };
+    if let Some(rest) = path.strip_prefix("/__emulator/") {
+        return Ok(control(&app, &method, rest, &body, origin));
+    }
+    lock(&app.log).push(json!({
+        "method": method,
+        "path": path,
+        "query": query,
+        "headers": redacted(&headers),
+        "body": String::from_utf8_lossy(&body),
+    }));
+    let action = lock(&app.faults).take(&method, &path);
+    let mut truncate = false;
+    match action {
+        Some(Action::Status {
+            status,
+            retry_after,
+            body,
+        }) => {
+            let mut response = respond(status, None, origin, false);
+            *response.body_mut() = Full::new(Bytes::from(body));
+            if let Some(r) = retry_after.and_then(|r| HeaderValue::from_str(&r).ok()) {
+                response.headers_mut().insert("retry-after", r);
+            }
+            return Ok(response);
+        }
+        Some(Action::Latency { ms }) => {
+            tokio::time::sleep(std::time::Duration::from_millis(ms)).await
+        }
+        Some(Action::Drop) => {
+            return Err(std::io::Error::other("fault injection: dropped connection"));
+        }
+        Some(Action::Truncate) => truncate = true,
+        None => {}
+    }
+    let json_body = if body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(_) => {
+                return Ok(respond(
+                    400,
+                    Some(json!({"status": 400, "error": "Bad Request"})),
+                    origin,
+                    truncate,
+                ));
+            }
+        }
+    };
+    let token = ["api_access_token", "api-access-token"]
+        .iter()
+        .find_map(|h| headers.get(*h))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let req = Req {
+        method,
+        path,
+        query: parse_query(&query),
+        body: json_body,
+        token,
+    };
+    let (result, outbox) = {
+        let mut world = lock(&app.world);
+        let result = route(&mut world, &req);
+        let events = std::mem::take(&mut world.events);
+        let outbox: Vec<Delivery> = events
+            .iter()
+            .flat_map(|e| deliveries(&world.store, e))
+            .collect();
+        (result, outbox)
+    };
+    for delivery in outbox {
+        let http = app.http.clone();
+        tokio::spawn(async move { deliver(&http, delivery).await });
+    }
+    Ok(match result {
+        Ok(Reply { status, body }) => respond(status, body, origin, truncate),
+        Err(Fail { status, body }) => respond(status, Some(body), origin, truncate),
+    })
+}
+
+/// The test-control API under `/__emulator/`.
+fn control(
+    app: &App,
+    method: &str,
+    rest: &str,
+    body: &[u8],
+    origin: Option<HeaderValue>,
+) -> Response<Body> {
+    let parsed: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+    let reply = match (method, rest) {
+        ("GET", "info") => Ok(app.info.clone()),
+        ("POST", "faults") => {
+            let list = match parsed {
+                Value::Array(items) => items,
+                other => vec![other],
+            };
+            let faults: Result<Vec<Fault>, String> = list.iter().map(Fault::from_json).collect();
+            faults.map(|faults| {
+                let mut all = lock(&app.faults);
+                faults.into_iter().for_each(|f| all.add(f));
+                json!({ "faults": all.len() })
+            })
+        }
+        ("DELETE", "faults") => {
+            lock(&app.faults).clear();
+            Ok(json!({ "faults": 0 }))
+        }
+        ("GET", "requests") => Ok(Value::Array(lock(&app.log).clone())),
+        ("DELETE", "requests") => {
+            lock(&app.log).clear();
+            Ok(json!({ "requests": 0 }))
+        }
+        ("POST", "reset") => {
+            lock(&app.world).store = app.initial.clone();
+            lock(&app.faults).clear();
+            lock(&app.log).clear();
+            Ok(json!({ "reset": true }))
+        }
+        _ => Err("unknown control route".to_owned()),
+    };
+    match reply {
+        Ok(v) => respond(200, Some(v), origin, false),
+        Err(e) => respond(400, Some(json!({ "error": e })), origin, false),
+    }
+}
+
+/// Request headers for the log, with the token's value hidden.
+fn redacted(headers: &HeaderMap) -> Value {
+    let mut out = serde_json::Map::new();
+    for (name, value) in headers {
+        let shown = if name.as_str() == "api_access_token" || name.as_str() == "api-access-token" {
+            "[redacted]".to_owned()
+        } else {
+            String::from_utf8_lossy(value.as_bytes()).into_owned()
+        };
+        out.insert(name.as_str().to_owned(), Value::String(shown));
+    }
+    Value::Object(out)
+}
+
+fn cors(headers: &mut HeaderMap, origin: Option<HeaderValue>) {
+    headers.insert(
+        "access-control-allow-origin",
+        origin.unwrap_or(HeaderValue::from_static("*")),
+    );
+    headers.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static("retry-after, x-request-id, content-type"),
+    );
+    headers.insert("vary", HeaderValue::from_static("Origin"));
+}
+
+fn preflight(request: &HeaderMap, origin: Option<HeaderValue>) -> Response<Body> {
+    let mut response = Response::new(Full::new(Bytes::new()));
+    *response.status_mut() = StatusCode::NO_CONTENT;
+    let headers = response.headers_mut();
+    cors(headers, origin);
+    headers.insert(
+        "access-control-allow-methods",
+        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"),
+    );
+    let asked = request
+        .get("access-control-request-headers")
+        .cloned()
+        .unwrap_or(HeaderValue::from_static(
+            "api_access_token, api-access-token, content-type, accept",
+        ));
+    headers.insert("access-control-allow-headers", asked);
+    headers.insert("access-control-max-age", HeaderValue::from_static("600"));
+    response
+}
+
+/// A response with the server's headers. `truncate`: declare the full length, send half.
+fn respond(
+    status: u16,
+    body: Option<Value>,
+    origin: Option<HeaderValue>,
+    truncate: bool,
+) -> Response<Body> {
+    let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+    let full_length = bytes.len();
+    let sent = if truncate {
+        bytes[..full_length / 2].to_vec()
+    } else {
+        bytes
+    };
+    let mut response = Response::new(Full::new(Bytes::from(sent)));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    headers.insert(
+        "content-type",
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    if let Ok(id) = HeaderValue::from_str(&uuid()) {
+        headers.insert("x-request-id", id);
+    }
+    if truncate && let Ok(length) = HeaderValue::from_str(&full_length.to_string()) {
+        headers.insert("content-length", length);
+    }
+    cors(headers, origin);
+    response
+}

@@ -1,0 +1,471 @@
+//! The emulator's in-memory database: plain records, as the server's tables hold them.
+//!
+//! Deliberately independent of the SDK's models: the emulator renders its own JSON from these
+//! records, view by view, so that the SDK and the emulator cannot share a misunderstanding.
+
+use serde_json::{Map, Value};
+
+/// Record id.
+pub(crate) type Id = u64;
+
+/// A free-form JSON object column.
+pub(crate) type Json = Map<String, Value>;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Account {
+    pub id: Id,
+    pub name: String,
+    pub locale: String,
+    pub domain: Option<String>,
+    pub support_email: Option<String>,
+    pub status: String,
+    pub features: Vec<String>,
+    pub settings: Json,
+    pub custom_attributes: Json,
+    pub limits: Json,
+    pub created_at: f64,
+    pub next_display_id: Id,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct User {
+    pub id: Id,
+    pub name: String,
+    pub display_name: Option<String>,
+    pub email: String,
+    pub token: String,
+    pub pubsub_token: String,
+    pub custom_attributes: Json,
+    pub ui_settings: Json,
+    pub message_signature: Option<String>,
+    pub confirmed: bool,
+    pub password: String,
+}
+
+impl User {
+    pub(crate) fn available_name(&self) -> &str {
+        self.display_name
+            .as_deref()
+            .filter(|d| !d.is_empty())
+            .unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AccountUser {
+    pub id: Id,
+    pub account_id: Id,
+    pub user_id: Id,
+    /// `agent`, `administrator`, or Live Agent's `supervisor`.
+    pub role: String,
+    pub availability: String,
+    pub auto_offline: bool,
+    pub active_at: Option<f64>,
+    pub created_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AgentBot {
+    pub id: Id,
+    /// `None`: a system bot, visible to every account.
+    pub account_id: Option<Id>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub outgoing_url: Option<String>,
+    pub token: String,
+    pub secret: String,
+    pub bot_config: Json,
+}
+
+/// A platform app and the records it may manage.
+#[derive(Debug, Clone)]
+pub(crate) struct PlatformApp {
+    pub token: String,
+    pub accounts: Vec<Id>,
+    pub users: Vec<Id>,
+    pub bots: Vec<Id>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Channel {
+    Api {
+        identifier: String,
+        hmac_token: String,
+        hmac_mandatory: bool,
+        webhook_url: Option<String>,
+        secret: String,
+        additional_attributes: Json,
+    },
+    WebWidget {
+        website_url: String,
+        website_token: String,
+        widget_color: String,
+        hmac_token: String,
+    },
+}
+
+impl Channel {
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            Channel::Api { .. } => "Channel::Api",
+            Channel::WebWidget { .. } => "Channel::WebWidget",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct WorkingHour {
+    pub day_of_week: i64,
+    pub closed_all_day: bool,
+    pub open_hour: Option<i64>,
+    pub open_minutes: Option<i64>,
+    pub close_hour: Option<i64>,
+    pub close_minutes: Option<i64>,
+    pub open_all_day: bool,
+}
+
+impl WorkingHour {
+    /// The schedule of a new inbox: weekdays 09:00-17:00, weekends closed.
+    pub(crate) fn default_week() -> Vec<WorkingHour> {
+        (0..7)
+            .map(|day| {
+                let closed = day == 0 || day == 6;
+                WorkingHour {
+                    day_of_week: day,
+                    closed_all_day: closed,
+                    open_hour: (!closed).then_some(9),
+                    open_minutes: (!closed).then_some(0),
+                    close_hour: (!closed).then_some(17),
+                    close_minutes: (!closed).then_some(0),
+                    open_all_day: false,
+                }
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Inbox {
+    pub id: Id,
+    pub account_id: Id,
+    pub channel_id: Id,
+    pub name: String,
+    pub channel: Channel,
+    pub greeting_enabled: bool,
+    pub greeting_message: Option<String>,
+    pub working_hours_enabled: bool,
+    pub enable_email_collect: bool,
+    pub csat_survey_enabled: bool,
+    pub csat_config: Json,
+    pub enable_auto_assignment: bool,
+    pub auto_assignment_config: Json,
+    pub out_of_office_message: Option<String>,
+    pub working_hours: Vec<WorkingHour>,
+    pub timezone: String,
+    pub allow_messages_after_resolved: bool,
+    pub lock_to_single_conversation: bool,
+    pub sender_name_type: String,
+    pub business_name: Option<String>,
+    pub portal_id: Option<Id>,
+    pub created_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Team {
+    pub id: Id,
+    pub account_id: Id,
+    pub name: String,
+    pub description: Option<String>,
+    pub allow_auto_assign: bool,
+    pub created_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Contact {
+    pub id: Id,
+    pub account_id: Id,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone_number: Option<String>,
+    pub identifier: Option<String>,
+    pub additional_attributes: Json,
+    pub custom_attributes: Json,
+    pub blocked: bool,
+    pub labels: Vec<String>,
+    pub created_at: f64,
+    pub updated_at: f64,
+    pub last_activity_at: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ContactInbox {
+    pub id: Id,
+    pub contact_id: Id,
+    pub inbox_id: Id,
+    pub source_id: String,
+    pub pubsub_token: String,
+    pub hmac_verified: bool,
+}
+
+/// Who is assigned to a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Assignee {
+    User(Id),
+    Bot(Id),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Conversation {
+    pub id: Id,
+    pub display_id: Id,
+    pub account_id: Id,
+    pub inbox_id: Id,
+    pub contact_id: Id,
+    pub contact_inbox_id: Id,
+    pub uuid: String,
+    pub status: String,
+    pub priority: Option<String>,
+    pub assignee: Option<Assignee>,
+    pub team_id: Option<Id>,
+    pub labels: Vec<String>,
+    pub custom_attributes: Json,
+    pub additional_attributes: Json,
+    pub snoozed_until: Option<f64>,
+    pub created_at: f64,
+    pub updated_at: f64,
+    pub last_activity_at: f64,
+    pub agent_last_seen_at: Option<f64>,
+    pub assignee_last_seen_at: Option<f64>,
+    pub contact_last_seen_at: Option<f64>,
+    pub first_reply_created_at: Option<f64>,
+    pub waiting_since: Option<f64>,
+}
+
+/// Who sent a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sender {
+    Contact(Id),
+    User(Id),
+    Bot(Id),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Message {
+    pub id: Id,
+    pub account_id: Id,
+    pub inbox_id: Id,
+    /// The conversation's database id.
+    pub conversation_id: Id,
+    pub content: Option<String>,
+    /// 0 incoming, 1 outgoing, 2 activity, 3 template.
+    pub message_type: i64,
+    pub content_type: String,
+    pub content_attributes: Json,
+    pub private: bool,
+    pub status: String,
+    pub source_id: Option<String>,
+    pub sender: Option<Sender>,
+    pub additional_attributes: Json,
+    pub created_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Label {
+    pub id: Id,
+    pub account_id: Id,
+    pub title: String,
+    pub description: Option<String>,
+    pub color: String,
+    pub show_on_sidebar: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CannedResponse {
+    pub id: Id,
+    pub account_id: Id,
+    pub short_code: String,
+    pub content: String,
+    pub created_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AttributeDefinition {
+    pub id: Id,
+    pub account_id: Id,
+    pub display_name: String,
+    pub display_type: String,
+    pub description: Option<String>,
+    pub key: String,
+    pub regex_pattern: Option<String>,
+    pub regex_cue: Option<String>,
+    pub values: Vec<String>,
+    pub model: String,
+    pub created_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Webhook {
+    pub id: Id,
+    pub account_id: Id,
+    pub inbox_id: Option<Id>,
+    pub name: Option<String>,
+    pub url: String,
+    pub subscriptions: Vec<String>,
+    pub secret: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CsatResponse {
+    pub id: Id,
+    pub account_id: Id,
+    pub conversation_id: Id,
+    pub message_id: Id,
+    pub rating: i64,
+    pub feedback_message: Option<String>,
+    pub contact_id: Id,
+    pub assigned_agent_id: Option<Id>,
+    pub created_at: f64,
+    pub updated_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ReportingEvent {
+    pub id: Id,
+    pub account_id: Id,
+    pub name: String,
+    pub value: f64,
+    pub inbox_id: Id,
+    pub user_id: Option<Id>,
+    pub conversation_id: Id,
+    pub event_start_time: f64,
+    pub event_end_time: f64,
+    pub created_at: f64,
+}
+
+/// Features new accounts start with (`ACCOUNT_LEVEL_FEATURE_DEFAULTS`, abridged).
+pub(crate) const DEFAULT_FEATURES: [&str; 12] = [
+    "inbound_emails",
+    "channel_email",
+    "help_center",
+    "agent_bots",
+    "agent_management",
+    "team_management",
+    "inbox_management",
+    "labels",
+    "custom_attributes",
+    "canned_responses",
+    "reports",
+    "crm",
+];
+
+/// The whole database.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Store {
+    pub next_id: Id,
+    pub accounts: Vec<Account>,
+    pub users: Vec<User>,
+    pub account_users: Vec<AccountUser>,
+    pub agent_bots: Vec<AgentBot>,
+    pub platform_apps: Vec<PlatformApp>,
+    pub inboxes: Vec<Inbox>,
+    pub inbox_members: Vec<(Id, Id)>,
+    pub teams: Vec<Team>,
+    pub team_members: Vec<(Id, Id)>,
+    pub contacts: Vec<Contact>,
+    pub contact_inboxes: Vec<ContactInbox>,
+    pub conversations: Vec<Conversation>,
+    pub messages: Vec<Message>,
+    pub labels: Vec<Label>,
+    pub canned_responses: Vec<CannedResponse>,
+    pub attribute_definitions: Vec<AttributeDefinition>,
+    pub webhooks: Vec<Webhook>,
+    pub reporting_events: Vec<ReportingEvent>,
+    pub csat_responses: Vec<CsatResponse>,
+}
+
+impl Store {
+    /// A new id, unique across tables (ids of different tables never collide, which makes
+    /// mixing them up visible in tests).
+    pub(crate) fn id(&mut self) -> Id {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    pub(crate) fn account(&self, id: Id) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    pub(crate) fn user(&self, id: Id) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
+    }
+
+    pub(crate) fn membership(&self, account_id: Id, user_id: Id) -> Option<&AccountUser> {
+        self.account_users
+            .iter()
+            .find(|m| m.account_id == account_id && m.user_id == user_id)
+    }
+
+    pub(crate) fn bot(&self, id: Id) -> Option<&AgentBot> {
+        self.agent_bots.iter().find(|b| b.id == id)
+    }
+
+    pub(crate) fn inbox(&self, id: Id) -> Option<&Inbox> {
+        self.inboxes.iter().find(|i| i.id == id)
+    }
+
+    pub(crate) fn team(&self, id: Id) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    pub(crate) fn contact(&self, id: Id) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    pub(crate) fn contact_inbox(&self, id: Id) -> Option<&ContactInbox> {
+        self.contact_inboxes.iter().find(|c| c.id == id)
+    }
+
+    pub(crate) fn conversation(&self, id: Id) -> Option<&Conversation> {
+        self.conversations.iter().find(|c| c.id == id)
+    }
+
+    /// Messages of a conversation, oldest first.
+    pub(crate) fn messages_of(&self, conversation_id: Id) -> impl Iterator<Item = &Message> {
+        self.messages
+            .iter()
+            .filter(move |m| m.conversation_id == conversation_id)
+    }
+
+    /// Whether a user is a member of an inbox.
+    pub(crate) fn is_inbox_member(&self, inbox_id: Id, user_id: Id) -> bool {
+        self.inbox_members.contains(&(inbox_id, user_id))
+    }
+}
+
+/// A random token of `len` letters and digits, like Rails' `has_secure_token`.
+pub(crate) fn token(len: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    (0..len)
+        .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))
+        .collect()
+}
+
+/// A random version-4 UUID.
+pub(crate) fn uuid() -> String {
+    let a = fastrand::u64(..);
+    let b = fastrand::u64(..);
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        ((b >> 48) & 0x3fff) | 0x8000,
+        b & 0xffff_ffff_ffff
+    )
+}

@@ -1,0 +1,16 @@
+//! JSON views, written field by field after the server's jbuilder views (paths in each function's
+//! doc). Key order follows the views.
+
+pub(crate) mod contacts;
+pub(crate) mod conversations;
+pub(crate) mod inboxes;
+pub(crate) mod messages;
+pub(crate) mod misc;
+pub(crate) mod people;
+
+use serde_json::{Map, Value};
+
+/// Builds an object, keeping key order.
+pub(crate) fn object<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
