@@ -230,7 +230,11 @@ pub fn build_request(
     }
 
     let mut headers: Vec<(&'static str, String)> = vec![("accept", "application/json".into())];
-    let body = if body.is_empty() {
+    // An endpoint whose contract has a body gets one (`{}` when no field is set): the spec marks
+    // some of those bodies required, and an empty object means the same to the server.
+    let sends_body = matches!(meta.method, Method::POST | Method::PUT | Method::PATCH)
+        && meta.params.fields.iter().any(|f| f.place == Place::Body);
+    let body = if body.is_empty() && !sends_body {
         Body::None
     } else if body.values().any(has_file) {
         let mut parts = Vec::new();

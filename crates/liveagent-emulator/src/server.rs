@@ -52,6 +52,16 @@ impl App {
 
 type Body = Full<Bytes>;
 
+/// A request as read off the connection.
+struct Received {
+    method: String,
+    path: String,
+    query: String,
+    headers: HeaderMap,
+    body: Bytes,
+    origin: Option<HeaderValue>,
+}
+
 /// Answers one request. An `Err` closes the connection without an answer (the drop fault).
 pub(crate) async fn handle(
     app: Arc<App>,
@@ -79,13 +89,50 @@ pub(crate) async fn handle(
     if let Some(rest) = path.strip_prefix("/__emulator/") {
         return Ok(control(&app, &method, rest, &body, origin));
     }
-    lock(&app.log).push(json!({
-        "method": method,
-        "path": path,
-        "query": query,
-        "headers": redacted(&headers),
-        "body": String::from_utf8_lossy(&body),
-    }));
+    let received = Received {
+        method,
+        path,
+        query,
+        headers,
+        body,
+        origin,
+    };
+    let mut entry = json!({
+        "method": received.method,
+        "path": received.path,
+        "query": received.query,
+        "headers": redacted(&received.headers),
+        "body": String::from_utf8_lossy(&received.body),
+    });
+    let response = answer(&app, received).await;
+    match &response {
+        Ok(r) => {
+            entry["status"] = json!(r.status().as_u16());
+            let sent = r
+                .body()
+                .clone()
+                .collect()
+                .await
+                .map(|b| b.to_bytes())
+                .unwrap_or_default();
+            entry["response"] = json!(String::from_utf8_lossy(&sent));
+        }
+        Err(_) => entry["status"] = json!("dropped"),
+    }
+    lock(&app.log).push(entry);
+    response
+}
+
+/// Applies faults, then routes the request and delivers the webhooks it causes.
+async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io::Error> {
+    let Received {
+        method,
+        path,
+        query,
+        headers,
+        body,
+        origin,
+    } = received;
     let action = lock(&app.faults).take(&method, &path);
     let mut truncate = false;
     match action {

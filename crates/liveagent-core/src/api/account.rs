@@ -53,8 +53,8 @@ params! {
 }
 
 params! {
-    /// `PUT profile`: the caller's name, email, signature, settings or password.
-    pub struct UpdateProfileParams {
+    /// The profile fields `updateProfile` changes.
+    pub struct ProfileUpdate {
         /// Name.
         body name: Option<String>,
         /// Display name.
@@ -73,5 +73,14 @@ params! {
         body password: Option<String>,
         /// New password again.
         body password_confirmation: Option<String>,
+    }
+}
+
+params! {
+    /// `PUT profile`: the caller's name, email, signature, settings or password, wrapped in
+    /// `profile` as the server documents it.
+    pub struct UpdateProfileParams {
+        /// The fields to change.
+        body profile: ProfileUpdate,
     }
 }

@@ -98,8 +98,8 @@ params! {
     pub struct DeletePlatformAccountUserParams {
         /// Account.
         path account_id: Id,
-        /// User.
-        body user_id: Id,
+        /// User (sent in the query: the spec gives this DELETE no body).
+        query user_id: Id,
     }
 }
 

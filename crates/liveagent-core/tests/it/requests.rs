@@ -280,3 +280,27 @@ fn platform_calls_need_a_platform_token_and_their_own_account_id() {
     let ok = build_request(&platform, meta, json!({"account_id": 3})).unwrap();
     assert!(ok.url.ends_with("/platform/api/v1/accounts/3"));
 }
+
+#[test]
+fn a_body_is_sent_exactly_when_the_contract_has_one() {
+    // Body fields, none set: `{}` (the spec marks such bodies required).
+    let meta = row("create_public_conversation");
+    let request = build_request(
+        &config_for(meta),
+        meta,
+        json!({"inbox_identifier": "i", "contact_identifier": "c"}),
+    )
+    .unwrap();
+    assert_eq!(request.body, liveagent_core::Body::Json("{}".into()));
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    // No body fields: no body at all (the spec gives these POSTs none, and Prism refuses one).
+    let meta = row("update_public_last_seen");
+    let request = build_request(
+        &config_for(meta),
+        meta,
+        json!({"inbox_identifier": "i", "contact_identifier": "c", "conversation_id": 1}),
+    )
+    .unwrap();
+    assert_eq!(request.body, liveagent_core::Body::None);
+    assert_eq!(request.header("content-type"), None);
+}
