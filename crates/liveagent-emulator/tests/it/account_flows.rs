@@ -528,16 +528,18 @@ pub(crate) async fn people(emu: &Emu) {
     let profile = admin.get_profile(GetProfileParams::new()).await.unwrap();
     assert_eq!(profile.name, "Ada Admin");
     let renamed = admin
-        .update_profile(UpdateProfileParams::new().display_name("Ada"))
+        .update_profile(UpdateProfileParams::new(
+            ProfileUpdate::new().display_name("Ada"),
+        ))
         .await
         .unwrap();
     assert_eq!(renamed.available_name, "Ada");
     let wrong = admin
-        .update_profile(
-            UpdateProfileParams::new()
+        .update_profile(UpdateProfileParams::new(
+            ProfileUpdate::new()
                 .current_password("nope")
                 .password("Secret123!"),
-        )
+        ))
         .await;
     assert_eq!(status(wrong), 422);
 }
