@@ -4,7 +4,9 @@
 //! - `coverage`: rows per API family, and spec operations covered out of the total.
 //! - `no-io`: the core's dependency tree holds no IO crates, and a wasm module driving the
 //!   core imports nothing.
+//! - `codegen [--check]`: writes (or checks) `bindings/liveagent.d.ts` from the table.
 
+mod codegen;
 mod no_io;
 mod spec;
 
@@ -17,7 +19,10 @@ fn main() -> ExitCode {
         "check-spec" => spec::check(),
         "coverage" => spec::coverage(),
         "no-io" => no_io::check(),
-        _ => Err("usage: cargo xtask <check-spec | coverage | no-io>".to_owned()),
+        "codegen" => codegen::run(std::env::args().any(|a| a == "--check")),
+        _ => {
+            Err("usage: cargo xtask <check-spec | coverage | no-io | codegen [--check]>".to_owned())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -34,6 +34,7 @@ pub mod config;
 pub mod endpoint;
 mod endpoints;
 pub mod error;
+pub mod js;
 pub mod models;
 pub mod multipart;
 pub mod normalize;

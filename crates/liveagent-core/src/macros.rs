@@ -47,6 +47,7 @@ macro_rules! model {
                             doc: doc_text!($($fdoc)*),
                         },
                     )*],
+                    input: false,
                 });
         }
 
@@ -253,6 +254,7 @@ macro_rules! params {
                             doc: doc_text!($($fdoc)*),
                         },
                     )*],
+                    input: true,
                 });
         }
 

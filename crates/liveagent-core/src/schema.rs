@@ -56,6 +56,9 @@ pub struct ObjectShape {
     pub doc: Doc,
     /// Declared fields, in wire order.
     pub fields: &'static [Field],
+    /// A params object (caller input): optional fields may be left out. Else a response model,
+    /// whose optional fields are always present after normalization (`null` when unset).
+    pub input: bool,
 }
 
 /// One field of an [`ObjectShape`].

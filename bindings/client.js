@@ -1,0 +1,140 @@
+// The JavaScript face of the SDK, shared unchanged by the wasm package (pkg/) and the Node
+// package (npm/). It holds no endpoint: the methods come from the backend's endpoint table,
+// which is the Rust table, in its order. Requests are built, retried, timed out and parsed in
+// Rust; this file converts values and errors.
+
+/** Every error the client throws; `code` says which phase failed. */
+export class LiveAgentError extends Error {
+  constructor(fields) {
+    super(fields.message);
+    for (const [key, value] of Object.entries(fields)) {
+      if (key !== 'message') this[key] = value;
+    }
+    this.name = 'LiveAgentError';
+  }
+}
+
+/** Turns what a backend rejected with (JSON text, or an Error carrying it) into a LiveAgentError. */
+function toError(thrown) {
+  const text = typeof thrown === 'string' ? thrown : thrown && typeof thrown.message === 'string' ? thrown.message : '';
+  if (text.startsWith('{')) {
+    try {
+      return new LiveAgentError(JSON.parse(text));
+    } catch {
+      // not ours: fall through
+    }
+  }
+  if (thrown instanceof LiveAgentError) return thrown;
+  return new LiveAgentError({ code: 'INTERNAL', message: `liveagent: ${text || String(thrown)}` });
+}
+
+function buildError(message) {
+  return new LiveAgentError({ code: 'BUILD', kind: 'invalid_param', path: '$', message: `invalid request: ${message}` });
+}
+
+/** JSON text of the caller's params (`undefined` fields are left out, `Date`s become ISO strings). */
+function paramsJson(params) {
+  if (params === undefined || params === null) return '{}';
+  if (typeof params !== 'object' || Array.isArray(params)) throw buildError('params must be an object');
+  try {
+    return JSON.stringify(params);
+  } catch (e) {
+    throw buildError(`params do not serialize to JSON: ${e.message}`);
+  }
+}
+
+const BACKEND = Symbol('backend');
+const SEND = Symbol('send');
+
+/**
+ * Makes the client class over a binding: `{ Backend, endpointNames }`. A backend is built from
+ * the options as JSON (plus an optional `fetch`), and offers
+ * `call(index, paramsJson, optionsJson, signal) → Promise<string>` and
+ * `pager(index, paramsJson) → { next(): string | null, advance(pageJson): string }`.
+ */
+export function bind(binding) {
+  let names = null;
+  const indexOf = new Map();
+
+  class LiveAgentClient {
+    constructor(options) {
+      if (options === null || typeof options !== 'object') {
+        throw new LiveAgentError({ code: 'BUILD', kind: 'config', path: null, message: 'invalid request: client options must be an object' });
+      }
+      if (names === null) install();
+      const { fetch, ...rest } = options;
+      try {
+        this[BACKEND] = new binding.Backend(JSON.stringify(rest), typeof fetch === 'function' ? fetch : null);
+      } catch (e) {
+        throw toError(e);
+      }
+    }
+
+    async [SEND](index, params, options, raw) {
+      const { signal, ...rest } = options ?? {};
+      let text;
+      try {
+        text = await this[BACKEND].call(index, paramsJson(params), JSON.stringify({ ...rest, raw }), signal ?? null);
+      } catch (e) {
+        throw toError(e);
+      }
+      return JSON.parse(text);
+    }
+
+    /** Calls an endpoint by name; resolves with status, headers, raw body, data and drift. */
+    raw(name, params, options) {
+      return this[SEND](lookup(name), params, options, true);
+    }
+
+    /** Every item of a listing, fetching pages as they are consumed. */
+    async *paginate(name, params, options) {
+      const index = lookup(name);
+      let pager;
+      try {
+        pager = this[BACKEND].pager(index, paramsJson(params));
+      } catch (e) {
+        throw toError(e);
+      }
+      for (;;) {
+        const next = pager.next();
+        if (next === null || next === undefined) return;
+        const { signal, ...rest } = options ?? {};
+        let page;
+        try {
+          page = await this[BACKEND].call(index, next, JSON.stringify({ ...rest, raw: false }), signal ?? null);
+        } catch (e) {
+          throw toError(e);
+        }
+        yield* JSON.parse(pager.advance(page));
+      }
+    }
+  }
+
+  function lookup(name) {
+    if (names === null) install();
+    const index = indexOf.get(name);
+    if (index === undefined) {
+      throw new LiveAgentError({ code: 'BUILD', kind: 'unknown_endpoint', path: null, message: `invalid request: no endpoint ${JSON.stringify(name)}` });
+    }
+    return index;
+  }
+
+  /** Defines one method per row, once the binding is ready (wasm must be initialized first). */
+  function install() {
+    names = JSON.parse(binding.endpointNames());
+    names.forEach((name, index) => {
+      indexOf.set(name, index);
+      Object.defineProperty(LiveAgentClient.prototype, name, {
+        value: {
+          [name](params, options) {
+            return this[SEND](index, params, options, false);
+          },
+        }[name],
+        writable: true,
+        configurable: true,
+      });
+    });
+  }
+
+  return LiveAgentClient;
+}

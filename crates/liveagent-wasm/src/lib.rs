@@ -1,0 +1,107 @@
+//! WebAssembly shell of the Live Agent SDK, for browsers and Cloudflare Workers (and Node).
+//!
+//! It converts values and supplies a transport and a timer: the global `fetch` (or the one the
+//! caller passes; never `window`'s), `setTimeout`, `AbortController`. Everything else (the
+//! request, the retry decision, the backoff, the response parsing, the errors) is the core's.
+//! The JavaScript class in `bindings/client.js` sits on top of [`Backend`].
+
+mod fetch;
+
+use js_sys::Function;
+use liveagent_core::{Call, Config, ENDPOINTS, EndpointMeta, Error, Paginator, js};
+use wasm_bindgen::prelude::*;
+
+pub use fetch::AbortSignal;
+
+/// Rejection value: the JSON fields of `LiveAgentError`.
+fn reject(error: impl Into<Error>) -> JsValue {
+    JsValue::from_str(&js::error_json(&error.into()))
+}
+
+fn endpoint(index: u32) -> Result<&'static EndpointMeta, JsValue> {
+    ENDPOINTS.get(index as usize).copied().ok_or_else(|| {
+        reject(liveagent_core::BuildError {
+            kind: liveagent_core::error::BuildErrorKind::UnknownEndpoint,
+            path: None,
+            message: format!("no endpoint #{index}"),
+        })
+    })
+}
+
+/// A configured client: what `new LiveAgentClient(options)` holds.
+#[wasm_bindgen]
+pub struct Backend {
+    config: Config,
+    fetch: Option<Function>,
+}
+
+#[wasm_bindgen]
+impl Backend {
+    /// Reads the client options (JSON) and keeps an optional `fetch` to call instead of the
+    /// global one.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str, fetch: Option<Function>) -> Result<Backend, JsValue> {
+        let value = js::parse_json(options, "client options").map_err(reject)?;
+        let config = js::config_from_options(&value).map_err(reject)?;
+        Ok(Backend { config, fetch })
+    }
+
+    /// Calls endpoint `index` with params and request options (both JSON). Resolves with the
+    /// result as JSON text; rejects with the error's fields as JSON text.
+    pub fn call(
+        &self,
+        index: u32,
+        params: String,
+        options: String,
+        signal: Option<AbortSignal>,
+    ) -> js_sys::Promise {
+        let config = self.config.clone();
+        let fetch = self.fetch.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let meta = endpoint(index)?;
+            let params = js::parse_json(&params, "params").map_err(reject)?;
+            let options = js::parse_json(&options, "request options").map_err(reject)?;
+            let (options, raw) = js::call_options(&options).map_err(reject)?;
+            let call = Call::new(&config, meta, params, options).map_err(reject)?;
+            let success = fetch::drive(call, fetch.as_ref(), signal.as_ref())
+                .await
+                .map_err(reject)?;
+            Ok(JsValue::from_str(&js::success_json(success, raw)))
+        })
+    }
+
+    /// A pager over a listing endpoint.
+    pub fn pager(&self, index: u32, params: &str) -> Result<Pager, JsValue> {
+        let meta = endpoint(index)?;
+        let params = js::parse_json(params, "params").map_err(reject)?;
+        Ok(Pager {
+            inner: Paginator::new(meta, params).map_err(reject)?,
+        })
+    }
+}
+
+/// The pagination state of one listing: the JS side calls, the core decides what comes next.
+#[wasm_bindgen]
+pub struct Pager {
+    inner: Paginator,
+}
+
+#[wasm_bindgen]
+impl Pager {
+    /// Params of the next page (JSON), or `undefined` when the listing is over.
+    pub fn next(&self) -> Option<String> {
+        self.inner.next_params().map(|p| p.to_string())
+    }
+
+    /// Takes a page (the JSON a call resolved with) and returns its items (JSON array).
+    pub fn advance(&mut self, page: &str) -> Result<String, JsValue> {
+        let value = js::parse_json(page, "page").map_err(reject)?;
+        Ok(serde_json::Value::from(self.inner.advance(value)).to_string())
+    }
+}
+
+/// The camelCase names of every endpoint, in table order (JSON array).
+#[wasm_bindgen(js_name = endpointNames)]
+pub fn endpoint_names() -> String {
+    js::endpoint_names()
+}
