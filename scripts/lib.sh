@@ -14,3 +14,51 @@ step() {
 ensure_wasm_target() {
   rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 }
+
+WASM_BINDGEN_VERSION=0.2.129
+WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
+  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
+
+ensure_apt_packages() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v wasm-opt >/dev/null; then
+    return
+  fi
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver binaryen >/dev/null
+}
+
+ensure_wasm_bindgen() {
+  if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+  fi
+}
+
+target_dir() {
+  echo "${CARGO_TARGET_DIR:-$PWD/target}"
+}
+
+# Starts the seeded emulator in the background (stopped when the script exits) and exports
+# LIVEAGENT_EMULATOR_URL.
+start_emulator() {
+  local out
+  out=$(mktemp)
+  setsid "$(target_dir)/debug/liveagent-emulator" --seed --port 0 >"$out" &
+  EMULATOR_PID=$!
+  trap 'kill -- -"$EMULATOR_PID" 2>/dev/null || true; rm -f "'"$out"'"' EXIT
+  for _ in $(seq 1 100); do
+    [ -s "$out" ] && break
+    sleep 0.1
+  done
+  LIVEAGENT_EMULATOR_URL=$(sed -n 's/.*"base_url":"\([^"]*\)".*/\1/p' "$out" | head -1)
+  [ -n "$LIVEAGENT_EMULATOR_URL" ] || { echo "the emulator did not start" >&2; return 1; }
+  export LIVEAGENT_EMULATOR_URL
+}
+
+# wasm-bindgen-test in Node and headless Chromium, against the running emulator.
+wasm_tests() {
+  curl -sf -X POST "$LIVEAGENT_EMULATOR_URL/__emulator/reset" >/dev/null
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test -p liveagent-wasm --target wasm32-unknown-unknown --locked
+}

@@ -5,9 +5,11 @@
 //! - `no-io`: the core's dependency tree holds no IO crates, and a wasm module driving the
 //!   core imports nothing.
 //! - `codegen [--check]`: writes (or checks) `bindings/liveagent.d.ts` from the table.
+//! - `size`: the gzip size of the browser package in `pkg/`, against its budget.
 
 mod codegen;
 mod no_io;
+mod size;
 mod spec;
 
 use std::path::PathBuf;
@@ -20,9 +22,11 @@ fn main() -> ExitCode {
         "coverage" => spec::coverage(),
         "no-io" => no_io::check(),
         "codegen" => codegen::run(std::env::args().any(|a| a == "--check")),
-        _ => {
-            Err("usage: cargo xtask <check-spec | coverage | no-io | codegen [--check]>".to_owned())
-        }
+        "size" => size::report(),
+        _ => Err(
+            "usage: cargo xtask <check-spec | coverage | no-io | codegen [--check] | size>"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

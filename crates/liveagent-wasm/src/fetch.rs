@@ -27,6 +27,7 @@ extern "C" {
     fn abort(this: &AbortController);
 
     /// A DOM `AbortSignal`, as JS passes it in `options.signal`.
+    #[derive(Clone)]
     pub type AbortSignal;
     #[wasm_bindgen(method, getter)]
     fn aborted(this: &AbortSignal) -> bool;
@@ -51,14 +52,7 @@ pub(crate) async fn drive(
 ) -> Result<Success, Error> {
     let (content_type, body) = body_of(&call)?;
     loop {
-        let step = match attempt(
-            &call,
-            fetch,
-            signal,
-            content_type.as_deref(),
-            body.as_ref(),
-        )
-        .await
+        let step = match attempt(&call, fetch, signal, content_type.as_deref(), body.as_ref()).await
         {
             Attempt::Response(r) => {
                 call.on_response(r, Some(js_sys::Date::now() as i64), js_sys::Math::random())
@@ -219,13 +213,24 @@ async fn exchange(
     })
 }
 
-/// A JS error's message (never the URL: fetch messages do not carry it).
+/// A JS error's message, with its cause's when it has one (Node's `fetch failed` says why only
+/// there: `connect ECONNREFUSED ...`).
 fn message(e: &JsValue) -> String {
-    Reflect::get(e, &"message".into())
+    let text = |v: &JsValue| {
+        Reflect::get(v, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| v.as_string())
+    };
+    let own = text(e).unwrap_or_else(|| "fetch failed".into());
+    match Reflect::get(e, &"cause".into())
         .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "fetch failed".into())
+        .as_ref()
+        .and_then(text)
+    {
+        Some(cause) if !cause.is_empty() => format!("{own} ({cause})"),
+        _ => own,
+    }
 }
 
 /// Waits `ms`; `false` if the caller aborted meanwhile (the timer is then cleared, so a

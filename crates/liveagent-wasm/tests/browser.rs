@@ -1,0 +1,16 @@
+//! The wasm shell in headless Chromium against the emulator (cross-origin: CORS and preflight).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, missing_docs)]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+
+suite!(
+    success_with_raw_response,
+    api_error_is_typed,
+    decode_error_keeps_the_body,
+    timeout_ends_the_attempt,
+    abort_cancels_the_call,
+    retries_after_429,
+);

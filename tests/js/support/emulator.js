@@ -1,0 +1,43 @@
+// Starts the Live Agent emulator (the built binary) on a free loopback port, seeded, and stops it
+// with `stop()` (and, at the latest, when the test process exits). `LIVEAGENT_EMULATOR_BIN` points at the binary (scripts/test sets it).
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+export function emulatorBinary() {
+  if (process.env.LIVEAGENT_EMULATOR_BIN) return process.env.LIVEAGENT_EMULATOR_BIN;
+  return path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'debug', 'liveagent-emulator');
+}
+
+/** A running emulator: its startup line (`base_url`, `tokens`, ...) plus control helpers. */
+export async function startEmulator() {
+  const child = spawn(emulatorBinary(), ['--seed', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  process.once('exit', () => child.kill());
+  const line = await new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
+    createInterface({ input: child.stdout }).once('line', resolve);
+  });
+  const info = JSON.parse(line);
+  const control = async (method, route, body) => {
+    const response = await fetch(`${info.base_url}/__emulator/${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`emulator control ${method} ${route}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    ...info,
+    control,
+    reset: () => control('POST', 'reset'),
+    fault: (spec) => control('POST', 'faults', spec),
+    requests: () => control('GET', 'requests'),
+    clearRequests: () => control('DELETE', 'requests'),
+    stop: () => child.kill(),
+  };
+}

@@ -1,0 +1,69 @@
+//! `size`: what a browser downloads from `pkg/` (built by `scripts/build-wasm`), raw and
+//! `gzip -9`, per file, in total and per endpoint, against the budget.
+
+use crate::root;
+use liveagent_core::ENDPOINTS;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// The budget for the whole download, gzip -9.
+const BUDGET_GZIP: usize = 150_000;
+/// Where the project is headed: gzip bytes per endpoint covered.
+const TARGET_PER_ENDPOINT: usize = 440;
+
+/// The module, its glue, and the shared JS layer: everything `import ... from '@liveagent/wasm'`
+/// loads in a browser.
+const FILES: [&str; 4] = [
+    "liveagent_wasm_bg.wasm",
+    "liveagent_wasm.js",
+    "client.js",
+    "index.js",
+];
+
+fn gzip9(bytes: &[u8]) -> Result<usize, String> {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("gzip: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("gzip: no stdin")?;
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().map_err(|e| format!("gzip: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "gzip: writer panicked".to_owned())?
+        .map_err(|e| format!("gzip: {e}"))?;
+    Ok(output.stdout.len())
+}
+
+pub(crate) fn report() -> Result<(), String> {
+    let dir = root().join("pkg");
+    let (mut raw_total, mut gzip_total) = (0, 0);
+    println!("{:<26} {:>10} {:>10}", "pkg/ file", "bytes", "gzip -9");
+    for name in FILES {
+        let bytes = std::fs::read(dir.join(name))
+            .map_err(|e| format!("pkg/{name}: {e} (run scripts/build-wasm first)"))?;
+        let gzip = gzip9(&bytes)?;
+        println!("{name:<26} {:>10} {gzip:>10}", bytes.len());
+        raw_total += bytes.len();
+        gzip_total += gzip;
+    }
+    let endpoints = ENDPOINTS.len();
+    println!("{:<26} {raw_total:>10} {gzip_total:>10}", "total");
+    println!(
+        "{endpoints} endpoints: {} bytes gzip per endpoint (target {TARGET_PER_ENDPOINT})",
+        gzip_total / endpoints
+    );
+    println!(
+        "budget: {gzip_total} of {BUDGET_GZIP} bytes gzip ({}%)",
+        gzip_total * 100 / BUDGET_GZIP
+    );
+    if gzip_total > BUDGET_GZIP {
+        return Err(format!(
+            "pkg/ is {gzip_total} bytes gzip, over the {BUDGET_GZIP}-byte budget"
+        ));
+    }
+    Ok(())
+}
