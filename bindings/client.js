@@ -82,7 +82,7 @@ export function bind(binding) {
     }
 
     /** Calls an endpoint by name; resolves with status, headers, raw body, data and drift. */
-    raw(name, params, options) {
+    async raw(name, params, options) {
       return this[SEND](lookup(name), params, options, true);
     }
 

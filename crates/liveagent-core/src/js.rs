@@ -243,6 +243,22 @@ pub fn parse_json(text: &str, what: &str) -> Result<Value, BuildError> {
     })
 }
 
+/// The row at `index` of the table (JS methods dispatch by index).
+///
+/// # Errors
+/// [`BuildErrorKind::UnknownEndpoint`] past the end of the table.
+pub fn endpoint(index: u32) -> Result<&'static crate::EndpointMeta, BuildError> {
+    crate::ENDPOINTS
+        .get(index as usize)
+        .copied()
+        .ok_or_else(|| {
+            BuildError::new(
+                BuildErrorKind::UnknownEndpoint,
+                format!("no endpoint #{index}"),
+            )
+        })
+}
+
 /// The camelCase names of every row, in table order: JS methods dispatch by this index.
 pub fn endpoint_names() -> String {
     Value::from(

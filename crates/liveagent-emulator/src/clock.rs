@@ -2,10 +2,28 @@
 //! milliseconds (Rails' `as_json` of a timestamp).
 
 use serde_json::Value;
+use std::sync::{Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
+
+/// A fixed clock, set by `POST /__emulator/reset {"clock": epoch_seconds}`: each reading
+/// advances it by one millisecond, so order is kept and two identical runs read the same times.
+static FIXED: Mutex<Option<f64>> = Mutex::new(None);
+
+/// Fixes the clock at `at` (`None`: back to the system clock).
+pub(crate) fn fix(at: Option<f64>) {
+    *FIXED.lock().unwrap_or_else(PoisonError::into_inner) = at;
+}
 
 /// Now, in epoch seconds with microseconds.
 pub(crate) fn now() -> f64 {
+    if let Some(t) = FIXED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_mut()
+    {
+        *t += 0.001;
+        return *t;
+    }
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| (d.as_micros() as f64) / 1e6)

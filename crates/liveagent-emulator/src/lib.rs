@@ -12,7 +12,9 @@
 //! cannot share a misunderstanding of the wire format.
 //!
 //! Test control, under `/__emulator/`: `GET info`, `POST|DELETE faults`, `GET|DELETE requests`
-//! (the request log, tokens redacted), `POST reset` (back to the starting state).
+//! (the request log, tokens redacted), `POST reset` (back to the starting state; with
+//! `{"seed": n, "clock": epoch_seconds}` the tokens, request ids and timestamps that follow are
+//! reproducible, process-wide).
 
 mod auth;
 mod clock;
@@ -20,6 +22,7 @@ mod events;
 mod faults;
 mod http;
 mod ops;
+mod random;
 mod routes;
 mod seed;
 mod server;

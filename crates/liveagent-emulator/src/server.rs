@@ -21,7 +21,7 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 pub(crate) struct App {
     world: Mutex<World>,
     faults: Mutex<Faults>,
-    log: Mutex<Vec<Value>>,
+    log: Mutex<RequestLog>,
     /// The state to return to on `POST /__emulator/reset`.
     initial: Store,
     info: Value,
@@ -42,7 +42,7 @@ impl App {
                 events: Vec::new(),
             }),
             faults: Mutex::new(all),
-            log: Mutex::new(Vec::new()),
+            log: Mutex::new(RequestLog::default()),
             initial: store,
             info,
             http: reqwest::Client::new(),
@@ -51,6 +51,45 @@ impl App {
 }
 
 type Body = Full<Bytes>;
+
+/// Every request received, in arrival order, with what became of it: its status, `"pending"`
+/// while it is being answered, `"dropped"` (the drop fault), or `"abandoned"` when the client
+/// hung up first (a timeout or an abort on its side).
+#[derive(Default)]
+struct RequestLog {
+    entries: Vec<(u64, Value)>,
+    next: u64,
+}
+
+impl RequestLog {
+    fn push(&mut self, entry: Value) -> u64 {
+        self.next += 1;
+        self.entries.push((self.next, entry));
+        self.next
+    }
+
+    fn update(&mut self, seq: u64, f: impl FnOnce(&mut Value)) {
+        if let Some((_, entry)) = self.entries.iter_mut().find(|(s, _)| *s == seq) {
+            f(entry);
+        }
+    }
+}
+
+/// Marks a log entry abandoned if its request's future is dropped before it is answered.
+struct Pending<'a> {
+    app: &'a App,
+    seq: u64,
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        lock(&self.app.log).update(self.seq, |entry| {
+            if entry["status"] == "pending" {
+                entry["status"] = json!("abandoned");
+            }
+        });
+    }
+}
 
 /// A request as read off the connection.
 struct Received {
@@ -97,17 +136,18 @@ pub(crate) async fn handle(
         body,
         origin,
     };
-    let mut entry = json!({
+    let seq = lock(&app.log).push(json!({
         "method": received.method,
         "path": received.path,
         "query": received.query,
         "headers": redacted(&received.headers),
         "body": String::from_utf8_lossy(&received.body),
-    });
+        "status": "pending",
+    }));
+    let pending = Pending { app: &app, seq };
     let response = answer(&app, received).await;
-    match &response {
+    let (status, sent) = match &response {
         Ok(r) => {
-            entry["status"] = json!(r.status().as_u16());
             let sent = r
                 .body()
                 .clone()
@@ -115,11 +155,17 @@ pub(crate) async fn handle(
                 .await
                 .map(|b| b.to_bytes())
                 .unwrap_or_default();
+            (json!(r.status().as_u16()), Some(sent))
+        }
+        Err(_) => (json!("dropped"), None),
+    };
+    lock(&app.log).update(seq, |entry| {
+        entry["status"] = status;
+        if let Some(sent) = sent {
             entry["response"] = json!(String::from_utf8_lossy(&sent));
         }
-        Err(_) => entry["status"] = json!("dropped"),
-    }
-    lock(&app.log).push(entry);
+    });
+    drop(pending);
     response
 }
 
@@ -231,15 +277,24 @@ fn control(
             lock(&app.faults).clear();
             Ok(json!({ "faults": 0 }))
         }
-        ("GET", "requests") => Ok(Value::Array(lock(&app.log).clone())),
+        ("GET", "requests") => Ok(Value::Array(
+            lock(&app.log)
+                .entries
+                .iter()
+                .map(|(_, e)| e.clone())
+                .collect(),
+        )),
         ("DELETE", "requests") => {
-            lock(&app.log).clear();
+            lock(&app.log).entries.clear();
             Ok(json!({ "requests": 0 }))
         }
         ("POST", "reset") => {
+            // `{"seed": n, "clock": epoch}` makes what follows reproducible.
+            crate::random::reseed(parsed.get("seed").and_then(Value::as_u64));
+            crate::clock::fix(parsed.get("clock").and_then(Value::as_f64));
             lock(&app.world).store = app.initial.clone();
             lock(&app.faults).clear();
-            lock(&app.log).clear();
+            lock(&app.log).entries.clear();
             Ok(json!({ "reset": true }))
         }
         _ => Err("unknown control route".to_owned()),

@@ -452,14 +452,14 @@ impl Store {
 pub(crate) fn token(len: usize) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     (0..len)
-        .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))
+        .map(|_| char::from(ALPHABET[crate::random::below(ALPHABET.len())]))
         .collect()
 }
 
 /// A random version-4 UUID.
 pub(crate) fn uuid() -> String {
-    let a = fastrand::u64(..);
-    let b = fastrand::u64(..);
+    let a = crate::random::u64();
+    let b = crate::random::u64();
     format!(
         "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
         a >> 32,

@@ -8,7 +8,7 @@
 mod fetch;
 
 use js_sys::Function;
-use liveagent_core::{Call, Config, ENDPOINTS, EndpointMeta, Error, Paginator, js};
+use liveagent_core::{Call, Config, Error, Paginator, js};
 use wasm_bindgen::prelude::*;
 
 pub use fetch::AbortSignal;
@@ -16,16 +16,6 @@ pub use fetch::AbortSignal;
 /// Rejection value: the JSON fields of `LiveAgentError`.
 fn reject(error: impl Into<Error>) -> JsValue {
     JsValue::from_str(&js::error_json(&error.into()))
-}
-
-fn endpoint(index: u32) -> Result<&'static EndpointMeta, JsValue> {
-    ENDPOINTS.get(index as usize).copied().ok_or_else(|| {
-        reject(liveagent_core::BuildError {
-            kind: liveagent_core::error::BuildErrorKind::UnknownEndpoint,
-            path: None,
-            message: format!("no endpoint #{index}"),
-        })
-    })
 }
 
 /// A configured client: what `new LiveAgentClient(options)` holds.
@@ -58,7 +48,7 @@ impl Backend {
         let config = self.config.clone();
         let fetch = self.fetch.clone();
         wasm_bindgen_futures::future_to_promise(async move {
-            let meta = endpoint(index)?;
+            let meta = js::endpoint(index).map_err(reject)?;
             let params = js::parse_json(&params, "params").map_err(reject)?;
             let options = js::parse_json(&options, "request options").map_err(reject)?;
             let (options, raw) = js::call_options(&options).map_err(reject)?;
@@ -72,7 +62,7 @@ impl Backend {
 
     /// A pager over a listing endpoint.
     pub fn pager(&self, index: u32, params: &str) -> Result<Pager, JsValue> {
-        let meta = endpoint(index)?;
+        let meta = js::endpoint(index).map_err(reject)?;
         let params = js::parse_json(params, "params").map_err(reject)?;
         Ok(Pager {
             inner: Paginator::new(meta, params).map_err(reject)?,

@@ -1,6 +1,6 @@
 //! The client: configuration, typed calls and raw calls.
 
-use crate::transport;
+use crate::transport::{self, Reqwest, Transport};
 use liveagent_core::{
     CallOptions, Config, Credentials, DriftReport, Endpoint, EndpointMeta, Error, Id, ParseMode,
     RetryPolicy, Secret, Success, TokenHeader, error::BuildErrorKind,
@@ -18,7 +18,7 @@ pub struct Client {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) config: Config,
-    pub(crate) http: reqwest::Client,
+    pub(crate) transport: Arc<dyn Transport>,
 }
 
 /// A typed result with the response it came from.
@@ -48,6 +48,9 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     parse_mode: ParseMode,
     http: Option<reqwest::Client>,
+    transport: Option<Arc<dyn Transport>>,
+    /// A whole configuration, set by [`Client::from_config`]; the settings above are unused then.
+    preset: Option<Config>,
 }
 
 impl Client {
@@ -63,6 +66,17 @@ impl Client {
             retry: RetryPolicy::default(),
             parse_mode: ParseMode::default(),
             http: None,
+            transport: None,
+            preset: None,
+        }
+    }
+
+    /// Starts from a complete configuration (what the JS packages read from their options);
+    /// only the transport settings of the builder apply on top of it.
+    pub fn from_config(config: Config) -> ClientBuilder {
+        ClientBuilder {
+            preset: Some(config),
+            ..Client::builder("")
         }
     }
 
@@ -122,8 +136,24 @@ impl Client {
         params: Value,
         options: CallOptions,
     ) -> Result<Success, Error> {
+        self.call_until(meta, params, options, std::future::pending())
+            .await
+    }
+
+    /// Like [`Client::call`], ending with [`Error::Aborted`] as soon as `cancelled` resolves
+    /// (the attempt in flight is dropped, a pending retry is not made).
+    ///
+    /// # Errors
+    /// Any [`Error`].
+    pub async fn call_until(
+        &self,
+        meta: &'static EndpointMeta,
+        params: Value,
+        options: CallOptions,
+        cancelled: impl std::future::Future<Output = ()>,
+    ) -> Result<Success, Error> {
         let call = liveagent_core::Call::new(&self.inner.config, meta, params, options)?;
-        transport::drive(&self.inner.http, call).await
+        transport::drive(self.inner.transport.as_ref(), call, cancelled).await
     }
 }
 
@@ -203,34 +233,51 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through `transport` instead of reqwest (a test double, another
+    /// HTTP stack, a binding's own `fetch`).
+    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
     /// [`Error::Build`] for an invalid base URL or token, or if the HTTP client cannot start.
     pub fn build(self) -> Result<Client, Error> {
-        let mut config = Config::new(&self.base_url)?.with_credentials(self.credentials)?;
-        config.token_header = self.token_header;
-        config.account_id = self.account_id;
-        config.retry = self.retry;
-        config.parse_mode = self.parse_mode;
-        if let Some(timeout) = self.timeout {
-            config.timeout_ms = timeout.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
-        }
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .map_err(|e| {
-                    Error::Build(liveagent_core::BuildError {
-                        kind: BuildErrorKind::Config,
-                        path: None,
-                        message: format!("the HTTP client could not start: {e}"),
-                    })
-                })?,
+        let config = match self.preset {
+            Some(config) => config,
+            None => {
+                let mut config = Config::new(&self.base_url)?.with_credentials(self.credentials)?;
+                config.token_header = self.token_header;
+                config.account_id = self.account_id;
+                config.retry = self.retry;
+                config.parse_mode = self.parse_mode;
+                if let Some(timeout) = self.timeout {
+                    config.timeout_ms =
+                        timeout.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+                }
+                config
+            }
+        };
+        let transport: Arc<dyn Transport> = match (self.transport, self.http) {
+            (Some(transport), _) => transport,
+            (None, Some(http)) => Arc::new(Reqwest(http)),
+            (None, None) => Arc::new(Reqwest(
+                reqwest::Client::builder()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .map_err(|e| {
+                        Error::Build(liveagent_core::BuildError {
+                            kind: BuildErrorKind::Config,
+                            path: None,
+                            message: format!("the HTTP client could not start: {e}"),
+                        })
+                    })?,
+            )),
         };
         Ok(Client {
-            inner: Arc::new(Inner { config, http }),
+            inner: Arc::new(Inner { config, transport }),
         })
     }
 }

@@ -29,5 +29,6 @@ pub use client::{Client, ClientBuilder, Response};
 pub use liveagent_core as core;
 pub use liveagent_core::{
     ApiError, BuildError, CallOptions, Config, Credentials, DecodeError, Drift, DriftReport, Error,
-    Id, ParseMode, RetryPolicy, Secret, Timestamp, TokenHeader, api, models,
+    Failure, Id, ParseMode, RawResponse, RetryPolicy, Secret, Timestamp, TokenHeader, api, models,
 };
+pub use transport::{Outgoing, Sending, Transport};

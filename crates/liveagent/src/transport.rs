@@ -1,28 +1,80 @@
-//! Drives a core [`Call`] over reqwest and tokio timers: send, wait, repeat as the core says.
+//! Drives a core [`Call`] over a [`Transport`] and tokio timers: send, wait, repeat as the core
+//! says. The default transport is reqwest; a binding can supply its own (the Node package
+//! routes requests through a JS `fetch` this way).
 
 use liveagent_core::multipart;
 use liveagent_core::{Body, Call, Error, Failure, RawResponse, Step, Success};
+use std::future::Future;
+use std::pin::Pin;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// Runs `call` to completion.
-pub(crate) async fn drive(http: &reqwest::Client, mut call: Call) -> Result<Success, Error> {
+/// One attempt's request, as a transport sends it.
+#[derive(Debug, Clone, Copy)]
+pub struct Outgoing<'a> {
+    /// `GET`, `POST`, ...
+    pub method: &'a str,
+    /// Absolute URL.
+    pub url: &'a str,
+    /// Headers, including the token and the body's content type.
+    pub headers: &'a [(&'a str, String)],
+    /// The body bytes.
+    pub body: Option<&'a [u8]>,
+}
+
+/// The future a [`Transport`] returns.
+pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<RawResponse, Failure>> + Send + 'a>>;
+
+/// Sends one request and reads the whole response. It must not follow redirects (the token
+/// would follow them to another host) and need not time out: the client times each attempt
+/// and drops the future when the time is up or the caller aborts.
+pub trait Transport: Send + Sync + std::fmt::Debug + 'static {
+    /// Sends `request`; `Failure::Connect` only when nothing can have reached the server.
+    fn send<'a>(&'a self, request: Outgoing<'a>) -> Sending<'a>;
+}
+
+/// Runs `call` to completion, or until `cancelled` resolves.
+pub(crate) async fn drive(
+    transport: &dyn Transport,
+    mut call: Call,
+    cancelled: impl Future<Output = ()>,
+) -> Result<Success, Error> {
+    let aborted = call.aborted();
     let (content_type, body) = encode_body(call.request().body.clone())?;
-    loop {
-        let attempt = send_once(http, &call, content_type.as_deref(), body.as_ref());
-        let outcome = match call.timeout_ms() {
-            Some(ms) => tokio::time::timeout(Duration::from_millis(ms), attempt)
-                .await
-                .unwrap_or(Err(Failure::Timeout)),
-            None => attempt.await,
-        };
-        let step = match outcome {
-            Ok(response) => call.on_response(response, Some(now_ms()), fastrand::f64()),
-            Err(failure) => call.on_failure(failure, fastrand::f64()),
-        };
-        match step {
-            Step::Retry { delay_ms } => tokio::time::sleep(Duration::from_millis(delay_ms)).await,
-            Step::Done(result) => return result,
+    let mut headers = call.request().headers.clone();
+    if let Some(content_type) = content_type {
+        headers.push(("content-type", content_type));
+    }
+    let attempts = async {
+        loop {
+            let request = Outgoing {
+                method: call.request().method.as_str(),
+                url: &call.request().url,
+                headers: &headers,
+                body: body.as_deref(),
+            };
+            let attempt = transport.send(request);
+            let outcome = match call.timeout_ms() {
+                Some(ms) => tokio::time::timeout(Duration::from_millis(ms), attempt)
+                    .await
+                    .unwrap_or(Err(Failure::Timeout)),
+                None => attempt.await,
+            };
+            let step = match outcome {
+                Ok(response) => call.on_response(response, Some(now_ms()), fastrand::f64()),
+                Err(failure) => call.on_failure(failure, fastrand::f64()),
+            };
+            match step {
+                Step::Retry { delay_ms } => {
+                    tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+                }
+                Step::Done(result) => return result,
+            }
         }
+    };
+    tokio::select! {
+        biased;
+        () = cancelled => Err(aborted),
+        result = attempts => result,
     }
 }
 
@@ -43,24 +95,28 @@ fn encode_body(body: Body) -> Result<(Option<String>, Option<Vec<u8>>), Error> {
     })
 }
 
-async fn send_once(
+/// The default transport: a reqwest client (rustls, no redirects).
+#[derive(Debug, Clone)]
+pub(crate) struct Reqwest(pub(crate) reqwest::Client);
+
+impl Transport for Reqwest {
+    fn send<'a>(&'a self, request: Outgoing<'a>) -> Sending<'a> {
+        Box::pin(send_reqwest(&self.0, request))
+    }
+}
+
+async fn send_reqwest(
     http: &reqwest::Client,
-    call: &Call,
-    content_type: Option<&str>,
-    body: Option<&Vec<u8>>,
+    request: Outgoing<'_>,
 ) -> Result<RawResponse, Failure> {
-    let request = call.request();
-    let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes())
-        .unwrap_or(reqwest::Method::GET);
-    let mut builder = http.request(method, &request.url);
-    for (name, value) in &request.headers {
+    let method =
+        reqwest::Method::from_bytes(request.method.as_bytes()).unwrap_or(reqwest::Method::GET);
+    let mut builder = http.request(method, request.url);
+    for (name, value) in request.headers {
         builder = builder.header(*name, value);
     }
-    if let Some(content_type) = content_type {
-        builder = builder.header("content-type", content_type);
-    }
-    if let Some(body) = body {
-        builder = builder.body(body.clone());
+    if let Some(body) = request.body {
+        builder = builder.body(body.to_vec());
     }
     let response = builder.send().await.map_err(classify)?;
     let status = response.status().as_u16();

@@ -34,7 +34,8 @@ export async function startEmulator() {
   return {
     ...info,
     control,
-    reset: () => control('POST', 'reset'),
+    /** Back to the seeded state; `{ seed, clock }` makes tokens, ids and times reproducible. */
+    reset: (determinism) => control('POST', 'reset', determinism),
     fault: (spec) => control('POST', 'faults', spec),
     requests: () => control('GET', 'requests'),
     clearRequests: () => control('DELETE', 'requests'),

@@ -342,7 +342,7 @@ fn create_contact(w: &mut World, req: &Req, ii: &str) -> Res {
             let mut c = ops::blank_contact(inbox.account_id);
             c.name = req
                 .str("name")
-                .unwrap_or_else(|| format!("visitor-{}", fastrand::u32(100..1000)));
+                .unwrap_or_else(|| format!("visitor-{}", 100 + crate::random::below(900)));
             (c.email, c.identifier, c.phone_number) = (email, identifier, phone);
             c.custom_attributes = req.object("custom_attributes").unwrap_or_default();
             ops::new_contact(w, c)

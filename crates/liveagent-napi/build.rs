@@ -1,0 +1,5 @@
+//! Build script: the linker settings a Node addon needs.
+
+fn main() {
+    napi_build::setup();
+}

@@ -1,0 +1,142 @@
+//! Node.js shell of the Live Agent SDK: the native [`liveagent`] client (reqwest on napi's tokio
+//! runtime), so IO and parsing stay off the event loop, exposed to `bindings/client.js` through
+//! the same backend interface as the wasm package. Values cross as JSON text.
+//!
+//! A `fetch` client option routes requests through a JS `fetch` instead ([`fetch`]).
+#![allow(unsafe_code)] // the #[napi] macros expand to FFI glue
+
+mod fetch;
+
+use liveagent::Client;
+use liveagent_core::{Error, Paginator, js};
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use tokio::sync::oneshot;
+
+/// Rejection value: a JS `Error` whose message is the JSON fields of `LiveAgentError`.
+fn reject(error: impl Into<Error>) -> napi::Error {
+    napi::Error::from_reason(js::error_json(&error.into()))
+}
+
+/// Calls in flight that JS may still abort, by the id JS gave them.
+type InFlight = Arc<Mutex<HashMap<u32, oneshot::Sender<()>>>>;
+
+/// A configured client: what `new LiveAgentClient(options)` holds.
+#[napi]
+pub struct NativeBackend {
+    client: Client,
+    in_flight: InFlight,
+}
+
+#[napi]
+impl NativeBackend {
+    /// Reads the client options (JSON). With `send` and `cancel` (the package's bridge to a JS
+    /// `fetch`), requests go through them instead of reqwest.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(
+        options: String,
+        send: Option<fetch::SendFn>,
+        cancel: Option<fetch::CancelFn>,
+    ) -> napi::Result<Self> {
+        let value = js::parse_json(&options, "client options").map_err(reject)?;
+        let config = js::config_from_options(&value).map_err(reject)?;
+        let mut builder = Client::from_config(config);
+        if let (Some(send), Some(cancel)) = (send, cancel) {
+            builder = builder.transport(Arc::new(fetch::JsFetch::new(send, cancel)));
+        }
+        Ok(NativeBackend {
+            client: builder.build().map_err(reject)?,
+            in_flight: InFlight::default(),
+        })
+    }
+
+    /// Calls endpoint `index` with params and request options (JSON). Resolves with the result
+    /// as JSON text; rejects with the error's fields as JSON text. `abort(id)` cancels it.
+    #[napi(catch_unwind, ts_return_type = "Promise<string>")]
+    pub fn call<'env>(
+        &self,
+        env: &'env Env,
+        id: u32,
+        index: u32,
+        params: String,
+        options: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let (cancel, cancelled) = oneshot::channel();
+        lock(&self.in_flight).insert(id, cancel);
+        let (client, in_flight) = (self.client.clone(), self.in_flight.clone());
+        env.spawn_future(async move {
+            let result = async {
+                let meta = js::endpoint(index).map_err(reject)?;
+                let params = js::parse_json(&params, "params").map_err(reject)?;
+                let options = js::parse_json(&options, "request options").map_err(reject)?;
+                let (options, raw) = js::call_options(&options).map_err(reject)?;
+                let cancelled = async {
+                    // A dropped sender (the call finished) is not an abort.
+                    if cancelled.await.is_err() {
+                        std::future::pending::<()>().await;
+                    }
+                };
+                let success = client
+                    .call_until(meta, params, options, cancelled)
+                    .await
+                    .map_err(reject)?;
+                Ok(js::success_json(success, raw))
+            }
+            .await;
+            lock(&in_flight).remove(&id);
+            result
+        })
+    }
+
+    /// Aborts call `id`, if it is still running.
+    #[napi(catch_unwind)]
+    pub fn abort(&self, id: u32) {
+        if let Some(cancel) = lock(&self.in_flight).remove(&id) {
+            let _ = cancel.send(());
+        }
+    }
+
+    /// A pager over a listing endpoint.
+    #[napi(catch_unwind)]
+    pub fn pager(&self, index: u32, params: String) -> napi::Result<Pager> {
+        let meta = js::endpoint(index).map_err(reject)?;
+        let params = js::parse_json(&params, "params").map_err(reject)?;
+        Ok(Pager {
+            inner: Paginator::new(meta, params).map_err(reject)?,
+        })
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The pagination state of one listing: the JS side calls, the core decides what comes next.
+#[napi]
+pub struct Pager {
+    inner: Paginator,
+}
+
+#[napi]
+impl Pager {
+    /// Params of the next page (JSON), or `null` when the listing is over.
+    #[napi(catch_unwind)]
+    pub fn next(&self) -> Option<String> {
+        self.inner.next_params().map(|p| p.to_string())
+    }
+
+    /// Takes a page (the JSON a call resolved with) and returns its items (JSON array).
+    #[napi(catch_unwind)]
+    pub fn advance(&mut self, page: String) -> napi::Result<String> {
+        let value = js::parse_json(&page, "page").map_err(reject)?;
+        Ok(serde_json::Value::from(self.inner.advance(value)).to_string())
+    }
+}
+
+/// The camelCase names of every endpoint, in table order (JSON array).
+#[napi(catch_unwind)]
+pub fn endpoint_names() -> String {
+    js::endpoint_names()
+}
