@@ -39,21 +39,23 @@ target_dir() {
   echo "${CARGO_TARGET_DIR:-$PWD/target}"
 }
 
-# Starts the seeded emulator in the background (stopped when the script exits) and exports
-# LIVEAGENT_EMULATOR_URL.
+# Starts the seeded emulator in the background (stopped when the script exits) and exports its
+# startup line as LIVEAGENT_EMULATOR_INFO and its base URL as LIVEAGENT_EMULATOR_URL. Takes the
+# profile to run (default debug).
 start_emulator() {
   local out
   out=$(mktemp)
-  setsid "$(target_dir)/debug/liveagent-emulator" --seed --port 0 >"$out" &
+  setsid "$(target_dir)/${1:-debug}/liveagent-emulator" --seed --port 0 >"$out" &
   EMULATOR_PID=$!
   trap 'kill -- -"$EMULATOR_PID" 2>/dev/null || true; rm -f "'"$out"'"' EXIT
   for _ in $(seq 1 100); do
     [ -s "$out" ] && break
     sleep 0.1
   done
-  LIVEAGENT_EMULATOR_URL=$(sed -n 's/.*"base_url":"\([^"]*\)".*/\1/p' "$out" | head -1)
+  LIVEAGENT_EMULATOR_INFO=$(head -1 "$out")
+  LIVEAGENT_EMULATOR_URL=$(sed -n 's/.*"base_url":"\([^"]*\)".*/\1/p' <<<"$LIVEAGENT_EMULATOR_INFO")
   [ -n "$LIVEAGENT_EMULATOR_URL" ] || { echo "the emulator did not start" >&2; return 1; }
-  export LIVEAGENT_EMULATOR_URL
+  export LIVEAGENT_EMULATOR_INFO LIVEAGENT_EMULATOR_URL
 }
 
 # wasm-bindgen-test in Node and headless Chromium, against the running emulator.

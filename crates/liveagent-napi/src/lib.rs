@@ -140,3 +140,26 @@ impl Pager {
 pub fn endpoint_names() -> String {
     js::endpoint_names()
 }
+
+/// The two ways to hand a parsed body to JS, for `scripts/bench`: JSON text for `JSON.parse`
+/// (what the package does), or objects built by napi from the Rust value.
+#[cfg(feature = "bench")]
+pub mod bench {
+    use napi::bindgen_prelude::*;
+    use napi_derive::napi;
+    use serde_json::Value;
+
+    /// Parses `body` and returns it as JSON text.
+    #[napi]
+    pub fn bench_to_text(body: String) -> String {
+        serde_json::from_str::<Value>(&body)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Parses `body` and returns it as JS objects.
+    #[napi]
+    pub fn bench_to_objects(env: &Env, body: String) -> Result<Unknown<'_>> {
+        env.to_js_value(&serde_json::from_str::<Value>(&body).unwrap_or_default())
+    }
+}

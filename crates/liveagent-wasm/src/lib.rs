@@ -95,3 +95,29 @@ impl Pager {
 pub fn endpoint_names() -> String {
     js::endpoint_names()
 }
+
+/// The two ways to hand a parsed body to JS, for `scripts/bench`: JSON text for `JSON.parse`
+/// (what the package does), or objects built through serde-wasm-bindgen.
+#[cfg(feature = "bench")]
+pub mod bench {
+    use serde::Serialize as _;
+    use serde_json::Value;
+    use wasm_bindgen::prelude::*;
+
+    /// Parses `body` and returns it as JSON text.
+    #[wasm_bindgen(js_name = benchToText)]
+    pub fn to_text(body: &str) -> String {
+        serde_json::from_str::<Value>(body)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Parses `body` and returns it as JS objects.
+    #[wasm_bindgen(js_name = benchToObjects)]
+    pub fn to_objects(body: &str) -> JsValue {
+        serde_json::from_str::<Value>(body)
+            .unwrap_or_default()
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL)
+    }
+}
