@@ -18,7 +18,7 @@ const BROKEN: &[&str] = &["getConversationMessages"];
 fn load() -> Result<BTreeMap<String, Operation>, String> {
     let path = std::env::var("LIVEAGENT_SPEC")
         .map(Into::into)
-        .unwrap_or_else(|_| crate::root().join("../shared/spec/chatwoot-swagger.json"));
+        .unwrap_or_else(|_| crate::root().join("tests/spec/chatwoot-swagger.json"));
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let spec: Value =
         serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;

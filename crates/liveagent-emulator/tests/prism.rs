@@ -657,7 +657,8 @@ impl Drop for Prism {
 async fn every_covered_spec_operation_conforms() {
     let prism_bin = std::env::var("PRISM").expect("set PRISM to the prism binary");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let spec = root.join("../shared/spec/chatwoot-swagger.json");
+    let spec = root.join("tests/spec/chatwoot-swagger.json");
+    assert!(spec.exists(), "{} is missing", spec.display());
     let emu = start(Options::default()).await.unwrap();
     let port = {
         let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -681,12 +682,15 @@ async fn every_covered_spec_operation_conforms() {
             .expect("prism starts"),
     );
     let via = format!("http://127.0.0.1:{port}");
+    let mut ready = false;
     for _ in 0..120 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            ready = true;
             break;
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
+    assert!(ready, "prism proxy did not listen within 30 s");
     let token = |who: &str| emu.info["tokens"][who].as_str().unwrap().to_owned();
     let build = |b: liveagent::ClientBuilder| {
         b.max_retries(0)
