@@ -43,6 +43,21 @@ function paramsJson(params) {
   }
 }
 
+function configError(message) {
+  return new LiveAgentError({ code: 'BUILD', kind: 'config', path: null, message: `invalid request: ${message}` });
+}
+
+/** Per-call options: everything but `signal` as JSON for the core, and the checked `signal`. */
+function requestOptions(options, raw) {
+  if (options === undefined || options === null) return { json: JSON.stringify({ raw }), signal: null };
+  if (typeof options !== 'object' || Array.isArray(options)) throw configError('request options must be an object');
+  const { signal, ...rest } = options;
+  if (signal !== undefined && signal !== null && (typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+    throw configError('signal must be an AbortSignal');
+  }
+  return { json: JSON.stringify({ ...rest, raw }), signal: signal ?? null };
+}
+
 const BACKEND = Symbol('backend');
 const SEND = Symbol('send');
 
@@ -58,23 +73,22 @@ export function bind(binding) {
 
   class LiveAgentClient {
     constructor(options) {
-      if (options === null || typeof options !== 'object') {
-        throw new LiveAgentError({ code: 'BUILD', kind: 'config', path: null, message: 'invalid request: client options must be an object' });
-      }
-      if (names === null) install();
+      if (options === null || typeof options !== 'object') throw configError('client options must be an object');
       const { fetch, ...rest } = options;
+      if (fetch !== undefined && fetch !== null && typeof fetch !== 'function') throw configError('fetch must be a function');
       try {
-        this[BACKEND] = new binding.Backend(JSON.stringify(rest), typeof fetch === 'function' ? fetch : null);
+        if (names === null) install();
+        this[BACKEND] = new binding.Backend(JSON.stringify(rest), fetch ?? null);
       } catch (e) {
         throw toError(e);
       }
     }
 
     async [SEND](index, params, options, raw) {
-      const { signal, ...rest } = options ?? {};
+      const { json, signal } = requestOptions(options, raw);
       let text;
       try {
-        text = await this[BACKEND].call(index, paramsJson(params), JSON.stringify({ ...rest, raw }), signal ?? null);
+        text = await this[BACKEND].call(index, paramsJson(params), json, signal);
       } catch (e) {
         throw toError(e);
       }
@@ -98,10 +112,10 @@ export function bind(binding) {
       for (;;) {
         const next = pager.next();
         if (next === null || next === undefined) return;
-        const { signal, ...rest } = options ?? {};
+        const { json, signal } = requestOptions(options, false);
         let page;
         try {
-          page = await this[BACKEND].call(index, next, JSON.stringify({ ...rest, raw: false }), signal ?? null);
+          page = await this[BACKEND].call(index, next, json, signal);
         } catch (e) {
           throw toError(e);
         }

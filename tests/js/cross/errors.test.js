@@ -56,8 +56,11 @@ test('build errors: caught before sending, with the JSON path of the bad input',
     notAnObject: await outcome(client.listAgents([1]), sdk),
     noEndpoint: await outcome(client.raw('listEverything'), sdk),
     badOption: await outcome(client.listAgents({}, { timeout: -1 }), sdk),
+    badSignal: await outcome(client.listAgents({}, { signal: {} }), sdk),
+    badOptions: await outcome(client.listAgents({}, 5), sdk),
     badClient: await outcome((async () => new sdk.LiveAgentClient({ baseUrl: 'ftp://x' }))(), sdk),
     unknownClientOption: await outcome((async () => new sdk.LiveAgentClient({ baseUrl: 'https://x.example', tokne: 't' }))(), sdk),
+    badFetch: await outcome((async () => new sdk.LiveAgentClient({ baseUrl: 'https://x.example', fetch: 'proxy' }))(), sdk),
   }));
   assert.deepEqual(requests, []);
   assert.deepEqual(
@@ -70,8 +73,11 @@ test('build errors: caught before sending, with the JSON path of the bad input',
       notAnObject: ['BUILD', 'invalid_param', '$'],
       noEndpoint: ['BUILD', 'unknown_endpoint', null],
       badOption: ['BUILD', 'config', null],
+      badSignal: ['BUILD', 'config', null],
+      badOptions: ['BUILD', 'config', null],
       badClient: ['BUILD', 'config', null],
       unknownClientOption: ['BUILD', 'config', null],
+      badFetch: ['BUILD', 'config', null],
     },
   );
 });
