@@ -3,7 +3,7 @@
 use super::object;
 use crate::clock::iso;
 use crate::store::{AccountUser, AgentBot, Id, Store, Team, User};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 /// `api/v1/models/_agent.json.jbuilder`.
 pub(crate) fn agent(store: &Store, account_id: Id, user: &User) -> Value {
@@ -140,6 +140,23 @@ fn active_membership<'a>(store: &'a Store, user: &User) -> Option<&'a AccountUse
         })
 }
 
+/// The part both user views render alike: custom attributes (when set), the active role, UI
+/// settings and `uid`.
+fn user_settings(o: &mut Map<String, Value>, user: &User, active: Option<&AccountUser>) {
+    if !user.custom_attributes.is_empty() {
+        o.insert(
+            "custom_attributes".into(),
+            Value::Object(user.custom_attributes.clone()),
+        );
+    }
+    o.insert("role".into(), json!(active.map(|m| m.role.as_str())));
+    o.insert(
+        "ui_settings".into(),
+        Value::Object(user.ui_settings.clone()),
+    );
+    o.insert("uid".into(), json!(user.email));
+}
+
 /// `api/v1/models/_user.json.jbuilder`: the profile.
 pub(crate) fn profile(store: &Store, user: &User) -> Value {
     let active = active_membership(store, user);
@@ -158,18 +175,7 @@ pub(crate) fn profile(store: &Store, user: &User) -> Value {
         ("provider", json!("email")),
         ("pubsub_token", json!(user.pubsub_token)),
     ]);
-    if !user.custom_attributes.is_empty() {
-        o.insert(
-            "custom_attributes".into(),
-            Value::Object(user.custom_attributes.clone()),
-        );
-    }
-    o.insert("role".into(), json!(active.map(|m| m.role.as_str())));
-    o.insert(
-        "ui_settings".into(),
-        Value::Object(user.ui_settings.clone()),
-    );
-    o.insert("uid".into(), json!(user.email));
+    user_settings(&mut o, user, active);
     o.insert("type".into(), Value::Null);
     let accounts: Vec<Value> = store
         .account_users
@@ -212,18 +218,7 @@ pub(crate) fn platform_user(store: &Store, user: &User) -> Value {
         ("provider", json!("email")),
         ("pubsub_token", json!(user.pubsub_token)),
     ]);
-    if !user.custom_attributes.is_empty() {
-        o.insert(
-            "custom_attributes".into(),
-            Value::Object(user.custom_attributes.clone()),
-        );
-    }
-    o.insert("role".into(), json!(active.map(|m| m.role.as_str())));
-    o.insert(
-        "ui_settings".into(),
-        Value::Object(user.ui_settings.clone()),
-    );
-    o.insert("uid".into(), json!(user.email));
+    user_settings(&mut o, user, active);
     let accounts: Vec<Value> = store
         .account_users
         .iter()
