@@ -67,14 +67,18 @@ class Backend {
     this.#native = new addon.NativeBackend(options, bridge?.send ?? null, bridge?.cancel ?? null);
   }
 
-  call(index, params, options, signal) {
+  async call(index, params, options, signal) {
+    // Start where the wasm package starts: after the caller's synchronous code, so that
+    // `const p = client.x(..., { signal }); controller.abort();` sends nothing in both.
+    await null;
     lastCall = (lastCall + 1) >>> 0;
     const id = lastCall;
-    const settled = this.#native.call(id, index, params, options);
-    if (!signal) return settled;
+    // An aborted signal is handed to Rust with the call, which then sends nothing; looking at
+    // it after the call started would race the request out on napi's threads.
+    const settled = this.#native.call(id, index, params, options, signal?.aborted ?? false);
+    if (!signal || signal.aborted) return settled;
     const abort = () => this.#native.abort(id);
-    if (signal.aborted) abort();
-    else signal.addEventListener('abort', abort, { once: true });
+    signal.addEventListener('abort', abort, { once: true });
     return settled.finally(() => signal.removeEventListener('abort', abort));
   }
 

@@ -82,6 +82,12 @@ export declare class LiveAgentError extends Error {
   readonly phase?: 'connect' | 'after_send';
   /** The timeout that ran out, in milliseconds (TIMEOUT). */
   readonly timeout?: number;
+  /**
+   * Whether the request may have reached the server (ABORTED and TIMEOUT). `false`: nothing was
+   * sent, so the call can be repeated safely. `true`: an attempt was in flight, and a post may
+   * have been carried out although the call failed; look before repeating it.
+   */
+  readonly sent?: boolean;
   /** Every drift found, in strict mode (DECODE). */
   readonly drift?: string[];
 }

@@ -69,6 +69,8 @@ pub struct Call {
     parse_mode: ParseMode,
     timeout_ms: Option<u64>,
     retries: u32,
+    /// An attempt has been handed to the transport: the server may have seen the request.
+    sent: bool,
 }
 
 impl Call {
@@ -102,6 +104,7 @@ impl Call {
             parse_mode: config.parse_mode,
             timeout_ms,
             retries: 0,
+            sent: false,
         })
     }
 
@@ -123,6 +126,18 @@ impl Call {
     /// Retries done so far.
     pub fn retries(&self) -> u32 {
         self.retries
+    }
+
+    /// Tells the call that an attempt is about to be handed to the transport. Shells call it
+    /// right before sending, after their last look at the caller's abort signal, so that an
+    /// abort error can say whether the server may have seen the request.
+    pub fn sending(&mut self) {
+        self.sent = true;
+    }
+
+    /// Whether an attempt has been handed to the transport.
+    pub fn sent(&self) -> bool {
+        self.sent
     }
 
     /// Feeds a response. `now_ms` reads HTTP-date `Retry-After`; `random` in `[0, 1)` jitters
@@ -170,6 +185,7 @@ impl Call {
                 Error::Timeout(TimeoutError {
                     timeout_ms: self.timeout_ms.unwrap_or_default(),
                     endpoint,
+                    sent: true,
                 }),
             ),
         };
@@ -180,6 +196,7 @@ impl Call {
     pub fn aborted(&self) -> Error {
         Error::Aborted(AbortedError {
             endpoint: self.meta.label(),
+            sent: self.sent,
         })
     }
 

@@ -195,6 +195,9 @@ pub struct TimeoutError {
     pub timeout_ms: u64,
     /// `METHOD path-template` of the endpoint.
     pub endpoint: String,
+    /// Whether the request may have reached the server (always true: the attempt that timed
+    /// out was in flight). A timed-out post may have been carried out.
+    pub sent: bool,
 }
 
 impl fmt::Display for TimeoutError {
@@ -212,11 +215,23 @@ impl fmt::Display for TimeoutError {
 pub struct AbortedError {
     /// `METHOD path-template` of the endpoint.
     pub endpoint: String,
+    /// Whether the request may have reached the server: `false` means nothing was sent, so
+    /// repeating the call cannot do its work twice; `true` means an attempt had started, and a
+    /// post may have been carried out although the call was aborted.
+    pub sent: bool,
 }
 
 impl fmt::Display for AbortedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "aborted: {}", self.endpoint)
+        if self.sent {
+            write!(
+                f,
+                "aborted after the request was sent (the server may have acted on it): {}",
+                self.endpoint
+            )
+        } else {
+            write!(f, "aborted before anything was sent: {}", self.endpoint)
+        }
     }
 }
 

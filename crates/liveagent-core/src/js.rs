@@ -199,9 +199,11 @@ pub fn error_json(error: &Error) -> String {
         Error::Timeout(e) => {
             o.insert("endpoint".into(), json!(e.endpoint));
             o.insert("timeout".into(), json!(e.timeout_ms));
+            o.insert("sent".into(), json!(e.sent));
         }
         Error::Aborted(e) => {
             o.insert("endpoint".into(), json!(e.endpoint));
+            o.insert("sent".into(), json!(e.sent));
         }
         Error::Api(e) => {
             o.insert("endpoint".into(), json!(e.endpoint));

@@ -53,7 +53,9 @@ impl NativeBackend {
     }
 
     /// Calls endpoint `index` with params and request options (JSON). Resolves with the result
-    /// as JSON text; rejects with the error's fields as JSON text. `abort(id)` cancels it.
+    /// as JSON text; rejects with the error's fields as JSON text. `abort(id)` cancels it;
+    /// `aborted` says the caller's signal was aborted already, so the call sends nothing (it
+    /// still reports a build error first, as the wasm package does).
     #[napi(catch_unwind, ts_return_type = "Promise<string>")]
     pub fn call<'env>(
         &self,
@@ -62,9 +64,14 @@ impl NativeBackend {
         index: u32,
         params: String,
         options: String,
+        aborted: bool,
     ) -> napi::Result<PromiseRaw<'env, String>> {
         let (cancel, cancelled) = oneshot::channel();
-        lock(&self.in_flight).insert(id, cancel);
+        if aborted {
+            let _ = cancel.send(());
+        } else {
+            lock(&self.in_flight).insert(id, cancel);
+        }
         let (client, in_flight) = (self.client.clone(), self.in_flight.clone());
         env.spawn_future(async move {
             let result = async {

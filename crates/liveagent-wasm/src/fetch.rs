@@ -52,6 +52,11 @@ pub(crate) async fn drive(
 ) -> Result<Success, Error> {
     let (content_type, body) = body_of(&call)?;
     loop {
+        // The last look at the signal before anything goes out: an aborted call sends nothing.
+        if signal.is_some_and(AbortSignal::aborted) {
+            return Err(call.aborted());
+        }
+        call.sending();
         let step = match attempt(&call, fetch, signal, content_type.as_deref(), body.as_ref()).await
         {
             Attempt::Response(r) => {
@@ -104,9 +109,6 @@ async fn attempt(
     content_type: Option<&str>,
     body: Option<&JsValue>,
 ) -> Attempt {
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Attempt::Aborted;
-    }
     let request = call.request();
     let headers = Array::new();
     for (name, value) in &request.headers {

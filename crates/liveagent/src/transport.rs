@@ -6,6 +6,7 @@ use liveagent_core::multipart;
 use liveagent_core::{Body, Call, Error, Failure, RawResponse, Step, Success};
 use std::future::Future;
 use std::pin::Pin;
+use std::task::Poll;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// One attempt's request, as a transport sends it.
@@ -33,49 +34,67 @@ pub trait Transport: Send + Sync + std::fmt::Debug + 'static {
 }
 
 /// Runs `call` to completion, or until `cancelled` resolves.
+///
+/// `cancelled` is looked at before each attempt, before anything is handed to the transport,
+/// so a call cancelled before it started sends nothing and says so (`sent: false`).
 pub(crate) async fn drive(
     transport: &dyn Transport,
     mut call: Call,
     cancelled: impl Future<Output = ()>,
 ) -> Result<Success, Error> {
-    let aborted = call.aborted();
     let (content_type, body) = encode_body(call.request().body.clone())?;
     let mut headers = call.request().headers.clone();
     if let Some(content_type) = content_type {
         headers.push(("content-type", content_type));
     }
-    let attempts = async {
-        loop {
-            let request = Outgoing {
-                method: call.request().method.as_str(),
-                url: &call.request().url,
-                headers: &headers,
-                body: body.as_deref(),
-            };
-            let attempt = transport.send(request);
-            let outcome = match call.timeout_ms() {
-                Some(ms) => tokio::time::timeout(Duration::from_millis(ms), attempt)
-                    .await
-                    .unwrap_or(Err(Failure::Timeout)),
-                None => attempt.await,
-            };
-            let step = match outcome {
-                Ok(response) => call.on_response(response, Some(now_ms()), fastrand::f64()),
-                Err(failure) => call.on_failure(failure, fastrand::f64()),
-            };
-            match step {
-                Step::Retry { delay_ms } => {
-                    tokio::time::sleep(Duration::from_millis(delay_ms)).await;
-                }
-                Step::Done(result) => return result,
-            }
+    let mut cancelled = std::pin::pin!(cancelled);
+    loop {
+        if is_ready(cancelled.as_mut()).await {
+            return Err(call.aborted());
         }
-    };
-    tokio::select! {
-        biased;
-        () = cancelled => Err(aborted),
-        result = attempts => result,
+        call.sending();
+        let request = Outgoing {
+            method: call.request().method.as_str(),
+            url: &call.request().url,
+            headers: &headers,
+            body: body.as_deref(),
+        };
+        let attempt = async {
+            match call.timeout_ms() {
+                Some(ms) => {
+                    tokio::time::timeout(Duration::from_millis(ms), transport.send(request))
+                        .await
+                        .unwrap_or(Err(Failure::Timeout))
+                }
+                None => transport.send(request).await,
+            }
+        };
+        let outcome = tokio::select! {
+            biased;
+            () = cancelled.as_mut() => None,
+            outcome = attempt => Some(outcome),
+        };
+        let step = match outcome {
+            None => return Err(call.aborted()),
+            Some(Ok(response)) => call.on_response(response, Some(now_ms()), fastrand::f64()),
+            Some(Err(failure)) => call.on_failure(failure, fastrand::f64()),
+        };
+        match step {
+            Step::Retry { delay_ms } => {
+                tokio::select! {
+                    biased;
+                    () = cancelled.as_mut() => return Err(call.aborted()),
+                    () = tokio::time::sleep(Duration::from_millis(delay_ms)) => {}
+                }
+            }
+            Step::Done(result) => return result,
+        }
     }
+}
+
+/// Polls `future` once: whether it has already completed.
+async fn is_ready(mut future: Pin<&mut impl Future<Output = ()>>) -> bool {
+    std::future::poll_fn(|cx| Poll::Ready(future.as_mut().poll(cx).is_ready())).await
 }
 
 /// The body bytes, once per call; multipart gets a random boundary here (the core has none).

@@ -7,13 +7,15 @@ use liveagent::api::{GetConversationCountsParams, ListAgentsParams};
 use liveagent::core::endpoint::find;
 use liveagent::{CallOptions, Client, Error, Outgoing, RawResponse, Sending, Transport};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use tokio::sync::Notify;
 
 /// Records each request and answers from a script; `None` never answers.
 #[derive(Debug, Default)]
 struct Scripted {
     seen: Mutex<Vec<String>>,
     replies: Mutex<Vec<Option<(u16, &'static str)>>>,
+    /// Notified each time a request is handed over.
+    handed_over: Notify,
 }
 
 impl Transport for Scripted {
@@ -31,6 +33,7 @@ impl Transport for Scripted {
             String::from_utf8_lossy(request.body.unwrap_or_default())
         ));
         let reply = self.replies.lock().unwrap().remove(0);
+        self.handed_over.notify_one();
         Box::pin(async move {
             match reply {
                 Some((status, body)) => Ok(RawResponse {
@@ -73,27 +76,82 @@ async fn requests_go_through_the_given_transport_and_retries_follow_the_core() {
     assert_eq!(seen, [expected, expected]);
 }
 
+fn list_agents() -> (&'static liveagent::core::EndpointMeta, serde_json::Value) {
+    let (_, meta) = find("listAgents").unwrap();
+    (meta, serde_json::to_value(ListAgentsParams::new()).unwrap())
+}
+
 #[tokio::test]
 async fn call_until_aborts_the_attempt_in_flight() {
     let transport = Arc::new(Scripted::default());
     *transport.replies.lock().unwrap() = vec![None];
     let client = client(transport.clone());
-    let started = Instant::now();
-    let (_, meta) = find("listAgents").unwrap();
+    let (meta, params) = list_agents();
+    // The transport never answers: only the abort (fired once the request is handed over) can
+    // end the call before this timeout, which would fail the assertion below.
     let options = CallOptions {
         timeout_ms: Some(60_000),
         ..CallOptions::default()
     };
     let error = client
-        .call_until(
-            meta,
-            serde_json::to_value(ListAgentsParams::new()).unwrap(),
-            options,
-            tokio::time::sleep(Duration::from_millis(50)),
-        )
+        .call_until(meta, params, options, transport.handed_over.notified())
         .await
         .unwrap_err();
-    assert!(matches!(error, Error::Aborted(_)), "{error:?}");
-    assert!(started.elapsed() < Duration::from_secs(1));
+    let Error::Aborted(aborted) = &error else {
+        panic!("{error:?}")
+    };
+    assert!(
+        aborted.sent,
+        "the request was handed over: it may have been sent"
+    );
     assert_eq!(transport.seen.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_call_cancelled_before_it_starts_sends_nothing() {
+    let transport = Arc::new(Scripted::default());
+    let client = client(transport.clone());
+    for _ in 0..1_000 {
+        let (meta, params) = list_agents();
+        let error = client
+            .call_until(meta, params, CallOptions::default(), std::future::ready(()))
+            .await
+            .unwrap_err();
+        let Error::Aborted(aborted) = &error else {
+            panic!("{error:?}")
+        };
+        assert!(!aborted.sent);
+        assert!(
+            error.to_string().contains("before anything was sent"),
+            "{error}"
+        );
+    }
+    assert_eq!(
+        transport.seen.lock().unwrap().len(),
+        0,
+        "nothing reached the transport"
+    );
+}
+
+#[tokio::test]
+async fn an_abort_while_waiting_to_retry_says_the_request_was_sent() {
+    let transport = Arc::new(Scripted::default());
+    *transport.replies.lock().unwrap() = vec![Some((429, ""))];
+    let client = client(transport.clone());
+    let (meta, params) = list_agents();
+    let cancelled = async {
+        transport.handed_over.notified().await;
+        // The 429 has been answered; the client now waits to retry.
+        tokio::task::yield_now().await;
+    };
+    let error = client
+        .call_until(meta, params, CallOptions::default(), cancelled)
+        .await
+        .unwrap_err();
+    assert!(matches!(&error, Error::Aborted(a) if a.sent), "{error:?}");
+    assert_eq!(
+        transport.seen.lock().unwrap().len(),
+        1,
+        "the retry was not made"
+    );
 }

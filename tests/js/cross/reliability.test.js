@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../support/emulator.js';
-import { sameOnBoth, outcome } from '../support/cross.js';
+import { sameOnBoth, outcome, errorData } from '../support/cross.js';
 
 let emulator;
 before(async () => (emulator = await startEmulator()));
@@ -80,17 +80,45 @@ test('a timeout ends the attempt; with retries left, the next attempt succeeds',
   ]);
 });
 
-test('an AbortSignal cancels the call in flight, and a call that was never started', async () => {
+/** Waits until the emulator has received `count` requests (counted, never timed). */
+async function received(emulator, count) {
+  while ((await emulator.requests()).length < count) await new Promise((resolve) => setImmediate(resolve));
+}
+
+test('an AbortSignal cancels the call in flight: ABORTED, sent, and the attempt is abandoned', async () => {
   const { result, requests } = await sameOnBoth(emulator, async ({ client, sdk, emulator }) => {
-    await emulator.fault({ method: 'GET', path: '/api/v1/accounts/*/canned_responses', kind: 'latency', ms: 600, times: 1 });
-    const started = Date.now();
-    const inFlight = await outcome(client.listCannedResponses({}, { signal: AbortSignal.timeout(50) }), sdk);
-    const quick = Date.now() - started < 500;
-    const never = await outcome(client.listCannedResponses({}, { signal: AbortSignal.abort() }), sdk);
-    return { inFlight: inFlight.error, never: never.error, quick };
+    // The emulator holds the answer far longer than the test lasts: only the abort ends the call.
+    await emulator.fault({ method: 'GET', path: '/api/v1/accounts/*/canned_responses', kind: 'latency', ms: 120_000, times: 1 });
+    const controller = new AbortController();
+    const call = outcome(client.listCannedResponses({}, { signal: controller.signal }), sdk);
+    await received(emulator, 1);
+    controller.abort();
+    return (await call).error;
   });
-  assert.equal(result.inFlight.code, 'ABORTED');
-  assert.equal(result.never.code, 'ABORTED');
-  assert.equal(result.quick, true);
-  assert.deepEqual(statuses(requests), ['GET /api/v1/accounts/1/canned_responses abandoned'], 'an aborted signal sends nothing');
+  assert.equal(result.code, 'ABORTED');
+  assert.equal(result.sent, true);
+  assert.deepEqual(statuses(requests), ['GET /api/v1/accounts/1/canned_responses abandoned']);
+});
+
+test('a signal aborted before the call starts sends nothing, over many calls', async () => {
+  const CALLS = 400;
+  const { result, requests } = await sameOnBoth(emulator, async ({ client, sdk }) => {
+    const errors = [];
+    for (let i = 0; i < CALLS; i++) {
+      // Aborted before the call, and aborted in the same synchronous code right after it.
+      const before = client.createMessage({ conversation_id: 1, content: `before ${i}` }, { signal: AbortSignal.abort() });
+      const controller = new AbortController();
+      const after = client.createMessage({ conversation_id: 1, content: `after ${i}` }, { signal: controller.signal });
+      controller.abort();
+      for (const settled of await Promise.allSettled([before, after])) {
+        errors.push(settled.status === 'rejected' ? errorData(settled.reason, sdk) : { resolved: settled.value });
+      }
+    }
+    const codes = new Map();
+    for (const e of errors) codes.set(`${e.code} sent=${e.sent}`, (codes.get(`${e.code} sent=${e.sent}`) ?? 0) + 1);
+    return { codes: Object.fromEntries(codes), message: errors[0].message };
+  });
+  assert.deepEqual(result.codes, { 'ABORTED sent=false': 2 * CALLS });
+  assert.match(result.message, /before anything was sent/);
+  assert.deepEqual(requests, [], 'an aborted signal sends nothing');
 });

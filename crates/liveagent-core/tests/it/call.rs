@@ -136,3 +136,23 @@ fn build_errors_surface_before_any_attempt() {
     assert_eq!(err.code(), "BUILD");
     assert_eq!(call("list_agents", json!({})).aborted().code(), "ABORTED");
 }
+
+#[test]
+fn an_abort_says_whether_an_attempt_was_handed_to_the_transport() {
+    let mut c = call(
+        "create_message",
+        json!({"conversation_id": 1, "content": "hi"}),
+    );
+    let sent = |e: Error| match e {
+        Error::Aborted(a) => a.sent,
+        other => panic!("{other:?}"),
+    };
+    assert!(!c.sent());
+    assert!(!sent(c.aborted()));
+    c.sending();
+    assert!(sent(c.aborted()));
+    let Step::Done(Err(Error::Timeout(timeout))) = c.on_failure(Failure::Timeout, 0.0) else {
+        panic!("a post is not retried after a timeout")
+    };
+    assert!(timeout.sent);
+}

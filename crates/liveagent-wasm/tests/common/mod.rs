@@ -232,6 +232,7 @@ pub(crate) async fn abort_cancels_the_call() {
     .await
     .unwrap_err();
     assert_eq!(error["code"], "ABORTED", "{error}");
+    assert_eq!(error["sent"], true, "the attempt was in flight: {error}");
     assert!(now() - started < 1400.0, "the call waited for the server");
 
     // An already aborted signal: nothing is sent.
@@ -245,6 +246,7 @@ pub(crate) async fn abort_cancels_the_call() {
     .await
     .unwrap_err();
     assert_eq!(error["code"], "ABORTED");
+    assert_eq!(error["sent"], false, "{error}");
 }
 
 pub(crate) async fn retries_after_429() {
