@@ -25,7 +25,12 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Also retry calls that are not safe to repeat (posting a message) after 408/502/503/504 or a timeout. */
   retryNonIdempotent?: boolean;
-  /** Fail on any difference between a response and the documented shape, instead of repairing it. */
+  /**
+   * Fail on any difference between a response and the documented shape, instead of repairing it.
+   * Without it (lenient, the default) a result may hold `null` in any field but a record's `id`,
+   * even where its type says the field is required: older servers (Live Agent is an older fork of
+   * Chatwoot) leave fields out. Each such repair is listed in `drift` (`client.raw`).
+   */
   strict?: boolean;
   /** A `fetch` to use instead of the global one (proxies, instrumentation, test doubles). */
   fetch?: typeof fetch;
@@ -52,7 +57,7 @@ export interface ApiResponse<T> {
   body: string;
   /** The parsed, normalized result. */
   data: T;
-  /** What lenient parsing repaired or kept (unknown fields, strings for numbers, ...). */
+  /** What lenient parsing repaired or kept (missing or null fields, unknown fields, strings for numbers, ...), one entry per JSON path. */
   drift: string[];
 }
 
@@ -95,7 +100,11 @@ export declare class LiveAgentError extends Error {
   readonly drift?: string[];
 }
 
-/** An account (`models/_account.json.jbuilder` and the show view). */
+/**
+ * An account (`models/_account.json.jbuilder` and the show view).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Account {
   /** Settings (`auto_resolve_after`, `auto_resolve_message`, ...). */
   settings: Record<string, unknown>;
@@ -106,7 +115,7 @@ export interface Account {
   /** Inbound email domain. */
   domain: string | null;
   /** Enabled features. */
-  features: Record<string, boolean>;
+  features: Record<string, boolean | null>;
   /** Account id. */
   id: Id;
   /** Locale (`en`, `de`, `pt_BR`, ...). */
@@ -125,7 +134,11 @@ export interface Account {
   subscribed_features: string[] | null;
 }
 
-/** Cache keys the dashboard uses to refresh lists. */
+/**
+ * Cache keys the dashboard uses to refresh lists.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface AccountCacheKeys {
   /** Labels. */
   label: string;
@@ -138,7 +151,11 @@ export interface AccountCacheKeys {
 /** Account status. */
 export type AccountStatus = "active" | "suspended" | (string & {});
 
-/** A user's membership in an account, as stored. */
+/**
+ * A user's membership in an account, as stored.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface AccountUserRecord {
   /** Membership id. */
   id: Id;
@@ -206,7 +223,11 @@ export interface AddTeamMembersParams {
   user_ids: Id[];
 }
 
-/** A user of the account (`models/_agent.json.jbuilder`). */
+/**
+ * A user of the account (`models/_agent.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Agent {
   /** User id. */
   id: Id;
@@ -236,7 +257,11 @@ export interface Agent {
   custom_role_id: Id | null;
 }
 
-/** An agent bot (`models/_agent_bot.json.jbuilder`). */
+/**
+ * An agent bot (`models/_agent_bot.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface AgentBot {
   /** Bot id. */
   id: Id;
@@ -262,7 +287,11 @@ export interface AgentBot {
   system_bot: boolean;
 }
 
-/** An agent bot as a message sender (`AgentBot#push_event_data`). */
+/**
+ * An agent bot as a message sender (`AgentBot#push_event_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface AgentBotPush {
   /** Bot id. */
   id: Id;
@@ -274,7 +303,11 @@ export interface AgentBotPush {
   type: string;
 }
 
-/** An agent bot in short (`models/_agent_bot_slim.json.jbuilder`). */
+/**
+ * An agent bot in short (`models/_agent_bot_slim.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface AgentBotSlim {
   /** Bot id. */
   id: Id;
@@ -290,7 +323,11 @@ export interface AgentBotSlim {
   bot_type: string;
 }
 
-/** The SLA applied to a conversation (enterprise). */
+/**
+ * The SLA applied to a conversation (enterprise).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface AppliedSla {
   /** Applied-SLA id. */
   id: Id;
@@ -342,7 +379,11 @@ export type AssigneeKind = "User" | "AgentBot" | (string & {});
 /** What `POST conversations/{id}/assignments` answers: the new agent, agent bot or team. */
 export type Assignment = Agent | AgentBotSlim | TeamRow;
 
-/** An attachment (`Attachment#push_event_data`). Which fields are set depends on `file_type`. */
+/**
+ * An attachment (`Attachment#push_event_data`). Which fields are set depends on `file_type`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Attachment {
   /** Attachment id. */
   id: Id;
@@ -387,7 +428,11 @@ export type AttributeModel = "conversation_attribute" | "contact_attribute" | "c
 /** Presence of a user or contact. */
 export type Availability = "online" | "offline" | "busy" | (string & {});
 
-/** A canned response (the raw record). */
+/**
+ * A canned response (the raw record).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface CannedResponse {
   /** Id. */
   id: Id;
@@ -403,7 +448,11 @@ export interface CannedResponse {
   updated_at: Timestamp;
 }
 
-/** A Captain assistant as a message sender (enterprise). */
+/**
+ * A Captain assistant as a message sender (enterprise).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface CaptainAssistantPush {
   /** Assistant id. */
   id: Id;
@@ -422,7 +471,11 @@ export interface CaptainAssistantPush {
 /** The channel behind an inbox. */
 export type ChannelType = "Channel::Api" | "Channel::Email" | "Channel::FacebookPage" | "Channel::Instagram" | "Channel::Line" | "Channel::Sms" | "Channel::Telegram" | "Channel::Tiktok" | "Channel::TwilioSms" | "Channel::TwitterProfile" | "Channel::WebWidget" | "Channel::Whatsapp" | (string & {});
 
-/** A contact (`models/_contact.json.jbuilder`). */
+/**
+ * A contact (`models/_contact.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Contact {
   /** Free-form attributes (`city`, `country`, `company_name`, `social_profiles`...). */
   additional_attributes: Record<string, unknown>;
@@ -454,19 +507,31 @@ export interface Contact {
   contact_inboxes: ContactInbox[] | null;
 }
 
-/** Body of `GET contacts/{id}/conversations`: the 20 most recent. */
+/**
+ * Body of `GET contacts/{id}/conversations`: the 20 most recent.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactConversations {
   /** Conversations. */
   payload: Conversation[];
 }
 
-/** Body of `POST contacts`. */
+/**
+ * Body of `POST contacts`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactCreated {
   /** The contact and its contact inbox. */
   payload: ContactCreatedPayload;
 }
 
-/** The `payload` of `POST contacts`. */
+/**
+ * The `payload` of `POST contacts`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactCreatedPayload {
   /** The new contact, with its contact inboxes. */
   contact: Contact;
@@ -474,7 +539,11 @@ export interface ContactCreatedPayload {
   contact_inbox: NewContactInbox;
 }
 
-/** A contact's identity in one inbox (`models/_contact_inbox.json.jbuilder`). */
+/**
+ * A contact's identity in one inbox (`models/_contact_inbox.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactInbox {
   /** The contact's id in the channel (the public API's `contact_identifier`). */
   source_id: string;
@@ -482,7 +551,11 @@ export interface ContactInbox {
   inbox: InboxSlim;
 }
 
-/** Body of `GET contacts` and `POST contacts/filter`: 15 contacts per page. */
+/**
+ * Body of `GET contacts` and `POST contacts/filter`: 15 contacts per page.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactList {
   /** Paging. */
   meta: ContactListMeta;
@@ -490,7 +563,11 @@ export interface ContactList {
   payload: Contact[];
 }
 
-/** Paging of contact lists. */
+/**
+ * Paging of contact lists.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactListMeta {
   /** Matches in all pages. */
   count: number;
@@ -498,13 +575,21 @@ export interface ContactListMeta {
   current_page: number;
 }
 
-/** One contact in a `payload` envelope. */
+/**
+ * One contact in a `payload` envelope.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactPayload {
   /** The contact. */
   payload: Contact;
 }
 
-/** A contact as a message sender (`Contact#push_event_data`). */
+/**
+ * A contact as a message sender (`Contact#push_event_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactPush {
   /** Free-form attributes. */
   additional_attributes: Record<string, unknown>;
@@ -530,7 +615,11 @@ export interface ContactPush {
   company_id: Id | null;
 }
 
-/** A contact record as stored (`Contact#as_json`): the public contact update and conversations. */
+/**
+ * A contact record as stored (`Contact#as_json`): the public contact update and conversations.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactRecord {
   /** Contact id. */
   id: Id;
@@ -572,7 +661,11 @@ export interface ContactRecord {
   label_list: string[];
 }
 
-/** Paging of contact search. */
+/**
+ * Paging of contact search.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactSearchMeta {
   /** Contacts on this page (not a total). */
   count: number | null;
@@ -582,7 +675,11 @@ export interface ContactSearchMeta {
   has_more: boolean | null;
 }
 
-/** Body of `GET contacts/search`. */
+/**
+ * Body of `GET contacts/search`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactSearchResult {
   /** Paging. */
   meta: ContactSearchMeta;
@@ -593,7 +690,11 @@ export interface ContactSearchResult {
 /** How a contact entered the account. */
 export type ContactType = "visitor" | "lead" | "customer" | (string & {});
 
-/** An inbox a contact can be reached in, with the source id to use. */
+/**
+ * An inbox a contact can be reached in, with the source id to use.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactableInbox {
   /** The inbox. */
   inbox: InboxSlim;
@@ -601,7 +702,11 @@ export interface ContactableInbox {
   source_id: string;
 }
 
-/** Body of `GET contacts/{id}/contactable_inboxes`. */
+/**
+ * Body of `GET contacts/{id}/contactable_inboxes`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ContactableInboxes {
   /** Inboxes. */
   payload: ContactableInbox[];
@@ -610,7 +715,11 @@ export interface ContactableInboxes {
 /** Message content type. */
 export type ContentType = "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article" | "incoming_email" | "input_csat" | "integrations" | "sticker" | "voice_call" | "cognigy" | "request_file_upload" | (string & {});
 
-/** A conversation (`conversations/partials/_conversation.json.jbuilder`). */
+/**
+ * A conversation (`conversations/partials/_conversation.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Conversation {
   /** Contact, channel, assignee and team. */
   meta: ConversationMeta;
@@ -674,13 +783,21 @@ export interface Conversation {
   queue_details: unknown | null;
 }
 
-/** Body of `GET conversations/meta`. */
+/**
+ * Body of `GET conversations/meta`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationCounts {
   /** The counts. */
   meta: ConversationCountsMeta;
 }
 
-/** Conversation counts per assignee type (`conversations/meta.json.jbuilder`). */
+/**
+ * Conversation counts per assignee type (`conversations/meta.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationCountsMeta {
   /** Assigned to the caller. */
   mine_count: number;
@@ -692,13 +809,21 @@ export interface ConversationCountsMeta {
   all_count: number;
 }
 
-/** Body of `POST conversations/{id}/custom_attributes`. */
+/**
+ * Body of `POST conversations/{id}/custom_attributes`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationCustomAttributes {
   /** The conversation's custom attributes now (the whole set). */
   custom_attributes: Record<string, unknown>;
 }
 
-/** Body of `POST conversations/filter` (no `data` wrapper). */
+/**
+ * Body of `POST conversations/filter` (no `data` wrapper).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationFilterResult {
   /** Counts. */
   meta: FilterCountsMeta;
@@ -706,13 +831,21 @@ export interface ConversationFilterResult {
   payload: Conversation[];
 }
 
-/** Body of `GET conversations`. */
+/**
+ * Body of `GET conversations`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationList {
   /** Counts and one page. */
   data: ConversationListData;
 }
 
-/** The `data` block of `GET conversations`. */
+/**
+ * The `data` block of `GET conversations`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationListData {
   /** Counts for the whole filter (not just this page). */
   meta: ConversationCountsMeta;
@@ -720,7 +853,11 @@ export interface ConversationListData {
   payload: Conversation[];
 }
 
-/** The `meta` block of a conversation. */
+/**
+ * The `meta` block of a conversation.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationMeta {
   /** The contact. */
   sender: Contact;
@@ -739,7 +876,11 @@ export interface ConversationMeta {
 /** Conversation priority. */
 export type ConversationPriority = "low" | "medium" | "high" | "urgent" | (string & {});
 
-/** Body of `GET conversations/search`. */
+/**
+ * Body of `GET conversations/search`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ConversationSearchResult {
   /** Counts (may count a conversation once per matching message). */
   meta: FilterCountsMeta;
@@ -1119,7 +1260,11 @@ export interface CsatSurveyAnswer {
   submitted_values: Record<string, unknown>;
 }
 
-/** A CSAT answer as stored. */
+/**
+ * A CSAT answer as stored.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface CsatSurveyResponse {
   /** Id. */
   id: Id;
@@ -1149,7 +1294,11 @@ export interface CsatSurveyResponse {
   review_notes_updated_by_id: Id | null;
 }
 
-/** A custom attribute definition (`_custom_attribute_definition.json.jbuilder`). */
+/**
+ * A custom attribute definition (`_custom_attribute_definition.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface CustomAttributeDefinition {
   /** Id. */
   id: Id;
@@ -1177,7 +1326,11 @@ export interface CustomAttributeDefinition {
   updated_at: Timestamp;
 }
 
-/** A custom role (enterprise). */
+/**
+ * A custom role (enterprise).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface CustomRole {
   /** Role id. */
   id: Id;
@@ -1344,7 +1497,11 @@ export interface FilterConversationsParams {
   payload: FilterCondition[];
 }
 
-/** Counts returned by filter and search (no `assigned_count`). */
+/**
+ * Counts returned by filter and search (no `assigned_count`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface FilterCountsMeta {
   /** Assigned to the caller. */
   mine_count: number;
@@ -1503,7 +1660,11 @@ export interface GetTeamParams {
   team_id: Id;
 }
 
-/** The help-center portal linked to an inbox. */
+/**
+ * The help-center portal linked to an inbox.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface HelpCenterRef {
   /** Portal name. */
   name: string;
@@ -1514,6 +1675,8 @@ export interface HelpCenterRef {
 /**
  * An inbox (`models/_inbox.json.jbuilder`). Channel-specific keys are set only for their
  * channel; credentials only for administrators.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
  */
 export interface Inbox {
   /** Inbox id. */
@@ -1688,19 +1851,31 @@ export interface Inbox {
   conversation_show_all: boolean | null;
 }
 
-/** Body of `GET inboxes`. */
+/**
+ * Body of `GET inboxes`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface InboxList {
   /** Inboxes the caller may see, by name. */
   payload: Inbox[];
 }
 
-/** Body of the inbox-members endpoints. */
+/**
+ * Body of the inbox-members endpoints.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface InboxMembers {
   /** All members of the inbox. */
   payload: Agent[];
 }
 
-/** An inbox record as stored (the raw `Inbox#as_json` of `POST contacts`). */
+/**
+ * An inbox record as stored (the raw `Inbox#as_json` of `POST contacts`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface InboxRecord {
   /** Inbox id. */
   id: Id;
@@ -1750,7 +1925,11 @@ export interface InboxRecord {
   csat_config: Record<string, unknown>;
 }
 
-/** An inbox named by id and name. */
+/**
+ * An inbox named by id and name.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface InboxRef {
   /** Inbox id. */
   id: Id;
@@ -1758,7 +1937,11 @@ export interface InboxRef {
   name: string;
 }
 
-/** An inbox in short (`models/_inbox_slim.json.jbuilder`). */
+/**
+ * An inbox in short (`models/_inbox_slim.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface InboxSlim {
   /** Inbox id. */
   id: Id;
@@ -1774,7 +1957,11 @@ export interface InboxSlim {
   provider: string | null;
 }
 
-/** A label (`labels/*.json.jbuilder`). Titles are stored lowercase. */
+/**
+ * A label (`labels/*.json.jbuilder`). Titles are stored lowercase.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Label {
   /** Label id. */
   id: Id;
@@ -1788,13 +1975,21 @@ export interface Label {
   show_on_sidebar: boolean | null;
 }
 
-/** Body of `GET labels`. */
+/**
+ * Body of `GET labels`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface LabelList {
   /** Labels, by title. */
   payload: Label[];
 }
 
-/** A list of label names (`labels/index.json.jbuilder`). */
+/**
+ * A list of label names (`labels/index.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface LabelNames {
   /** Label names. */
   payload: string[];
@@ -2009,7 +2204,11 @@ export interface MergeContactsParams {
   mergee_contact_id: Id;
 }
 
-/** A message as the messages endpoints render it (`models/_message.json.jbuilder`). */
+/**
+ * A message as the messages endpoints render it (`models/_message.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Message {
   /** Message id (the cursor for `before`/`after`). */
   id: Id;
@@ -2043,7 +2242,11 @@ export interface Message {
   call: Record<string, unknown> | null;
 }
 
-/** The conversation summary inside a pushed message. */
+/**
+ * The conversation summary inside a pushed message.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface MessageConversationRef {
   /** Assigned agent. */
   assignee_id: Id | null;
@@ -2055,7 +2258,11 @@ export interface MessageConversationRef {
   contact_inbox: SourceIdRef | null;
 }
 
-/** Body of `GET messages`: up to 20 messages (100 with `after`), oldest first. */
+/**
+ * Body of `GET messages`: up to 20 messages (100 with `after`), oldest first.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface MessageList {
   /** Conversation context. */
   meta: MessageListMeta;
@@ -2063,7 +2270,11 @@ export interface MessageList {
   payload: Message[];
 }
 
-/** The `meta` block of `GET messages`. */
+/**
+ * The `meta` block of `GET messages`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface MessageListMeta {
   /** The conversation's labels. */
   labels: string[];
@@ -2079,7 +2290,11 @@ export interface MessageListMeta {
   assignee_last_seen_at: Timestamp | null;
 }
 
-/** A message as conversations embed it (`Message#push_event_data`). */
+/**
+ * A message as conversations embed it (`Message#push_event_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface MessagePush {
   /** Message id. */
   id: Id;
@@ -2140,7 +2355,11 @@ export type MessageStatus = "sent" | "delivered" | "read" | "failed" | (string &
 /** Message direction. Views send the integer; the SDK gives the name. */
 export type MessageType = "incoming" | "outgoing" | "activity" | "template" | (string & {});
 
-/** The contact inbox made by `POST contacts` (both `null` without `inbox_id`). */
+/**
+ * The contact inbox made by `POST contacts` (both `null` without `inbox_id`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface NewContactInbox {
   /** The inbox record. */
   inbox: InboxRecord | null;
@@ -2162,7 +2381,11 @@ export interface NewConversationMessage {
   template_params?: Record<string, unknown> | null;
 }
 
-/** An account as the platform API shows it. */
+/**
+ * An account as the platform API shows it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PlatformAccount {
   /** Account id. */
   id: Id;
@@ -2175,7 +2398,7 @@ export interface PlatformAccount {
   /** Support email (the installation's when unset). */
   support_email: string | null;
   /** Enabled features. */
-  features: Record<string, boolean>;
+  features: Record<string, boolean | null>;
   /** Custom attributes. */
   custom_attributes: Record<string, unknown>;
   /** Limits (`inboxes`, `agents`, ...). */
@@ -2184,7 +2407,11 @@ export interface PlatformAccount {
   status: AccountStatus;
 }
 
-/** An agent bot as the platform API shows it. */
+/**
+ * An agent bot as the platform API shows it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PlatformAgentBot {
   /** Bot id. */
   id: Id;
@@ -2200,7 +2427,11 @@ export interface PlatformAgentBot {
   access_token: string;
 }
 
-/** The user of a platform token answer. */
+/**
+ * The user of a platform token answer.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PlatformTokenUser {
   /** User id. */
   id: Id;
@@ -2214,7 +2445,11 @@ export interface PlatformTokenUser {
   pubsub_token: string | null;
 }
 
-/** A user as the platform API shows it. */
+/**
+ * A user as the platform API shows it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PlatformUser {
   /** The user's API token. */
   access_token: string;
@@ -2252,7 +2487,11 @@ export interface PlatformUser {
   accounts: PlatformUserAccount[];
 }
 
-/** One account of a platform user. */
+/**
+ * One account of a platform user.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PlatformUserAccount {
   /** Account id. */
   id: Id;
@@ -2264,7 +2503,11 @@ export interface PlatformUserAccount {
   role: Role | null;
 }
 
-/** Body of `POST users/{user_id}/token`: the user's existing API token. */
+/**
+ * Body of `POST users/{user_id}/token`: the user's existing API token.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PlatformUserToken {
   /** The token. */
   access_token: string;
@@ -2274,7 +2517,11 @@ export interface PlatformUserToken {
   user: PlatformTokenUser;
 }
 
-/** The caller (`models/_user.json.jbuilder`). */
+/**
+ * The caller (`models/_user.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Profile {
   /** The caller's API token. */
   access_token: string;
@@ -2318,7 +2565,11 @@ export interface Profile {
   accounts: ProfileAccount[];
 }
 
-/** One account of the caller. */
+/**
+ * One account of the caller.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ProfileAccount {
   /** Account id. */
   id: Id;
@@ -2368,7 +2619,11 @@ export interface ProfileUpdate {
   password_confirmation?: string | null;
 }
 
-/** A contact as the public API creates and shows it. */
+/**
+ * A contact as the public API creates and shows it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PublicContact {
   /** The contact identifier for the other public endpoints (the contact inbox's source id). */
   source_id: string;
@@ -2384,7 +2639,11 @@ export interface PublicContact {
   phone_number: string | null;
 }
 
-/** A conversation as the public API shows it (`public/api/v1/models/_conversation.json.jbuilder`). */
+/**
+ * A conversation as the public API shows it (`public/api/v1/models/_conversation.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PublicConversation {
   /** Display id. */
   id: Id;
@@ -2404,7 +2663,11 @@ export interface PublicConversation {
   contact: ContactRecord;
 }
 
-/** A conversation's CSAT survey (`public/api/v1/models/_csat_survey.json.jbuilder`). */
+/**
+ * A conversation's CSAT survey (`public/api/v1/models/_csat_survey.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PublicCsatSurvey {
   /** The survey message id. */
   id: Id;
@@ -2426,7 +2689,11 @@ export interface PublicCsatSurvey {
   created_at: Timestamp;
 }
 
-/** An API inbox, as its public API shows it (`public/api/v1/inboxes/show.json.jbuilder`). */
+/**
+ * An API inbox, as its public API shows it (`public/api/v1/inboxes/show.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PublicInbox {
   /** The inbox identifier. */
   identifier: string;
@@ -2446,7 +2713,11 @@ export interface PublicInbox {
   greeting_enabled: boolean | null;
 }
 
-/** A message as the public API shows it (`public/api/v1/models/_message.json.jbuilder`). */
+/**
+ * A message as the public API shows it (`public/api/v1/models/_message.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface PublicMessage {
   /** Message id (the cursor for `before`). */
   id: Id;
@@ -2491,7 +2762,11 @@ export interface RemoveTeamMembersParams {
   user_ids: Id[];
 }
 
-/** A reporting event (`_reporting_event.json.jbuilder`, enterprise). */
+/**
+ * A reporting event (`_reporting_event.json.jbuilder`, enterprise).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ReportingEvent {
   /** Event id. */
   id: Id;
@@ -2562,7 +2837,11 @@ export interface SearchContactsParams {
   include_contact_inboxes?: boolean | null;
 }
 
-/** A conversation as search renders it (`models/_conversation.json.jbuilder`). */
+/**
+ * A conversation as search renders it (`models/_conversation.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface SearchConversation {
   /** Display id. */
   id: Id;
@@ -2580,7 +2859,11 @@ export interface SearchConversation {
   account_id: Id;
 }
 
-/** Contact of a search result. */
+/**
+ * Contact of a search result.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface SearchConversationContact {
   /** Contact id. */
   id: Id;
@@ -2588,7 +2871,11 @@ export interface SearchConversationContact {
   name: string | null;
 }
 
-/** Inbox of a search result. */
+/**
+ * Inbox of a search result.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface SearchConversationInbox {
   /** Inbox id. */
   id: Id;
@@ -2608,7 +2895,11 @@ export interface SearchConversationsParams {
   page?: number | null;
 }
 
-/** A message that matched a conversation search. */
+/**
+ * A message that matched a conversation search.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface SearchMessage {
   /** Text. */
   content: string | null;
@@ -2628,7 +2919,11 @@ export type SenderNameType = "friendly" | "professional" | (string & {});
 /** The kind of record that sent a message (`sender_type`). */
 export type SenderType = "Contact" | "User" | "AgentBot" | "Captain::Assistant" | "cognigy" | (string & {});
 
-/** An SLA miss (enterprise). */
+/**
+ * An SLA miss (enterprise).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface SlaEvent {
   /** Event id. */
   id: Id;
@@ -2642,13 +2937,21 @@ export interface SlaEvent {
   created_at: Timestamp;
 }
 
-/** A reference by `source_id`. */
+/**
+ * A reference by `source_id`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface SourceIdRef {
   /** The contact's id in the channel. */
   source_id: string;
 }
 
-/** A single-use sign-in link (valid 5 minutes). */
+/**
+ * A single-use sign-in link (valid 5 minutes).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface SsoLink {
   /** The link. */
   url: string;
@@ -2657,7 +2960,11 @@ export interface SsoLink {
 /** Which conversations by status (`all` for every status). */
 export type StatusFilter = "open" | "resolved" | "pending" | "snoozed" | "all" | (string & {});
 
-/** A team (`models/_team.json.jbuilder`). Names are stored lowercase. */
+/**
+ * A team (`models/_team.json.jbuilder`). Names are stored lowercase.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Team {
   /** Team id. */
   id: Id;
@@ -2673,7 +2980,11 @@ export interface Team {
   is_member: boolean;
 }
 
-/** A team record as stored (the assignments endpoint renders the raw record). */
+/**
+ * A team record as stored (the assignments endpoint renders the raw record).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface TeamRow {
   /** Team id. */
   id: Id;
@@ -2725,7 +3036,11 @@ export interface TogglePublicTypingParams {
   typing_status: TypingStatus;
 }
 
-/** The `payload` of `POST conversations/{id}/toggle_status`. */
+/**
+ * The `payload` of `POST conversations/{id}/toggle_status`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ToggleStatusPayload {
   /** Whether the change was saved (`null` when a bot handed the conversation off). */
   success: boolean | null;
@@ -2737,7 +3052,11 @@ export interface ToggleStatusPayload {
   snoozed_until: Timestamp | null;
 }
 
-/** Body of `POST conversations/{id}/toggle_status`. */
+/**
+ * Body of `POST conversations/{id}/toggle_status`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface ToggleStatusResult {
   /** Upstream renders no `meta` key; older servers render `{}`. */
   meta: Record<string, unknown> | null;
@@ -3149,7 +3468,11 @@ export interface UpdateWebhookParams {
   inbox_id?: Id | null;
 }
 
-/** A user as a message sender or assignee (`User#push_event_data`). */
+/**
+ * A user as a message sender or assignee (`User#push_event_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface UserPush {
   /** User id. */
   id: Id;
@@ -3167,7 +3490,11 @@ export interface UserPush {
   thumbnail: string;
 }
 
-/** A webhook (`webhooks/_webhook.json.jbuilder`). */
+/**
+ * A webhook (`webhooks/_webhook.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface Webhook {
   /** Webhook id. */
   id: Id;
@@ -3188,31 +3515,51 @@ export interface Webhook {
 /** An event a webhook can subscribe to. */
 export type WebhookEvent = "conversation_status_changed" | "conversation_updated" | "conversation_created" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated" | "conversation_typing_on" | "conversation_typing_off" | (string & {});
 
-/** Body of `GET webhooks`. */
+/**
+ * Body of `GET webhooks`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface WebhookList {
   /** Webhooks. */
   payload: WebhookListPayload;
 }
 
-/** The `payload` of `GET webhooks`. */
+/**
+ * The `payload` of `GET webhooks`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface WebhookListPayload {
   /** Webhooks. */
   webhooks: Webhook[];
 }
 
-/** Body of webhook create and update. */
+/**
+ * Body of webhook create and update.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface WebhookPayload {
   /** The webhook. */
   payload: WebhookPayloadBody;
 }
 
-/** The `payload` of webhook create and update. */
+/**
+ * The `payload` of webhook create and update.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface WebhookPayloadBody {
   /** The webhook. */
   webhook: Webhook;
 }
 
-/** Opening hours of one weekday. */
+/**
+ * Opening hours of one weekday.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
 export interface WorkingHours {
   /** 0 = Sunday. */
   day_of_week: number;

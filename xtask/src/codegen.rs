@@ -226,7 +226,16 @@ fn declare(out: &mut String, decl: Decl) {
 }
 
 fn declare_object(out: &mut String, o: &ObjectShape) {
-    doc(out, "", o.doc);
+    if o.input || o.doc.is_empty() {
+        doc(out, "", o.doc);
+    } else {
+        // Lenient parsing fills what an older server left out with null (see `strict`).
+        let lenient = format!(
+            "{}\n\nLenient results may hold `null` in any field but `id` (reported as drift).",
+            o.doc.trim()
+        );
+        doc(out, "", &lenient);
+    }
     let _ = writeln!(out, "export interface {} {{", o.name);
     for field in o.fields {
         doc(out, "  ", field.doc);

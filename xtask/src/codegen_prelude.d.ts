@@ -22,7 +22,12 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Also retry calls that are not safe to repeat (posting a message) after 408/502/503/504 or a timeout. */
   retryNonIdempotent?: boolean;
-  /** Fail on any difference between a response and the documented shape, instead of repairing it. */
+  /**
+   * Fail on any difference between a response and the documented shape, instead of repairing it.
+   * Without it (lenient, the default) a result may hold `null` in any field but a record's `id`,
+   * even where its type says the field is required: older servers (Live Agent is an older fork of
+   * Chatwoot) leave fields out. Each such repair is listed in `drift` (`client.raw`).
+   */
   strict?: boolean;
   /** A `fetch` to use instead of the global one (proxies, instrumentation, test doubles). */
   fetch?: typeof fetch;
@@ -49,7 +54,7 @@ export interface ApiResponse<T> {
   body: string;
   /** The parsed, normalized result. */
   data: T;
-  /** What lenient parsing repaired or kept (unknown fields, strings for numbers, ...). */
+  /** What lenient parsing repaired or kept (missing or null fields, unknown fields, strings for numbers, ...), one entry per JSON path. */
   drift: string[];
 }
 

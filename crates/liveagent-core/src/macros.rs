@@ -12,26 +12,75 @@ macro_rules! doc_text {
 }
 
 /// Declares a response model: a struct whose unknown wire fields are kept in `extra`.
+///
+/// Field types are written as the server's view documents them; the Rust field is an `Option`
+/// of that type unless it is a record's `id`, already an `Option`, or a list or map (which
+/// read as empty when absent). A server may leave out any field (Live Agent is an older fork),
+/// so the Rust type says so; each such field also gets an accessor of the same name that
+/// reads it with a documented default ([`OrDefault`](crate::types::OrDefault)). The shape keeps
+/// the documented type, so TypeScript and strict mode still know what is required.
+/// `as items` marks the key that carries a listing's items; `as flex` a field whose either
+/// form (number or numeric string) is documented.
 macro_rules! model {
     (
         $(#[doc = $doc:literal])*
-        pub struct $name:ident {
-            $(
-                $(#[doc = $fdoc:literal])*
-                $field:ident : $ty:ty $(as $flag:ident)?
-            ),* $(,)?
-        }
+        pub struct $name:ident { $($fields:tt)* }
+    ) => {
+        model!(@munch [$($doc)*] $name [] $($fields)*);
+    };
+    (@munch $docs:tt $name:ident [$($acc:tt)*]
+        $(#[doc = $fdoc:literal])* id : Id $(as $flag:ident)? $(, $($rest:tt)*)?
+    ) => {
+        model!(@munch $docs $name [$($acc)* ([$($fdoc)*] id, Id, Id, [$($flag)?], keep)] $($($rest)*)?);
+    };
+    (@munch $docs:tt $name:ident [$($acc:tt)*]
+        $(#[doc = $fdoc:literal])* $field:ident : Option<$inner:ty> $(as $flag:ident)? $(, $($rest:tt)*)?
+    ) => {
+        model!(@munch $docs $name [$($acc)* ([$($fdoc)*] $field, Option<$inner>, Option<$inner>, [$($flag)?], keep)] $($($rest)*)?);
+    };
+    (@munch $docs:tt $name:ident [$($acc:tt)*]
+        $(#[doc = $fdoc:literal])* $field:ident : Vec<$inner:ty> $(as $flag:ident)? $(, $($rest:tt)*)?
+    ) => {
+        model!(@munch $docs $name [$($acc)* ([$($fdoc)*] $field, Vec<$inner>, Vec<$inner>, [$($flag)?], keep)] $($($rest)*)?);
+    };
+    (@munch $docs:tt $name:ident [$($acc:tt)*]
+        $(#[doc = $fdoc:literal])* $field:ident : JsonObject $(as $flag:ident)? $(, $($rest:tt)*)?
+    ) => {
+        model!(@munch $docs $name [$($acc)* ([$($fdoc)*] $field, JsonObject, JsonObject, [$($flag)?], keep)] $($($rest)*)?);
+    };
+    (@munch $docs:tt $name:ident [$($acc:tt)*]
+        $(#[doc = $fdoc:literal])* $field:ident : BTreeMap<$key:ty, $inner:ty> $(as $flag:ident)? $(, $($rest:tt)*)?
+    ) => {
+        model!(@munch $docs $name [$($acc)* ([$($fdoc)*] $field, BTreeMap<$key, $inner>, BTreeMap<$key, $inner>, [$($flag)?], keep)] $($($rest)*)?);
+    };
+    // The key of a listing's items is never absent from a parsed response: its absence fails.
+    (@munch $docs:tt $name:ident [$($acc:tt)*]
+        $(#[doc = $fdoc:literal])* $field:ident : $ty:ty as items $(, $($rest:tt)*)?
+    ) => {
+        model!(@munch $docs $name [$($acc)* ([$($fdoc)*] $field, $ty, $ty, [items], keep)] $($($rest)*)?);
+    };
+    (@munch $docs:tt $name:ident [$($acc:tt)*]
+        $(#[doc = $fdoc:literal])* $field:ident : $ty:ty $(as $flag:ident)? $(, $($rest:tt)*)?
+    ) => {
+        model!(@munch $docs $name [$($acc)* ([$($fdoc)*] $field, Option<$ty>, $ty, [$($flag)?], read)] $($($rest)*)?);
+    };
+    (@munch [$($doc:literal)*] $name:ident
+        [$(([$($fdoc:literal)*] $field:ident, $rust:ty, $wire:ty, [$($flag:ident)?], $access:ident))*]
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct $name {
             $(
                 $(#[doc = $fdoc])*
-                pub $field: $ty,
+                pub $field: $rust,
             )*
             /// Fields this SDK version does not model, kept as they came.
             #[serde(flatten)]
             pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        impl $name {
+            $(model!(@access $access $field $wire);)*
         }
 
         impl $crate::schema::Schema for $name {
@@ -42,9 +91,10 @@ macro_rules! model {
                     fields: &[$(
                         $crate::schema::Field {
                             name: $crate::schema::wire_name(stringify!($field)),
-                            shape: model!(@shape $ty $(, $flag)?),
+                            shape: model!(@shape $wire $(, $flag)?),
                             place: $crate::schema::Place::Body,
                             doc: doc_text!($($fdoc)*),
+                            items: model!(@items $($flag)?),
                         },
                     )*],
                     input: false,
@@ -53,13 +103,31 @@ macro_rules! model {
 
         impl $crate::schema::IsAbsent for $name {}
 
+        impl $crate::types::OrDefault for $name {
+            type Read<'a> = Option<&'a $name>;
+            fn or_default(value: &Option<Self>) -> Option<&$name> {
+                value.as_ref()
+            }
+        }
+
         impl $crate::endpoint::ResponseBody for $name {
             const KIND: $crate::endpoint::ResponseKind = $crate::endpoint::ResponseKind::Json(
                 <Self as $crate::schema::Schema>::SHAPE,
             );
         }
     };
+    (@access keep $field:ident $wire:ty) => {};
+    (@access read $field:ident $wire:ty) => {
+        #[doc = concat!("`", stringify!($field), "`, or its default when the server left it out (see [`OrDefault`](crate::types::OrDefault)).")]
+        pub fn $field(&self) -> <$wire as $crate::types::OrDefault>::Read<'_> {
+            <$wire as $crate::types::OrDefault>::or_default(&self.$field)
+        }
+    };
+    (@items) => { false };
+    (@items items) => { true };
+    (@items flex) => { false };
     (@shape $ty:ty) => { <$ty as $crate::schema::Schema>::shape };
+    (@shape $ty:ty, items) => { <$ty as $crate::schema::Schema>::shape };
     (@shape $ty:ty, flex) => {{
         fn flex_shape() -> &'static $crate::schema::Shape {
             const SHAPE: &$crate::schema::Shape =
@@ -163,6 +231,13 @@ macro_rules! open_enum {
         }
 
         impl $crate::schema::IsAbsent for $name {}
+
+        impl $crate::types::OrDefault for $name {
+            type Read<'a> = Option<&'a $name>;
+            fn or_default(value: &Option<Self>) -> Option<&$name> {
+                value.as_ref()
+            }
+        }
     };
     (@code) => { None };
     (@code $code:literal) => { Some($code) };
@@ -252,6 +327,7 @@ macro_rules! params {
                             shape: <$ty as $crate::schema::Schema>::shape,
                             place: params!(@place $place),
                             doc: doc_text!($($fdoc)*),
+                            items: false,
                         },
                     )*],
                     input: true,
@@ -265,12 +341,13 @@ macro_rules! params {
     (@place body) => { $crate::schema::Place::Body };
 }
 
-/// Declares a union of models: `tag "field"` picks the variant by that field's value;
-/// without a tag, the first variant that fits is taken. Unknown kinds land in `Other`.
+/// Declares a union of models: `tag "field"` picks the variant by that field's value,
+/// `parent_tag "field"` by the value of that field of the object holding the union; without a
+/// tag, the variant that fits best is taken. Unknown kinds land in `Other`.
 macro_rules! one_of {
     (
         $(#[doc = $doc:literal])*
-        pub enum $name:ident $(tag $tag:literal)? {
+        pub enum $name:ident $(tag $tag:literal)? $(parent_tag $ptag:literal)? {
             $(
                 $(#[doc = $vdoc:literal])*
                 $variant:ident ( $($vtag:literal ,)? $ty:ty )
@@ -327,6 +404,7 @@ macro_rules! one_of {
                     name: stringify!($name),
                     doc: doc_text!($($doc)*),
                     tag: one_of!(@opt $($tag)?),
+                    parent_tag: one_of!(@opt $($ptag)?),
                     variants: &[$(
                         $crate::schema::UnionVariant {
                             tag: one_of!(@vtag $($vtag)?),
@@ -337,6 +415,13 @@ macro_rules! one_of {
         }
 
         impl $crate::schema::IsAbsent for $name {}
+
+        impl $crate::types::OrDefault for $name {
+            type Read<'a> = Option<&'a $name>;
+            fn or_default(value: &Option<Self>) -> Option<&$name> {
+                value.as_ref()
+            }
+        }
 
         impl $crate::endpoint::ResponseBody for $name {
             const KIND: $crate::endpoint::ResponseKind = $crate::endpoint::ResponseKind::Json(

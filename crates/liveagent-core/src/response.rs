@@ -101,9 +101,18 @@ pub fn parse_response(
                     .map(|d| d.path.clone())
                     .unwrap_or_default();
                 let count = drift.entries.len() + drift.omitted;
+                let paths: Vec<&str> = drift.entries.iter().map(|d| d.path.as_str()).collect();
+                let more = if drift.omitted > 0 {
+                    format!(" and {} more", drift.omitted)
+                } else {
+                    String::new()
+                };
                 let mut err = decode_error(
                     path,
-                    format!("strict mode: {count} drift(s), first: {first}"),
+                    format!(
+                        "strict mode: {count} drift(s) at {}{more}; first: {first}",
+                        paths.join(", ")
+                    ),
                 );
                 err.drift = drift.entries;
                 return Err(err.into());

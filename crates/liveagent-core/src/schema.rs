@@ -30,7 +30,8 @@ pub enum Shape {
     Json,
     /// A file to upload (multipart). Only in params.
     File,
-    /// The inner shape, or `null`. A missing key reads as `null`.
+    /// The inner shape, or `null`: the field is conditional on the wire, and its absence is no
+    /// drift. (Every other field may be absent too, on an older server; that is drift.)
     Nullable(&'static Shape),
     /// An array of the inner shape.
     List(&'static Shape),
@@ -71,6 +72,9 @@ pub struct Field {
     pub place: Place,
     /// Field documentation (`docs` feature).
     pub doc: Doc,
+    /// The key that carries a listing's items, or the envelope object on the way to them: a
+    /// response without it (or with something else there) fails, since its items would be lost.
+    pub items: bool,
 }
 
 impl Field {
@@ -118,6 +122,9 @@ pub struct UnionShape {
     pub doc: Doc,
     /// The field whose string value names the variant; `None`: the first variant that fits.
     pub tag: Option<&'static str>,
+    /// The field of the parent object whose string value names the variant (a conversation's
+    /// `meta.assignee_type` for `meta.assignee`).
+    pub parent_tag: Option<&'static str>,
     /// The variants, in the order they are tried.
     pub variants: &'static [UnionVariant],
 }

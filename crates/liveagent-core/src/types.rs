@@ -261,3 +261,63 @@ impl<const N: usize> IntoParam<Vec<Id>> for [u64; N] {
         self.iter().map(|i| Id(*i)).collect()
     }
 }
+
+/// How a model's accessor reads a field the server may have left out: numbers as `0`, `bool`
+/// as `false` and strings as `""` when absent; every other type as an `Option` of a reference
+/// (ids and timestamps by value), since no default would be honest there.
+///
+/// The fields themselves stay `Option`s, for callers who must tell "absent" from "zero".
+pub trait OrDefault: Sized {
+    /// What the accessor returns.
+    type Read<'a>
+    where
+        Self: 'a;
+    /// Reads `value`, or the default.
+    fn or_default(value: &Option<Self>) -> Self::Read<'_>;
+}
+
+macro_rules! or_zero {
+    ($($ty:ty),*) => {
+        $(impl OrDefault for $ty {
+            type Read<'a> = $ty;
+            fn or_default(value: &Option<Self>) -> $ty {
+                value.unwrap_or_default()
+            }
+        })*
+    };
+}
+
+or_zero!(bool, i32, i64, u16, u32, u64, f64);
+
+impl OrDefault for String {
+    type Read<'a> = &'a str;
+    fn or_default(value: &Option<Self>) -> &str {
+        value.as_deref().unwrap_or_default()
+    }
+}
+
+macro_rules! or_none_by_value {
+    ($($ty:ty),*) => {
+        $(impl OrDefault for $ty {
+            type Read<'a> = Option<$ty>;
+            fn or_default(value: &Option<Self>) -> Option<$ty> {
+                *value
+            }
+        })*
+    };
+}
+
+or_none_by_value!(Id, Timestamp);
+
+macro_rules! or_none_by_ref {
+    ($($ty:ty),*) => {
+        $(impl OrDefault for $ty {
+            type Read<'a> = Option<&'a $ty>;
+            fn or_default(value: &Option<Self>) -> Option<&$ty> {
+                value.as_ref()
+            }
+        })*
+    };
+}
+
+or_none_by_ref!(Secret, serde_json::Value);

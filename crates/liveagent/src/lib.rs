@@ -14,7 +14,10 @@
 //!     .account_id(1)
 //!     .build()?;
 //! let counts = client.get_conversation_counts(GetConversationCountsParams::new()).await?;
-//! println!("{} open conversations are unassigned", counts.meta.unassigned_count);
+//! // Every field but a record's id may be absent on an older server: fields are `Option`s,
+//! // and accessors of the same name read them with a default.
+//! let unassigned = counts.meta().map_or(0, |m| m.unassigned_count());
+//! println!("{unassigned} open conversations are unassigned");
 //! # Ok(()) }
 //! ```
 //!

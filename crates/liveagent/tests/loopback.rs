@@ -141,8 +141,8 @@ async fn seed_example_round_trip() {
         .await
         .unwrap();
     assert_eq!(
-        (counts.meta.unassigned_count, counts.meta.all_count),
-        (512, 532)
+        counts.meta().map(|m| (m.unassigned_count(), m.all_count())),
+        Some((512, 532))
     );
     let seen = server.seen.lock().unwrap();
     assert!(
@@ -170,7 +170,7 @@ async fn a_429_with_retry_after_is_retried_once_after_the_delay() {
         .get_conversation_counts(GetConversationCountsParams::new())
         .await
         .unwrap();
-    assert_eq!(counts.meta.all_count, 532);
+    assert_eq!(counts.meta().map(|m| m.all_count()), Some(532));
     let seen = server.seen.lock().unwrap();
     assert_eq!(seen.len(), 2, "exactly one retry");
     let waited = seen[1].at - seen[0].at;
@@ -280,7 +280,11 @@ async fn raw_access_keeps_status_headers_and_body() {
         String::from_utf8_lossy(&raw.body).contains(r#""mine_count":"1""#),
         "the raw body is untouched"
     );
-    assert_eq!(raw.value.meta.mine_count, 1, "the value is normalized");
+    assert_eq!(
+        raw.value.meta().map(|m| m.mine_count()),
+        Some(1),
+        "the value is normalized"
+    );
     assert_eq!(raw.drift.entries.len(), 1, "and the repair is reported");
 }
 

@@ -70,7 +70,7 @@ async fn requests_go_through_the_given_transport_and_retries_follow_the_core() {
         .get_conversation_counts(GetConversationCountsParams::new())
         .await
         .unwrap();
-    assert_eq!(counts.meta.unassigned_count, 512);
+    assert_eq!(counts.meta().map(|m| m.unassigned_count()), Some(512));
     let seen = transport.seen.lock().unwrap().clone();
     let expected = "GET https://chat.example.com/api/v1/accounts/3/conversations/meta [accept: application/json, user-agent: liveagent/0.1.0, api_access_token: t0ken] ";
     assert_eq!(seen, [expected, expected]);

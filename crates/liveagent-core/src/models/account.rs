@@ -38,7 +38,7 @@ model! {
         /// Inbound email domain.
         domain: Option<String>,
         /// Enabled features.
-        features: BTreeMap<String, bool>,
+        features: BTreeMap<String, Option<bool>>,
         /// Account id.
         id: Id,
         /// Locale (`en`, `de`, `pt_BR`, ...).

@@ -108,7 +108,7 @@ model! {
     /// Body of `GET contacts/{id}/contactable_inboxes`.
     pub struct ContactableInboxes {
         /// Inboxes.
-        payload: Vec<ContactableInbox>,
+        payload: Vec<ContactableInbox> as items,
     }
 }
 
@@ -128,7 +128,7 @@ model! {
         /// Paging.
         meta: ContactListMeta,
         /// Contacts.
-        payload: Vec<Contact>,
+        payload: Vec<Contact> as items,
     }
 }
 
@@ -150,7 +150,7 @@ model! {
         /// Paging.
         meta: ContactSearchMeta,
         /// Contacts.
-        payload: Vec<Contact>,
+        payload: Vec<Contact> as items,
     }
 }
 
@@ -246,6 +246,6 @@ model! {
     /// Body of `GET contacts/{id}/conversations`: the 20 most recent.
     pub struct ContactConversations {
         /// Conversations.
-        payload: Vec<Conversation>,
+        payload: Vec<Conversation> as items,
     }
 }

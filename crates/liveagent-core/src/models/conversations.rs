@@ -46,11 +46,11 @@ open_enum! {
 
 one_of! {
     /// The assignee of a conversation: an agent, or an agent bot (see `meta.assignee_type`).
-    pub enum Assignee {
+    pub enum Assignee parent_tag "assignee_type" {
         /// An agent (`_agent.json.jbuilder`).
-        Agent(Agent),
+        Agent("User", Agent),
         /// An agent bot (`_agent_bot_slim.json.jbuilder`).
-        Bot(AgentBotSlim),
+        Bot("AgentBot", AgentBotSlim),
     }
 }
 
@@ -178,7 +178,7 @@ model! {
         /// Counts for the whole filter (not just this page).
         meta: ConversationCountsMeta,
         /// One page (25) of conversations.
-        payload: Vec<Conversation>,
+        payload: Vec<Conversation> as items,
     }
 }
 
@@ -186,7 +186,7 @@ model! {
     /// Body of `GET conversations`.
     pub struct ConversationList {
         /// Counts and one page.
-        data: ConversationListData,
+        data: ConversationListData as items,
     }
 }
 
@@ -208,7 +208,7 @@ model! {
         /// Counts.
         meta: FilterCountsMeta,
         /// One page (25) of conversations.
-        payload: Vec<Conversation>,
+        payload: Vec<Conversation> as items,
     }
 }
 
@@ -248,7 +248,7 @@ model! {
     /// A list of label names (`labels/index.json.jbuilder`).
     pub struct LabelNames {
         /// Label names.
-        payload: Vec<String>,
+        payload: Vec<String> as items,
     }
 }
 
@@ -316,6 +316,6 @@ model! {
         /// Counts (may count a conversation once per matching message).
         meta: FilterCountsMeta,
         /// One page (25) of matches.
-        payload: Vec<SearchConversation>,
+        payload: Vec<SearchConversation> as items,
     }
 }

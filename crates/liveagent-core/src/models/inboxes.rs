@@ -255,7 +255,7 @@ model! {
     /// Body of `GET inboxes`.
     pub struct InboxList {
         /// Inboxes the caller may see, by name.
-        payload: Vec<Inbox>,
+        payload: Vec<Inbox> as items,
     }
 }
 
@@ -263,6 +263,6 @@ model! {
     /// Body of the inbox-members endpoints.
     pub struct InboxMembers {
         /// All members of the inbox.
-        payload: Vec<Agent>,
+        payload: Vec<Agent> as items,
     }
 }

@@ -22,6 +22,6 @@ model! {
     /// Body of `GET labels`.
     pub struct LabelList {
         /// Labels, by title.
-        payload: Vec<Label>,
+        payload: Vec<Label> as items,
     }
 }

@@ -356,6 +356,6 @@ model! {
         /// Conversation context.
         meta: MessageListMeta,
         /// Messages, oldest first.
-        payload: Vec<Message>,
+        payload: Vec<Message> as items,
     }
 }

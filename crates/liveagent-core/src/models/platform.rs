@@ -19,7 +19,7 @@ model! {
         /// Support email (the installation's when unset).
         support_email: Option<String>,
         /// Enabled features.
-        features: BTreeMap<String, bool>,
+        features: BTreeMap<String, Option<bool>>,
         /// Custom attributes.
         custom_attributes: JsonObject,
         /// Limits (`inboxes`, `agents`, ...).

@@ -66,7 +66,7 @@ model! {
     /// The `payload` of `GET webhooks`.
     pub struct WebhookListPayload {
         /// Webhooks.
-        webhooks: Vec<Webhook>,
+        webhooks: Vec<Webhook> as items,
     }
 }
 
@@ -74,7 +74,7 @@ model! {
     /// Body of `GET webhooks`.
     pub struct WebhookList {
         /// Webhooks.
-        payload: WebhookListPayload,
+        payload: WebhookListPayload as items,
     }
 }
 

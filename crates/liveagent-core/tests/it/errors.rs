@@ -111,8 +111,12 @@ fn decode_errors_name_the_path_and_keep_the_body() {
     let meta = row("get_conversation_counts");
     let body =
         r#"{"meta":{"mine_count":0,"assigned_count":"many","unassigned_count":1,"all_count":1}}"#;
-    let Err(Error::Decode(e)) =
-        parse_response(meta, ParseMode::Lenient, &response(200, body), None)
+    // Lenient: a value that cannot be converted reads as null, and drift says where.
+    let parsed = parse_response(meta, ParseMode::Lenient, &response(200, body), None).unwrap();
+    assert!(parsed.value["meta"]["assigned_count"].is_null());
+    assert_eq!(parsed.drift.entries[0].path, "$.meta.assigned_count");
+    // Strict: the same body is a decode error naming every drift, with the body kept.
+    let Err(Error::Decode(e)) = parse_response(meta, ParseMode::Strict, &response(200, body), None)
     else {
         panic!("expected a decode error")
     };
@@ -124,18 +128,31 @@ fn decode_errors_name_the_path_and_keep_the_body() {
     );
     assert_eq!(e.body, body);
 
-    for (body, path) in [
-        ("", "$"),
-        ("not json", "$"),
-        (r#"{"meta":[]}"#, "$.meta"),
-        ("{}", "$.meta"),
-    ] {
+    // Only what cannot be used fails a lenient call: no JSON, or no object where one was due.
+    for body in ["", "not json", "[]", "\"counts\""] {
         let Err(Error::Decode(e)) =
             parse_response(meta, ParseMode::Lenient, &response(200, body), None)
         else {
             panic!("{body:?} should not parse")
         };
-        assert_eq!(e.path, path, "{body:?}");
+        assert_eq!(e.path, "$", "{body:?}");
+    }
+    // An object without its `meta`, or with a list there: drift, and null in the result.
+    for (body, found) in [
+        (
+            r#"{"meta":[]}"#,
+            "expected object ConversationCountsMeta, found array",
+        ),
+        ("{}", "missing"),
+    ] {
+        let parsed = parse_response(meta, ParseMode::Lenient, &response(200, body), None).unwrap();
+        assert!(parsed.value["meta"].is_null(), "{body}");
+        let drift = parsed.drift.entries[0].to_string();
+        assert!(
+            drift.starts_with("$.meta: ") && drift.contains(found),
+            "{drift}"
+        );
+        assert!(parse_response(meta, ParseMode::Strict, &response(200, body), None).is_err());
     }
 }
 

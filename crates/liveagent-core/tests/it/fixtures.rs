@@ -9,14 +9,19 @@ use liveagent_core::{ENDPOINTS, ParseMode};
 use liveagent_core::{api::*, models::*};
 use std::path::{Path, PathBuf};
 
-fn fixtures_dir() -> PathBuf {
+pub(crate) fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
 /// Every `.json` under the fixtures folder, as (relative path, endpoint name).
-fn fixtures() -> Vec<(String, String)> {
+pub(crate) fn fixtures() -> Vec<(String, String)> {
+    fixtures_in(&fixtures_dir())
+}
+
+/// Every `.json` under `root`, as (relative path, endpoint name).
+pub(crate) fn fixtures_in(root: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let root = fixtures_dir();
+    let root = root.to_path_buf();
     let mut dirs = vec![root.clone()];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).expect("fixtures dir") {
@@ -50,7 +55,7 @@ macro_rules! typed_checks {
             auth $auth:ident, $src:ident $srcv:literal, idempotent $idem:ident, page $page:tt;
     )*) => {
         /// Deserializes a normalized body into the row's Rust response type.
-        fn typed(name: &str, value: serde_json::Value) -> Result<(), String> {
+        pub(crate) fn typed(name: &str, value: serde_json::Value) -> Result<(), String> {
             match name {
                 $(stringify!($name) => serde_json::from_value::<$resp>(value).map(|_| ()).map_err(|e| e.to_string()),)*
                 other => Err(format!("no row {other}")),
@@ -133,13 +138,14 @@ fn normalized_values_follow_the_sdk_conventions() {
     );
     let typed: ConversationList = serde_json::from_value(parsed.value).unwrap();
     assert_eq!(typed.data.payload.len(), 3);
+    let first = &typed.data.payload[0];
     assert!(matches!(
-        typed.data.payload[0].meta.assignee,
+        first.meta().and_then(|m| m.assignee.as_ref()),
         Some(Assignee::Bot(_))
     ));
     assert!(matches!(
-        typed.data.payload[0].messages[0].sender,
+        first.messages[0].sender,
         Some(MessageSender::AgentBot(_))
     ));
-    assert_eq!(typed.data.payload[0].status, ConversationStatus::Pending);
+    assert_eq!(first.status(), Some(&ConversationStatus::Pending));
 }

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
+mod absence;
 mod call;
 mod errors;
 mod fixtures;

@@ -12,12 +12,13 @@ pub(crate) async fn conversations(emu: &Emu) {
         .get_conversation_counts(GetConversationCountsParams::new())
         .await
         .unwrap()
-        .meta;
+        .meta
+        .unwrap();
     assert_eq!(
         (
-            counts.all_count,
-            counts.unassigned_count,
-            counts.assigned_count
+            counts.all_count(),
+            counts.unassigned_count(),
+            counts.assigned_count()
         ),
         (3, 1, 2),
         "seeded open conversations"
@@ -28,7 +29,7 @@ pub(crate) async fn conversations(emu: &Emu) {
         .await
         .unwrap()
         .data;
-    assert_eq!(all.meta.all_count, 6);
+    assert_eq!(all.meta().unwrap().all_count(), 6);
     assert_eq!(all.payload.len(), 6);
     let streamed: Vec<_> = admin
         .paginate(ListConversationsParams::new().status("all"))
@@ -47,7 +48,9 @@ pub(crate) async fn conversations(emu: &Emu) {
         .await
         .unwrap()
         .payload
-        .contact;
+        .unwrap()
+        .contact
+        .unwrap();
     let created = admin
         .create_conversation(
             CreateConversationParams::new()
@@ -60,8 +63,11 @@ pub(crate) async fn conversations(emu: &Emu) {
         )
         .await
         .unwrap();
-    assert_eq!(created.status, ConversationStatus::Open);
-    assert_eq!(created.messages[0].message_type, MessageType::Incoming);
+    assert_eq!(created.status, Some(ConversationStatus::Open));
+    assert_eq!(
+        created.messages[0].message_type,
+        Some(MessageType::Incoming)
+    );
     let id = created.id;
     let fetched = admin
         .get_conversation(GetConversationParams::new(id))
@@ -103,7 +109,7 @@ pub(crate) async fn conversations(emu: &Emu) {
     assert_eq!(deleted.content_attributes["deleted"], json!(true));
 
     let agents = admin.list_agents(ListAgentsParams::new()).await.unwrap();
-    let john = agents.iter().find(|a| a.name == "John Agent").unwrap();
+    let john = agents.iter().find(|a| a.name() == "John Agent").unwrap();
     let assigned = admin
         .assign_conversation(AssignConversationParams::new(id).assignee_id(john.id))
         .await
@@ -165,8 +171,9 @@ pub(crate) async fn conversations(emu: &Emu) {
         )
         .await
         .unwrap()
-        .payload;
-    assert_eq!(snoozed.current_status, ConversationStatus::Snoozed);
+        .payload
+        .unwrap();
+    assert_eq!(snoozed.current_status, Some(ConversationStatus::Snoozed));
     assert_eq!(
         snoozed.snoozed_until.map(|t| t.as_secs()),
         Some(4_102_444_800)
@@ -178,15 +185,15 @@ pub(crate) async fn conversations(emu: &Emu) {
         .await
         .unwrap();
     assert_eq!(
-        resolved.payload.current_status,
-        ConversationStatus::Resolved
+        resolved.payload().and_then(|p| p.current_status()),
+        Some(&ConversationStatus::Resolved)
     );
     let events = admin
         .list_conversation_reporting_events(ListConversationReportingEventsParams::new(id))
         .await
         .unwrap();
-    assert!(events.iter().any(|e| e.name == "conversation_resolved"));
-    assert!(events.iter().any(|e| e.name == "first_response"));
+    assert!(events.iter().any(|e| e.name() == "conversation_resolved"));
+    assert!(events.iter().any(|e| e.name() == "first_response"));
 
     let found = admin
         .search_conversations(SearchConversationsParams::new().q("order"))
@@ -205,7 +212,7 @@ pub(crate) async fn conversations(emu: &Emu) {
         filtered
             .payload
             .iter()
-            .all(|c| c.status == ConversationStatus::Resolved)
+            .all(|c| c.status == Some(ConversationStatus::Resolved))
     );
     assert!(filtered.payload.iter().any(|c| c.id == id));
     let bad = admin
@@ -232,14 +239,15 @@ pub(crate) async fn contacts(emu: &Emu) {
         .list_contacts(ListContactsParams::new().sort("name"))
         .await
         .unwrap();
-    assert_eq!(listed.meta.count, 5);
+    assert_eq!(listed.meta().unwrap().count(), 5);
     assert_eq!(listed.payload[0].name.as_deref(), Some("Bob Stone"));
     let page2 = admin
         .list_contacts(ListContactsParams::new().page(2))
         .await
         .unwrap();
     assert_eq!(
-        page2.meta.current_page, 2,
+        page2.meta().unwrap().current_page(),
+        2,
         "the string page number is read as a number"
     );
     let created = admin
@@ -251,9 +259,10 @@ pub(crate) async fn contacts(emu: &Emu) {
         )
         .await
         .unwrap()
-        .payload;
-    assert!(created.contact_inbox.inbox.is_none());
-    let id = created.contact.id;
+        .payload
+        .unwrap();
+    assert!(created.contact_inbox().unwrap().inbox.is_none());
+    let id = created.contact().unwrap().id;
     let duplicate = admin
         .create_contact(CreateContactParams::new().email("zed@example.com"))
         .await;
@@ -265,13 +274,14 @@ pub(crate) async fn contacts(emu: &Emu) {
         )
         .await
         .unwrap();
-    assert_eq!(updated.payload.custom_attributes["plan"], "pro");
+    assert_eq!(updated.payload().unwrap().custom_attributes["plan"], "pro");
     assert_eq!(
         admin
             .get_contact(GetContactParams::new(id))
             .await
             .unwrap()
             .payload
+            .unwrap()
             .email
             .as_deref(),
         Some("zed@example.com")
@@ -281,7 +291,7 @@ pub(crate) async fn contacts(emu: &Emu) {
         .await
         .unwrap();
     assert_eq!(search.payload.len(), 1);
-    assert_eq!(search.meta.has_more, Some(false));
+    assert_eq!(search.meta().unwrap().has_more, Some(false));
     let filtered = admin
         .filter_contacts(FilterContactsParams::new(vec![FilterCondition::new(
             "email",
@@ -302,7 +312,7 @@ pub(crate) async fn contacts(emu: &Emu) {
         )
         .await
         .unwrap();
-    assert_eq!(ci.source_id, "zed-source");
+    assert_eq!(ci.source_id(), "zed-source");
     assert_eq!(
         admin
             .add_contact_labels(AddContactLabelsParams::new(id, ["vip"]))
@@ -362,7 +372,7 @@ pub(crate) async fn people(emu: &Emu) {
         )
         .await
         .unwrap();
-    assert!(!agent.confirmed);
+    assert!(!agent.confirmed());
     let promoted = admin
         .update_agent(
             UpdateAgentParams::new(agent.id)
@@ -376,7 +386,7 @@ pub(crate) async fn people(emu: &Emu) {
         .create_team(CreateTeamParams::new("Escalations").description("Hard cases"))
         .await
         .unwrap();
-    assert_eq!(team.name, "escalations", "stored lowercase");
+    assert_eq!(team.name(), "escalations", "stored lowercase");
     let updated = admin
         .update_team(UpdateTeamParams::new(team.id).allow_auto_assign(false))
         .await
@@ -425,19 +435,19 @@ pub(crate) async fn people(emu: &Emu) {
         .create_inbox(CreateInboxParams::new("Second API", channel))
         .await
         .unwrap();
-    assert_eq!(inbox.channel_type, ChannelType::Api);
+    assert_eq!(inbox.channel_type, Some(ChannelType::Api));
     assert!(inbox.inbox_identifier.is_some());
     let renamed = admin
         .update_inbox(UpdateInboxParams::new(inbox.id).name("Renamed"))
         .await
         .unwrap();
-    assert_eq!(renamed.name, "Renamed");
+    assert_eq!(renamed.name(), "Renamed");
     assert_eq!(
         admin
             .get_inbox(GetInboxParams::new(inbox.id))
             .await
             .unwrap()
-            .name,
+            .name(),
         "Renamed"
     );
     assert!(
@@ -526,14 +536,14 @@ pub(crate) async fn people(emu: &Emu) {
         .unwrap();
 
     let profile = admin.get_profile(GetProfileParams::new()).await.unwrap();
-    assert_eq!(profile.name, "Ada Admin");
+    assert_eq!(profile.name(), "Ada Admin");
     let renamed = admin
         .update_profile(UpdateProfileParams::new(
             ProfileUpdate::new().display_name("Ada"),
         ))
         .await
         .unwrap();
-    assert_eq!(renamed.available_name, "Ada");
+    assert_eq!(renamed.available_name(), "Ada");
     let wrong = admin
         .update_profile(UpdateProfileParams::new(
             ProfileUpdate::new()
@@ -547,7 +557,7 @@ pub(crate) async fn people(emu: &Emu) {
 pub(crate) async fn settings(emu: &Emu) {
     let admin = emu.user("admin");
     let account = admin.get_account(GetAccountParams::new()).await.unwrap();
-    assert_eq!(account.name, "Acme Support");
+    assert_eq!(account.name(), "Acme Support");
     let updated = admin
         .update_account(
             UpdateAccountParams::new()
@@ -556,7 +566,7 @@ pub(crate) async fn settings(emu: &Emu) {
         )
         .await
         .unwrap();
-    assert_eq!(updated.name, "Acme Help");
+    assert_eq!(updated.name(), "Acme Help");
     assert_eq!(updated.settings["auto_resolve_after"], 60);
     assert_eq!(
         status(
@@ -571,7 +581,7 @@ pub(crate) async fn settings(emu: &Emu) {
         .create_label(CreateLabelParams::new("Urgent").color("#ff0000"))
         .await
         .unwrap();
-    assert_eq!(label.title, "urgent");
+    assert_eq!(label.title(), "urgent");
     assert_eq!(
         status(admin.create_label(CreateLabelParams::new("urgent")).await),
         422
@@ -615,7 +625,7 @@ pub(crate) async fn settings(emu: &Emu) {
         .list_canned_responses(ListCannedResponsesParams::new().search("bye"))
         .await
         .unwrap();
-    assert_eq!(found[0].content, "Bye now!");
+    assert_eq!(found[0].content(), "Bye now!");
     admin
         .delete_canned_response(DeleteCannedResponseParams::new(canned.id))
         .await
@@ -656,7 +666,7 @@ pub(crate) async fn settings(emu: &Emu) {
     assert!(
         contact_attrs
             .iter()
-            .all(|d| d.attribute_model == AttributeModel::ContactAttribute)
+            .all(|d| d.attribute_model == Some(AttributeModel::ContactAttribute))
     );
     admin
         .delete_custom_attribute_definition(DeleteCustomAttributeDefinitionParams::new(
@@ -673,7 +683,9 @@ pub(crate) async fn settings(emu: &Emu) {
         .await
         .unwrap()
         .payload
-        .webhook;
+        .unwrap()
+        .webhook
+        .unwrap();
     assert!(hook.secret.is_some());
     admin
         .update_webhook(UpdateWebhookParams::new(hook.id).name("Events"))

@@ -38,7 +38,10 @@ async fn tokens_roles_and_the_bot_allow_list() {
         .await
         .unwrap();
     assert_eq!(
-        (agent.meta.all_count, supervisor.meta.all_count),
+        (
+            agent.meta().unwrap().all_count(),
+            supervisor.meta().unwrap().all_count()
+        ),
         (6, 6),
         "the seeded agent is in both inboxes"
     );

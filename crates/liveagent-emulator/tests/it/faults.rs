@@ -25,7 +25,7 @@ async fn rate_limits_are_waited_out() {
         .get_conversation_counts(GetConversationCountsParams::new())
         .await
         .unwrap();
-    assert_eq!(counts.meta.all_count, 3);
+    assert_eq!(counts.meta().unwrap().all_count(), 3);
     assert!(
         started.elapsed() >= Duration::from_secs(1),
         "waited for Retry-After"

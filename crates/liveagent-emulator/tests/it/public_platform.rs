@@ -13,7 +13,7 @@ pub(crate) async fn public(emu: &Emu) {
         .get_public_inbox(GetPublicInboxParams::new(ii.as_str()))
         .await
         .unwrap();
-    assert_eq!(inbox.name, "API Inbox");
+    assert_eq!(inbox.name(), "API Inbox");
     assert_eq!(inbox.working_hours.len(), 7);
 
     let me = widget
@@ -24,7 +24,7 @@ pub(crate) async fn public(emu: &Emu) {
         )
         .await
         .unwrap();
-    let ci = me.source_id.clone();
+    let ci = me.source_id().to_owned();
     let again = widget
         .get_public_contact(GetPublicContactParams::new(ii.as_str(), ci.as_str()))
         .await
@@ -103,6 +103,7 @@ pub(crate) async fn public(emu: &Emu) {
             .await
             .unwrap()
             .contact_last_seen_at
+            .unwrap()
             .as_secs()
             > 0
     );
@@ -116,11 +117,11 @@ pub(crate) async fn public(emu: &Emu) {
         ))
         .await
         .unwrap();
-    assert_eq!(resolved.status, ConversationStatus::Resolved);
+    assert_eq!(resolved.status, Some(ConversationStatus::Resolved));
     let survey = resolved
         .messages
         .iter()
-        .find(|m| m.content_type == ContentType::InputCsat)
+        .find(|m| m.content_type == Some(ContentType::InputCsat))
         .unwrap();
     let answered = widget
         .update_public_message(UpdatePublicMessageParams::new(
@@ -137,10 +138,10 @@ pub(crate) async fn public(emu: &Emu) {
         5
     );
     let csat = widget
-        .get_public_csat_survey(GetPublicCsatSurveyParams::new(resolved.uuid.as_str()))
+        .get_public_csat_survey(GetPublicCsatSurveyParams::new(resolved.uuid()))
         .await
         .unwrap();
-    assert_eq!(csat.csat_survey_response.map(|r| r.rating), Some(5));
+    assert_eq!(csat.csat_survey_response.and_then(|r| r.rating), Some(5));
     let answer = CsatSurveyAnswer::new(
         json!({"csat_survey_response": {"rating": 3, "feedback_message": "ok"}})
             .as_object()
@@ -148,13 +149,10 @@ pub(crate) async fn public(emu: &Emu) {
             .clone(),
     );
     let changed = widget
-        .update_public_csat_survey(UpdatePublicCsatSurveyParams::new(
-            resolved.uuid.as_str(),
-            answer,
-        ))
+        .update_public_csat_survey(UpdatePublicCsatSurveyParams::new(resolved.uuid(), answer))
         .await
         .unwrap();
-    assert_eq!(changed.csat_survey_response.map(|r| r.rating), Some(3));
+    assert_eq!(changed.csat_survey_response.and_then(|r| r.rating), Some(3));
 
     assert_eq!(
         status(
@@ -221,7 +219,7 @@ pub(crate) async fn platform(emu: &Emu) {
         )
         .await
         .unwrap();
-    assert_eq!(updated.status, AccountStatus::Suspended);
+    assert_eq!(updated.status, Some(AccountStatus::Suspended));
     assert_eq!(
         platform
             .get_platform_account(GetPlatformAccountParams::new(account.id))
@@ -259,7 +257,7 @@ pub(crate) async fn platform(emu: &Emu) {
         .update_platform_user(UpdatePlatformUserParams::new(user.id).display_name("Boss"))
         .await
         .unwrap();
-    assert_eq!(renamed.available_name, "Boss");
+    assert_eq!(renamed.available_name(), "Boss");
     assert_eq!(
         platform
             .get_platform_user(GetPlatformUserParams::new(user.id))
@@ -278,7 +276,7 @@ pub(crate) async fn platform(emu: &Emu) {
         .get_platform_user_login(GetPlatformUserLoginParams::new(user.id))
         .await
         .unwrap();
-    assert!(link.url.expose().contains("sso_auth_token="));
+    assert!(link.url.unwrap().expose().contains("sso_auth_token="));
 
     let bot = platform
         .create_platform_agent_bot(

@@ -45,7 +45,9 @@ async fn message_created_is_delivered_signed() {
         .await
         .unwrap()
         .payload
-        .webhook;
+        .unwrap()
+        .webhook
+        .unwrap();
     let receiver = tokio::spawn(receive_one(listener));
     admin
         .create_message(CreateMessageParams::new(2u64).content("Signed hello"))
