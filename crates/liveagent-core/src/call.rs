@@ -41,10 +41,17 @@ pub enum Failure {
 pub struct Success {
     /// The response as received, for raw access.
     pub response: RawResponse,
-    /// The normalized body.
-    pub value: Value,
+    /// The normalized body, as JSON text.
+    pub json: String,
     /// What lenient parsing repaired or kept.
     pub drift: DriftReport,
+}
+
+impl Success {
+    /// The normalized body as a JSON value (parses [`Success::json`]).
+    pub fn value(&self) -> Value {
+        serde_json::from_str(&self.json).unwrap_or_default()
+    }
 }
 
 /// What the shell does next.
@@ -154,7 +161,7 @@ impl Call {
         Step::Done(
             parse_response(self.meta, self.parse_mode, &response, now_ms).map(|parsed| Success {
                 response,
-                value: parsed.value,
+                json: parsed.json,
                 drift: parsed.drift,
             }),
         )

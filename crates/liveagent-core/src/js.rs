@@ -152,7 +152,7 @@ pub fn call_options(options: &Value) -> Result<(CallOptions, bool), BuildError> 
 /// the caller asked for the raw response.
 pub fn success_json(success: Success, raw: bool) -> String {
     if !raw {
-        return success.value.to_string();
+        return success.json;
     }
     let headers: Map<String, Value> = success
         .response
@@ -166,14 +166,22 @@ pub fn success_json(success: Success, raw: bool) -> String {
         .iter()
         .map(ToString::to_string)
         .collect();
-    json!({
-        "status": success.response.status,
-        "headers": headers,
-        "body": String::from_utf8_lossy(&success.response.body),
-        "data": success.value,
-        "drift": drift,
-    })
-    .to_string()
+    // The normalized text goes in as it is: it is never parsed again to be written again.
+    let mut out = String::with_capacity(success.json.len() * 2 + success.response.body.len());
+    out.push_str("{\"status\":");
+    out.push_str(&success.response.status.to_string());
+    out.push_str(",\"headers\":");
+    out.push_str(&Value::Object(headers).to_string());
+    out.push_str(",\"body\":");
+    out.push_str(
+        &Value::String(String::from_utf8_lossy(&success.response.body).into_owned()).to_string(),
+    );
+    out.push_str(",\"data\":");
+    out.push_str(&success.json);
+    out.push_str(",\"drift\":");
+    out.push_str(&Value::from(drift).to_string());
+    out.push('}');
+    out
 }
 
 /// An error for JS: the fields of `LiveAgentError`.

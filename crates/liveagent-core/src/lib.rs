@@ -82,19 +82,19 @@ pub fn parse<E: Endpoint>(
     now_ms: Option<i64>,
 ) -> Result<E::Response, Error> {
     let parsed = response::parse_response(E::META, config.parse_mode, response, now_ms)?;
-    typed(E::META, response, parsed.value)
+    typed(E::META, response, &parsed.json)
 }
 
-/// Converts a normalized value into a typed result.
+/// Decodes a normalized body (its JSON text) into a typed result.
 ///
 /// # Errors
-/// [`Error::Decode`] if the value does not deserialize (which normalization should prevent).
+/// [`Error::Decode`] if the text does not deserialize (which normalization should prevent).
 pub fn typed<T: serde::de::DeserializeOwned>(
     meta: &EndpointMeta,
     response: &RawResponse,
-    value: serde_json::Value,
+    json: &str,
 ) -> Result<T, Error> {
-    serde_json::from_value(value).map_err(|e| {
+    serde_json::from_str(json).map_err(|e| {
         Error::from(DecodeError {
             status: response.status,
             path: "$".into(),

@@ -138,10 +138,11 @@ impl Paginator {
                 } else if items.len() < per_page {
                     State::Done
                 } else {
-                    State::Page {
-                        next: next + 1,
+                    // A page number past u64::MAX: there is no next page to ask for.
+                    next.checked_add(1).map_or(State::Done, |next| State::Page {
+                        next,
                         last_first: first,
-                    }
+                    })
                 }
             }
             State::Cursor { key, next } => {

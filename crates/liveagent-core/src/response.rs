@@ -35,10 +35,19 @@ impl RawResponse {
 /// A successful response, normalized.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
-    /// The body, normalized to the documented shape (`null` for empty responses).
-    pub value: Value,
+    /// The body normalized to the documented shape, as JSON text (`null` for empty responses,
+    /// a JSON string for text ones): what the JS packages hand to `JSON.parse` and the native
+    /// client decodes its models from.
+    pub json: String,
     /// What lenient parsing repaired or kept.
     pub drift: DriftReport,
+}
+
+impl Parsed {
+    /// The normalized body as a JSON value (parses [`Parsed::json`]).
+    pub fn value(&self) -> Value {
+        serde_json::from_str(&self.json).unwrap_or_default()
+    }
 }
 
 /// Parses a response of `meta`. `now_ms` (epoch milliseconds) turns an HTTP-date `Retry-After`
@@ -65,13 +74,15 @@ pub fn parse_response(
         request_id: response.request_id(),
         endpoint: meta.label(),
     };
-    let value = match meta.response {
-        ResponseKind::Empty => Value::Null,
-        ResponseKind::Text => Value::String(String::from_utf8_lossy(&response.body).into_owned()),
+    let json = match meta.response {
+        ResponseKind::Empty => "null".to_owned(),
+        ResponseKind::Text => {
+            Value::String(String::from_utf8_lossy(&response.body).into_owned()).to_string()
+        }
         ResponseKind::Integer => {
             let text = String::from_utf8_lossy(&response.body);
             match text.trim().parse::<i64>() {
-                Ok(n) => Value::from(n),
+                Ok(n) => n.to_string(),
                 Err(_) => {
                     return Err(decode_error("$".into(), "expected a bare integer".into()).into());
                 }
@@ -85,10 +96,9 @@ pub fn parse_response(
                 )
                 .into());
             }
-            let mut value: Value = serde_json::from_slice(&response.body)
-                .map_err(|e| decode_error("$".into(), format!("not valid JSON: {e}")))?;
-            let drift = normalize_response(&mut value, shape)
+            let normalized = normalize_response(&response.body, shape)
                 .map_err(|m| decode_error(m.path, m.message))?;
+            let drift = normalized.drift;
             if mode == ParseMode::Strict && !drift.is_empty() {
                 let first = drift
                     .entries
@@ -117,11 +127,14 @@ pub fn parse_response(
                 err.drift = drift.entries;
                 return Err(err.into());
             }
-            return Ok(Parsed { value, drift });
+            return Ok(Parsed {
+                json: normalized.json,
+                drift,
+            });
         }
     };
     Ok(Parsed {
-        value,
+        json,
         drift: DriftReport::default(),
     })
 }
@@ -200,7 +213,7 @@ fn text_of(value: &Value) -> Option<String> {
 /// Reads `Retry-After`: delay seconds, or an HTTP date (needs `now_ms`). Never negative.
 pub fn retry_after_secs(value: &str, now_ms: Option<i64>) -> Option<f64> {
     let value = value.trim();
-    if let Ok(secs) = value.parse::<f64>() {
+    if let Some(secs) = crate::types::parse_f64(value) {
         return (secs.is_finite() && secs >= 0.0).then_some(secs);
     }
     let date = crate::time::parse_http_date(value)?;

@@ -80,41 +80,12 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
 }
 
 /// Parses an HTTP date (RFC 9110 §5.6.7: IMF-fixdate, RFC 850 and asctime forms) into epoch
-/// milliseconds.
+/// milliseconds. The `httpdate` crate (hyper's) does the parsing: it is proven, small, IO-free,
+/// and refuses years past 9999, so a hostile `Retry-After` cannot overflow the arithmetic.
 pub fn parse_http_date(text: &str) -> Option<i64> {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    let (day, month, year, clock) = match parts.as_slice() {
-        // Sun, 06 Nov 1994 08:49:37 GMT
-        [_, d, m, y, t, "GMT"] => (d.parse().ok()?, month_number(m)?, y.parse().ok()?, *t),
-        // Sunday, 06-Nov-94 08:49:37 GMT
-        [_, dmy, t, "GMT"] => {
-            let mut it = dmy.split('-');
-            let d = it.next()?.parse().ok()?;
-            let m = month_number(it.next()?)?;
-            let y: i64 = it.next()?.parse().ok()?;
-            // RFC 9110: a two-digit year more than 50 years in the future is in the past century.
-            (d, m, if y < 70 { 2000 + y } else { 1900 + y }, *t)
-        }
-        // Sun Nov  6 08:49:37 1994
-        [_, m, d, t, y] => (d.parse().ok()?, month_number(m)?, y.parse().ok()?, *t),
-        _ => return None,
-    };
-    if !valid_date(year, month, day) {
-        return None;
-    }
-    let mut hms = clock.split(':').map(|v| v.parse::<i64>().ok());
-    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    if hms.next().is_some() || h > 23 || m > 59 || s > 60 {
-        return None;
-    }
-    Some((days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s) * 1000)
-}
-
-fn month_number(name: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    MONTHS.iter().position(|m| *m == name).map(|i| i as i64 + 1)
+    let time = httpdate::parse_http_date(text.trim()).ok()?;
+    let since_epoch = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+    i64::try_from(since_epoch.as_millis()).ok()
 }
 
 fn valid_date(year: i64, month: i64, day: i64) -> bool {

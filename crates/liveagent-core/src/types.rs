@@ -128,13 +128,13 @@ impl Timestamp {
 
     /// Parses an ISO-8601 string or a numeric string of epoch seconds.
     pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().parse::<f64>() {
-            Ok(secs) => Self::from_secs_f64(secs),
-            Err(_) => crate::time::parse_iso8601(text).map(Self::from_millis),
+        match parse_f64(text.trim()) {
+            Some(secs) => Self::from_secs_f64(secs),
+            None => crate::time::parse_iso8601(text).map(Self::from_millis),
         }
     }
 
-    fn from_secs_f64(secs: f64) -> Option<Self> {
+    pub(crate) fn from_secs_f64(secs: f64) -> Option<Self> {
         // Keep to what an f64 and an i64 of milliseconds both hold exactly enough.
         (secs.is_finite() && secs.abs() < 9.0e12)
             .then(|| Self::from_millis((secs * 1000.0).round() as i64))
@@ -169,6 +169,18 @@ impl<'de> Deserialize<'de> for Timestamp {
         Timestamp::from_wire(&value)
             .ok_or_else(|| de::Error::custom("expected epoch seconds or an ISO-8601 timestamp"))
     }
+}
+
+/// Parses a JSON number's text (`12`, `-1.5e3`) as an `f64`, with serde_json's parser: the
+/// wasm build needs it anyway, so core's own float parser and its tables are not linked in.
+pub(crate) fn parse_f64(text: &str) -> Option<f64> {
+    let first = text.as_bytes().first()?;
+    if !(first.is_ascii_digit() || *first == b'-') {
+        return None;
+    }
+    serde_json::from_str::<f64>(text)
+        .ok()
+        .filter(|f| f.is_finite())
 }
 
 /// A credential (a token, a signing secret). Its `Debug` and `Display` never show the value;

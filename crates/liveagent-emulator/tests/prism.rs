@@ -738,7 +738,7 @@ async fn every_covered_spec_operation_conforms() {
         match client.call(meta, params, CallOptions::default()).await {
             Ok(success) => {
                 if let Some(name) = s.keep {
-                    kept.insert(name.to_owned(), success.value);
+                    kept.insert(name.to_owned(), success.value());
                 }
             }
             Err(Error::Api(e)) if e.body.contains("prism/errors#") => {
@@ -769,7 +769,7 @@ async fn every_covered_spec_operation_conforms() {
                             .call(meta, resolve(&s.params, &kept), CallOptions::default())
                             .await
                             .unwrap()
-                            .value
+                            .value()
                     } else {
                         // Prism replaced the answer; the emulator's log has the real one.
                         let log = http

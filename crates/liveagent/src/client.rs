@@ -115,7 +115,7 @@ impl Client {
         options: CallOptions,
     ) -> Result<Response<E::Response>, Error> {
         let success = self.call(E::META, params_value(&params)?, options).await?;
-        let value = liveagent_core::typed(E::META, &success.response, success.value)?;
+        let value = liveagent_core::typed(E::META, &success.response, &success.json)?;
         Ok(Response {
             status: success.response.status,
             headers: success.response.headers,

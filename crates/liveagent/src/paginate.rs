@@ -91,7 +91,7 @@ async fn next_item(mut state: State) -> Option<(Result<Value, Error>, State)> {
         let pager = state.pager.as_mut()?;
         let params = pager.next_params()?;
         match state.client.call(pager.meta(), params, state.options).await {
-            Ok(success) => state.buffer.extend(pager.advance(success.value)),
+            Ok(success) => state.buffer.extend(pager.advance(success.value())),
             Err(error) => state.failed = Some(error),
         }
     }

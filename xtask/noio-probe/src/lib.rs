@@ -32,7 +32,9 @@ pub extern "C" fn liveagent_probe(index: u32, status: u32) -> u32 {
         Step::Retry { delay_ms } => 3 + (delay_ms as u32 & 1),
         Step::Done(Ok(success)) => {
             let mut pager = Paginator::new(meta, params).ok();
-            let items = pager.as_mut().map_or(0, |p| p.advance(success.value).len());
+            let items = pager
+                .as_mut()
+                .map_or(0, |p| p.advance(success.value()).len());
             10 + items as u32
         }
         Step::Done(Err(e)) => 20 + e.code().len() as u32,

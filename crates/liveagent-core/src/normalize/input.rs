@@ -2,9 +2,10 @@
 //! Unlike responses, caller input is exact: a missing required field, an unknown field or a
 //! value that cannot be converted is an error (`"42"` for an id is a fine conversion).
 
-use super::{Fit, Mismatch, PathNode, Pick, convert, json_type, mismatch, pick};
+use super::{FILE_KEY, Mismatch, PathNode, Pick, json_type, pick_variant};
 use crate::schema::{EnumShape, ObjectShape, Shape, UnionShape, describe};
-use serde_json::{Map, Value};
+use crate::types::Timestamp;
+use serde_json::{Map, Number, Value};
 
 /// Validates and canonicalizes one params value (caller input) in place.
 pub(crate) fn normalize_input(
@@ -44,7 +45,7 @@ pub(crate) fn normalize_input(
         },
         Shape::Enum(e) => enum_input(value, e, path),
         Shape::Union(u) => union_input(value, u, path),
-        scalar => match convert(value, scalar, true) {
+        scalar => match convert(value, scalar) {
             Fit::Fits => Ok(()),
             Fit::Coerce(new) => {
                 *value = new;
@@ -109,7 +110,7 @@ fn union_input(value: &mut Value, union: &UnionShape, path: &PathNode<'_>) -> Re
             message: format!("expected object {}, found {}", union.name, json_type(value)),
         });
     }
-    match pick(union, value, None) {
+    match pick_variant(union, value) {
         Pick::Variant(i) => match union.variants.get(i) {
             Some(variant) => normalize_input(value, (variant.shape)(), path),
             None => Ok(()),
@@ -120,4 +121,89 @@ fn union_input(value: &mut Value, union: &UnionShape, path: &PathNode<'_>) -> Re
             message: format!("the object fits no variant of {}", union.name),
         }),
     }
+}
+
+/// What [`convert`] decided about one scalar.
+enum Fit {
+    /// Fits as it is.
+    Fits,
+    /// Fits after replacing it with this value.
+    Coerce(Value),
+    /// Does not fit.
+    Invalid,
+}
+
+fn mismatch(path: &PathNode<'_>, shape: &Shape, found: &Value) -> Mismatch {
+    Mismatch {
+        path: path.render(),
+        message: format!("expected {}, found {}", describe(shape), json_type(found)),
+    }
+}
+
+/// Decides whether a caller's value fits a scalar shape, and how to convert it if not.
+/// Timestamps become whole epoch seconds, the form every endpoint that takes one accepts.
+fn convert(value: &Value, shape: &Shape) -> Fit {
+    match (shape, value) {
+        (Shape::Json, _) => Fit::Fits,
+        (Shape::Bool, Value::Bool(_)) => Fit::Fits,
+        (Shape::Bool, Value::String(s)) => match s.as_str() {
+            "true" => Fit::Coerce(Value::Bool(true)),
+            "false" => Fit::Coerce(Value::Bool(false)),
+            _ => Fit::Invalid,
+        },
+        (Shape::Bool, Value::Number(n)) => match n.as_u64() {
+            Some(0) => Fit::Coerce(Value::Bool(false)),
+            Some(1) => Fit::Coerce(Value::Bool(true)),
+            _ => Fit::Invalid,
+        },
+        (Shape::Int, Value::Number(n)) if n.is_i64() || n.is_u64() => Fit::Fits,
+        (Shape::Int, Value::Number(n)) => integral(n.as_f64()).map_or(Fit::Invalid, Fit::Coerce),
+        (Shape::Int, Value::String(s)) => match s.trim().parse::<i64>() {
+            Ok(i) => Fit::Coerce(Value::from(i)),
+            Err(_) => Fit::Invalid,
+        },
+        (Shape::Float, Value::Number(_)) => Fit::Fits,
+        (Shape::Float, Value::String(s)) => {
+            match crate::types::parse_f64(s.trim()).and_then(Number::from_f64) {
+                Some(n) => Fit::Coerce(Value::Number(n)),
+                None => Fit::Invalid,
+            }
+        }
+        (Shape::String, Value::String(_)) => Fit::Fits,
+        (Shape::String, Value::Number(n)) => Fit::Coerce(Value::String(n.to_string())),
+        (Shape::String, Value::Bool(b)) => Fit::Coerce(Value::String(b.to_string())),
+        (Shape::Id, Value::Number(n)) if n.is_u64() => Fit::Fits,
+        (Shape::Id, Value::Number(n)) => match integral(n.as_f64()) {
+            Some(v) if v.as_i64().is_some_and(|i| i >= 0) => Fit::Coerce(v),
+            _ => Fit::Invalid,
+        },
+        (Shape::Id, Value::String(s)) => match s.trim().parse::<u64>() {
+            Ok(i) => Fit::Coerce(Value::from(i)),
+            Err(_) => Fit::Invalid,
+        },
+        (Shape::Timestamp, Value::Number(_) | Value::String(_)) => {
+            match Timestamp::from_wire(value) {
+                Some(t) => {
+                    let canonical = Value::from(t.as_secs());
+                    if &canonical == value {
+                        Fit::Fits
+                    } else {
+                        Fit::Coerce(canonical)
+                    }
+                }
+                None => Fit::Invalid,
+            }
+        }
+        (Shape::File, Value::Object(o))
+            if o.len() == 1 && o.get(FILE_KEY).is_some_and(Value::is_u64) =>
+        {
+            Fit::Fits
+        }
+        _ => Fit::Invalid,
+    }
+}
+
+fn integral(f: Option<f64>) -> Option<Value> {
+    let f = f?;
+    (f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15).then(|| Value::from(f as i64))
 }

@@ -1,19 +1,20 @@
 //! Lenient-in, exact-out: walks a JSON value against a [`Shape`] and rewrites it in place.
 //!
-//! Responses ([`lenient`]): ids given as strings become numbers, timestamps become epoch
+//! Responses ([`stream`], one pass over the body bytes): ids given as strings become numbers, timestamps become epoch
 //! seconds, enum codes become their names, absent fields become `null`, unknown fields are kept.
 //! Each repair is recorded as [`Drift`]; strict mode turns any drift into an error. Only a
 //! record without its `id`, an envelope without its items, or a body of the wrong kind fails
 //! a lenient call. Params ([`input`]): the same shapes validate what a caller passed, exactly.
 
 mod input;
-mod lenient;
+mod reader;
+mod scalar;
+mod stream;
 
 pub(crate) use input::normalize_input;
 
-use crate::schema::{Shape, UnionShape, describe};
-use crate::types::Timestamp;
-use serde_json::{Number, Value};
+use crate::schema::{Shape, UnionShape};
+use serde_json::Value;
 use std::fmt;
 
 /// How much a response may differ from the documented shape.
@@ -69,6 +70,8 @@ pub enum DriftKind {
         /// What the SDK expected.
         expected: String,
     },
+    /// A key that came twice in one object: the first is kept.
+    Duplicate,
     /// A list item, map value or union member that fits no declared shape: kept as it came.
     Kept {
         /// What the SDK expected.
@@ -105,6 +108,7 @@ impl fmt::Display for Drift {
             DriftKind::Null { expected } => {
                 write!(f, "{}: null (expected {expected})", self.path)
             }
+            DriftKind::Duplicate => write!(f, "{}: duplicate key (the first is kept)", self.path),
             DriftKind::Kept { expected, found } => {
                 write!(
                     f,
@@ -152,15 +156,26 @@ impl DriftReport {
     }
 }
 
-/// Normalizes a response body in place. Returns the drift found, or what makes the response
-/// unusable: a record without its `id`, an envelope without its items, or a body of another
-/// kind than the endpoint's (a string where an object was due).
-pub fn normalize_response(value: &mut Value, shape: &Shape) -> Result<DriftReport, Mismatch> {
-    let mut walker = lenient::Lenient::new();
-    match walker.walk(value, shape, &PathNode::ROOT, None) {
-        Ok(()) => Ok(walker.drift),
-        Err(lenient::Fault::Soft(m) | lenient::Fault::Fatal(m)) => Err(m),
-    }
+/// A response body, normalized: JSON text of the documented shape, and what was repaired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Normalized {
+    /// The normalized JSON text: the wire's key order, declared fields the server left out
+    /// added (as `null`, or an empty list or map), every non-ASCII character as a `\u` escape.
+    pub json: String,
+    /// What lenient parsing repaired or kept.
+    pub drift: DriftReport,
+}
+
+/// Normalizes a response body in one pass over its bytes, without building a tree. Fails on
+/// what makes the response unusable: a body that is not JSON, a record without its `id`, an
+/// envelope without its items, or a body of another kind than the endpoint's.
+pub fn normalize_response(body: &[u8], shape: &Shape) -> Result<Normalized, Mismatch> {
+    let mut walk = stream::Stream::new(body);
+    walk.body(shape)?;
+    Ok(Normalized {
+        json: walk.out,
+        drift: walk.drift,
+    })
 }
 
 /// A JSON path built on the stack while walking; rendered only when something is reported.
@@ -242,101 +257,6 @@ pub fn json_type(value: &Value) -> &'static str {
     }
 }
 
-/// Whether `value` is a documented wire form of a timestamp that needs no drift report: an ISO
-/// string, or an epoch number turned into the SDK's form.
-fn is_documented_timestamp(shape: &Shape, value: &Value) -> bool {
-    matches!(shape, Shape::Timestamp)
-        && match value {
-            Value::String(s) => crate::time::parse_iso8601(s).is_some(),
-            Value::Number(_) => true,
-            _ => false,
-        }
-}
-
-/// What [`convert`] decided about one scalar.
-enum Fit {
-    /// Fits as it is.
-    Fits,
-    /// Fits after replacing it with this value.
-    Coerce(Value),
-    /// Does not fit.
-    Invalid,
-}
-
-fn mismatch(path: &PathNode<'_>, shape: &Shape, found: &Value) -> Mismatch {
-    Mismatch {
-        path: path.render(),
-        message: format!("expected {}, found {}", describe(shape), json_type(found)),
-    }
-}
-
-/// Decides whether a JSON value fits a scalar shape, and how to repair it if not. Timestamps in
-/// caller input become whole epoch seconds, the form every endpoint that takes one accepts.
-fn convert(value: &Value, shape: &Shape, input: bool) -> Fit {
-    match (shape, value) {
-        (Shape::Json, _) => Fit::Fits,
-        (Shape::Bool, Value::Bool(_)) => Fit::Fits,
-        (Shape::Bool, Value::String(s)) => match s.as_str() {
-            "true" => Fit::Coerce(Value::Bool(true)),
-            "false" => Fit::Coerce(Value::Bool(false)),
-            _ => Fit::Invalid,
-        },
-        (Shape::Bool, Value::Number(n)) => match n.as_u64() {
-            Some(0) => Fit::Coerce(Value::Bool(false)),
-            Some(1) => Fit::Coerce(Value::Bool(true)),
-            _ => Fit::Invalid,
-        },
-        (Shape::Int, Value::Number(n)) if n.is_i64() || n.is_u64() => Fit::Fits,
-        (Shape::Int, Value::Number(n)) => integral(n.as_f64()).map_or(Fit::Invalid, Fit::Coerce),
-        (Shape::Int, Value::String(s)) => match s.trim().parse::<i64>() {
-            Ok(i) => Fit::Coerce(Value::from(i)),
-            Err(_) => Fit::Invalid,
-        },
-        (Shape::Float, Value::Number(_)) => Fit::Fits,
-        (Shape::Float, Value::String(s)) => {
-            match s.trim().parse::<f64>().ok().and_then(Number::from_f64) {
-                Some(n) => Fit::Coerce(Value::Number(n)),
-                None => Fit::Invalid,
-            }
-        }
-        (Shape::String, Value::String(_)) => Fit::Fits,
-        (Shape::String, Value::Number(n)) => Fit::Coerce(Value::String(n.to_string())),
-        (Shape::String, Value::Bool(b)) => Fit::Coerce(Value::String(b.to_string())),
-        (Shape::Id, Value::Number(n)) if n.is_u64() => Fit::Fits,
-        (Shape::Id, Value::Number(n)) => match integral(n.as_f64()) {
-            Some(v) if v.as_i64().is_some_and(|i| i >= 0) => Fit::Coerce(v),
-            _ => Fit::Invalid,
-        },
-        (Shape::Id, Value::String(s)) => match s.trim().parse::<u64>() {
-            Ok(i) => Fit::Coerce(Value::from(i)),
-            Err(_) => Fit::Invalid,
-        },
-        (Shape::Timestamp, Value::Number(_) | Value::String(_)) => {
-            match Timestamp::from_wire(value) {
-                Some(t) => {
-                    let canonical = if input {
-                        Value::from(t.as_secs())
-                    } else {
-                        t.to_json()
-                    };
-                    if &canonical == value {
-                        Fit::Fits
-                    } else {
-                        Fit::Coerce(canonical)
-                    }
-                }
-                None => Fit::Invalid,
-            }
-        }
-        (Shape::File, Value::Object(o))
-            if o.len() == 1 && o.get(FILE_KEY).is_some_and(Value::is_u64) =>
-        {
-            Fit::Fits
-        }
-        _ => Fit::Invalid,
-    }
-}
-
 /// Which variant of a union a value is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
@@ -348,72 +268,19 @@ pub enum Pick {
     NoFit,
 }
 
-/// Picks the variant of `union` that `value` is: by its tag (inside the object, or, for
-/// [`UnionShape::parent_tag`], the value the parent object holds), else by fit. Both the
-/// normalizer and the Rust models decide with this one function; the Rust models cannot see a
-/// parent's tag, so for those unions they decide by fit.
+/// Picks the variant of `union` that `value` is: by its tag, else by the best fit. The Rust
+/// models decide with it, through the same walk as the normalizer; they cannot see a parent's
+/// tag (`meta.assignee_type`), so for those unions they decide by fit.
 pub fn pick_variant(union: &UnionShape, value: &Value) -> Pick {
-    pick(union, value, None)
-}
-
-pub(crate) fn pick(union: &UnionShape, value: &Value, parent_tag: Option<&str>) -> Pick {
-    let tag = match (union.tag, union.parent_tag) {
-        (Some(key), _) => value.get(key).and_then(Value::as_str),
-        (None, Some(_)) => parent_tag,
-        (None, None) => None,
-    };
-    if let Some(tag) = tag {
-        return match union.variants.iter().position(|v| v.tag == tag) {
-            Some(i) => Pick::Variant(i),
-            None => Pick::UnknownTag(tag.to_owned()),
-        };
+    let text = value.to_string();
+    let mut walk = stream::Stream::new(text.as_bytes());
+    match walk.choose(union, &PathNode::ROOT, None) {
+        Ok(stream::Choice::Tagged(i) | stream::Choice::Fitted(i, _)) => Pick::Variant(i),
+        Ok(stream::Choice::UnknownTag(tag)) => Pick::UnknownTag(tag),
+        Ok(stream::Choice::NoFit) | Err(_) => Pick::NoFit,
     }
-    best_fit(union, value)
-}
-
-/// The variant that fits with the least drift. A variant fits when the object keeps at least
-/// half of the variant's declared fields (so that leniency about absence cannot make an object
-/// of another kind fit) and nothing fatal (a missing `id`) comes up.
-fn best_fit(union: &UnionShape, value: &Value) -> Pick {
-    let Some(object) = value.as_object() else {
-        return Pick::NoFit;
-    };
-    let mut best: Option<(usize, usize)> = None;
-    for (i, variant) in union.variants.iter().enumerate() {
-        let shape = (variant.shape)();
-        if let Shape::Object(o) = shape {
-            let present = o
-                .fields
-                .iter()
-                .filter(|f| object.get(f.name).is_some_and(|v| !v.is_null()))
-                .count();
-            if present * 2 < o.fields.len() {
-                continue;
-            }
-        }
-        let mut trial = value.clone();
-        let mut walker = lenient::Lenient::new();
-        if walker
-            .walk(&mut trial, shape, &PathNode::ROOT, None)
-            .is_ok()
-        {
-            let drift = walker.drift.entries.len() + walker.drift.omitted;
-            if drift == 0 {
-                return Pick::Variant(i);
-            }
-            if best.is_none_or(|(_, least)| drift < least) {
-                best = Some((i, drift));
-            }
-        }
-    }
-    best.map_or(Pick::NoFit, |(i, _)| Pick::Variant(i))
 }
 
 /// Key of the placeholder object that stands for an attached file in params:
 /// `{"$file": <index into the call's file list>}`.
 pub const FILE_KEY: &str = "$file";
-
-fn integral(f: Option<f64>) -> Option<Value> {
-    let f = f?;
-    (f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15).then(|| Value::from(f as i64))
-}

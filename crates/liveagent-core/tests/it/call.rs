@@ -33,7 +33,7 @@ fn a_429_is_retried_after_retry_after_even_for_a_post() {
     let Step::Done(Ok(success)) = c.on_response(ok, None, 0.5) else {
         panic!("done")
     };
-    assert_eq!(success.value["content"], "hi");
+    assert_eq!(success.value()["content"], "hi");
     assert_eq!(c.retries(), 1);
 }
 

@@ -104,6 +104,22 @@ fn retry_after_in_seconds_or_http_date() {
         None
     );
     assert_eq!(retry_after_secs("soon", Some(now)), None);
+    // The other two HTTP-date forms, and dates no parser should accept.
+    assert_eq!(
+        retry_after_secs("Sunday, 06-Nov-94 08:49:37 GMT", Some(now)),
+        Some(7.0)
+    );
+    assert_eq!(
+        retry_after_secs("Sun Nov  6 08:49:37 1994", Some(now)),
+        Some(7.0)
+    );
+    for hostile in [
+        "Fri, 31 Dec 99999999999 23:59:59 GMT",
+        "Fri, 31 Dec -9999 23:59:59 GMT",
+        "Thu, 31 Feb 2026 10:00:00 GMT",
+    ] {
+        assert_eq!(retry_after_secs(hostile, Some(now)), None, "{hostile}");
+    }
 }
 
 #[test]
@@ -113,7 +129,7 @@ fn decode_errors_name_the_path_and_keep_the_body() {
         r#"{"meta":{"mine_count":0,"assigned_count":"many","unassigned_count":1,"all_count":1}}"#;
     // Lenient: a value that cannot be converted reads as null, and drift says where.
     let parsed = parse_response(meta, ParseMode::Lenient, &response(200, body), None).unwrap();
-    assert!(parsed.value["meta"]["assigned_count"].is_null());
+    assert!(parsed.value()["meta"]["assigned_count"].is_null());
     assert_eq!(parsed.drift.entries[0].path, "$.meta.assigned_count");
     // Strict: the same body is a decode error naming every drift, with the body kept.
     let Err(Error::Decode(e)) = parse_response(meta, ParseMode::Strict, &response(200, body), None)
@@ -146,7 +162,7 @@ fn decode_errors_name_the_path_and_keep_the_body() {
         ("{}", "missing"),
     ] {
         let parsed = parse_response(meta, ParseMode::Lenient, &response(200, body), None).unwrap();
-        assert!(parsed.value["meta"].is_null(), "{body}");
+        assert!(parsed.value()["meta"].is_null(), "{body}");
         let drift = parsed.drift.entries[0].to_string();
         assert!(
             drift.starts_with("$.meta: ") && drift.contains(found),
@@ -165,7 +181,7 @@ fn empty_and_text_responses() {
         None,
     )
     .unwrap();
-    assert!(ok.value.is_null());
+    assert!(ok.value().is_null());
     let ok = parse_response(
         row("delete_custom_attribute_definition"),
         ParseMode::Strict,
@@ -173,7 +189,7 @@ fn empty_and_text_responses() {
         None,
     )
     .unwrap();
-    assert!(ok.value.is_null());
+    assert!(ok.value().is_null());
 }
 
 #[test]

@@ -74,16 +74,16 @@ fn every_fixture_parses_strictly_and_into_its_rust_model() {
         let body = std::fs::read_to_string(fixtures_dir().join(file)).expect("read fixture");
         let parsed = parse_response(meta, ParseMode::Strict, &response(200, &body), None)
             .unwrap_or_else(|e| panic!("{file}: {e}\n{e:?}"));
-        typed(name, parsed.value.clone()).unwrap_or_else(|e| panic!("{file}: typed: {e}"));
+        typed(name, parsed.value().clone()).unwrap_or_else(|e| panic!("{file}: typed: {e}"));
         // Normalizing is idempotent: the output is itself a drift-free input.
         let again = parse_response(
             meta,
             ParseMode::Strict,
-            &response(200, &parsed.value.to_string()),
+            &response(200, &parsed.value().to_string()),
             None,
         )
         .unwrap_or_else(|e| panic!("{file}: re-parse: {e}"));
-        assert_eq!(again.value, parsed.value, "{file}");
+        assert_eq!(again.value(), parsed.value(), "{file}");
     }
 }
 
@@ -126,7 +126,7 @@ fn normalized_values_follow_the_sdk_conventions() {
         None,
     )
     .unwrap();
-    let first = &parsed.value["data"]["payload"][0];
+    let first = &parsed.value()["data"]["payload"][0];
     // Integer message types become names; ISO timestamps become epoch seconds.
     assert_eq!(first["messages"][0]["message_type"], "outgoing");
     assert!(first["messages"][0]["updated_at"].is_number());
@@ -136,7 +136,7 @@ fn normalized_values_follow_the_sdk_conventions() {
             .get("team")
             .is_some_and(serde_json::Value::is_null)
     );
-    let typed: ConversationList = serde_json::from_value(parsed.value).unwrap();
+    let typed: ConversationList = serde_json::from_value(parsed.value()).unwrap();
     assert_eq!(typed.data.payload.len(), 3);
     let first = &typed.data.payload[0];
     assert!(matches!(

@@ -28,6 +28,14 @@ fn page_numbers_until_a_short_page() {
 }
 
 #[test]
+fn a_page_number_of_u64_max_ends_after_that_page() {
+    let mut pager = Paginator::new(row("list_contacts"), json!({"page": u64::MAX})).unwrap();
+    assert_eq!(pager.next_params(), Some(json!({"page": u64::MAX})));
+    assert_eq!(pager.advance(contacts_page(0..15)).len(), 15);
+    assert!(pager.is_done(), "no page after u64::MAX");
+}
+
+#[test]
 fn a_full_last_page_ends_on_the_empty_one_after_it() {
     let mut pager = Paginator::new(row("list_conversations"), json!({"page": 3})).unwrap();
     assert_eq!(pager.next_params(), Some(json!({"page": 3})));

@@ -23,8 +23,8 @@ fn ids_and_numbers_as_strings_are_repaired_and_reported() {
     body["id"] = json!("17");
     body["is_member"] = json!("true");
     let parsed = team(body.clone(), ParseMode::Lenient).unwrap();
-    assert_eq!(parsed.value["id"], json!(17));
-    assert_eq!(parsed.value["is_member"], json!(true));
+    assert_eq!(parsed.value()["id"], json!(17));
+    assert_eq!(parsed.value()["is_member"], json!(true));
     let kinds: Vec<_> = parsed
         .drift
         .entries
@@ -61,10 +61,10 @@ fn unknown_fields_are_kept_and_reported() {
     let mut body = TEAM();
     body["cognigy_skill"] = json!({"level": 3});
     let parsed = team(body.clone(), ParseMode::Lenient).unwrap();
-    assert_eq!(parsed.value["cognigy_skill"], json!({"level": 3}));
+    assert_eq!(parsed.value()["cognigy_skill"], json!({"level": 3}));
     assert_eq!(parsed.drift.entries[0].path, "$.cognigy_skill");
     assert_eq!(parsed.drift.entries[0].kind, DriftKind::UnknownField);
-    let typed: liveagent_core::models::Team = serde_json::from_value(parsed.value).unwrap();
+    let typed: liveagent_core::models::Team = serde_json::from_value(parsed.value()).unwrap();
     assert_eq!(typed.extra["cognigy_skill"], json!({"level": 3}));
     assert!(team(body, ParseMode::Strict).is_err());
 }
@@ -80,13 +80,13 @@ fn unknown_enum_values_are_kept() {
         None,
     )
     .unwrap();
-    assert_eq!(parsed.value["payload"]["current_status"], "queued");
+    assert_eq!(parsed.value()["payload"]["current_status"], "queued");
     assert_eq!(
         parsed.drift.entries[0].kind,
         DriftKind::UnknownValue("queued".into())
     );
     let typed: liveagent_core::models::ToggleStatusResult =
-        serde_json::from_value(parsed.value).unwrap();
+        serde_json::from_value(parsed.value()).unwrap();
     assert_eq!(
         typed.payload().and_then(|p| p.current_status()),
         Some(&liveagent_core::models::ConversationStatus::Other(
@@ -117,10 +117,10 @@ fn live_agent_content_types_by_code_and_name() {
         None,
     )
     .unwrap();
-    assert_eq!(parsed.value["content_type"], "request_file_upload");
-    assert_eq!(parsed.value["message_type"], "outgoing");
+    assert_eq!(parsed.value()["content_type"], "request_file_upload");
+    assert_eq!(parsed.value()["message_type"], "outgoing");
     assert_eq!(
-        parsed.value["attachments"],
+        parsed.value()["attachments"],
         json!([]),
         "an absent list reads as empty"
     );
@@ -132,7 +132,7 @@ fn live_agent_content_types_by_code_and_name() {
         None,
     )
     .unwrap();
-    assert_eq!(parsed.value["content_type"], "4242");
+    assert_eq!(parsed.value()["content_type"], "4242");
 }
 
 #[test]
@@ -156,8 +156,8 @@ fn epoch_and_iso_timestamps_normalize_to_epoch_seconds() {
             None,
         )
         .unwrap_or_else(|e| panic!("{wire}: {e}"));
-        assert_eq!(parsed.value["created_at"], want, "{wire}");
-        assert_eq!(parsed.value["updated_at"], json!(1_714_557_600.25));
+        assert_eq!(parsed.value()["created_at"], want, "{wire}");
+        assert_eq!(parsed.value()["updated_at"], json!(1_714_557_600.25));
     }
     // A numeric string is repaired, but it is drift.
     let parsed = parse_response(
@@ -167,12 +167,12 @@ fn epoch_and_iso_timestamps_normalize_to_epoch_seconds() {
         None,
     )
     .unwrap();
-    assert_eq!(parsed.value["created_at"], json!(1_714_557_600));
+    assert_eq!(parsed.value()["created_at"], json!(1_714_557_600));
     assert_eq!(parsed.drift.entries.len(), 1);
     // Garbage reads as null, reported at its path; strict mode refuses it there.
     let garbage = response(200, &body(json!("yesterday")));
     let parsed = parse_response(meta, ParseMode::Lenient, &garbage, None).unwrap();
-    assert!(parsed.value["created_at"].is_null());
+    assert!(parsed.value()["created_at"].is_null());
     assert_eq!(parsed.drift.entries[0].path, "$.created_at");
     let Err(Error::Decode(e)) = parse_response(meta, ParseMode::Strict, &garbage, None) else {
         panic!()
@@ -190,7 +190,7 @@ fn page_numbers_as_strings_are_documented_not_drift() {
         None,
     )
     .unwrap();
-    assert_eq!(parsed.value["meta"]["current_page"], json!(2));
+    assert_eq!(parsed.value()["meta"]["current_page"], json!(2));
 }
 
 #[test]
@@ -198,7 +198,7 @@ fn a_bad_optional_value_is_dropped_in_lenient_mode_only() {
     let mut body = TEAM();
     body["allow_auto_assign"] = json!({"yes": true});
     let parsed = team(body.clone(), ParseMode::Lenient).unwrap();
-    assert!(parsed.value["allow_auto_assign"].is_null());
+    assert!(parsed.value()["allow_auto_assign"].is_null());
     assert!(matches!(
         parsed.drift.entries[0].kind,
         DriftKind::Dropped {
@@ -222,13 +222,13 @@ fn untagged_unions_pick_the_variant_that_fits() {
     )
     .unwrap();
     let typed: Option<liveagent_core::models::Assignment> =
-        serde_json::from_value(parsed.value).unwrap();
+        serde_json::from_value(parsed.value()).unwrap();
     assert!(matches!(
         typed,
         Some(liveagent_core::models::Assignment::Team(_))
     ));
     let parsed = parse_response(meta, ParseMode::Strict, &response(200, "null"), None).unwrap();
-    assert!(parsed.value.is_null());
+    assert!(parsed.value().is_null());
 }
 
 #[test]
