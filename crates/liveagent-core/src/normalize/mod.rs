@@ -173,7 +173,7 @@ pub fn normalize_response(body: &[u8], shape: &Shape) -> Result<Normalized, Mism
     let mut walk = stream::Stream::new(body);
     walk.body(shape)?;
     Ok(Normalized {
-        json: walk.out,
+        json: walk.out.into_string(),
         drift: walk.drift,
     })
 }

@@ -34,6 +34,33 @@ impl Kind {
     }
 }
 
+/// The normalized text being written: bytes, ASCII only (every other character is written as
+/// a `\u` escape), so that no step needs to re-validate UTF-8 until the end.
+#[derive(Default)]
+pub(super) struct Out(pub(super) Vec<u8>);
+
+impl Out {
+    pub(super) fn with_capacity(n: usize) -> Out {
+        Out(Vec::with_capacity(n))
+    }
+
+    /// One ASCII punctuation character.
+    pub(super) fn push(&mut self, c: char) {
+        debug_assert!(c.is_ascii());
+        self.0.push(c as u8);
+    }
+
+    pub(super) fn push_str(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// The text; it is ASCII by construction, so the check cannot fail.
+    pub(super) fn into_string(self) -> String {
+        String::from_utf8(self.0)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
 /// The body is not JSON; where it stopped making sense.
 #[derive(Debug)]
 pub(super) struct Malformed(pub(super) String);
@@ -60,6 +87,7 @@ impl<'a> Reader<'a> {
         Malformed(format!("not valid JSON: {what} at byte {}", self.pos))
     }
 
+    #[inline]
     pub(super) fn skip_ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -67,6 +95,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The kind of the next value, after whitespace.
+    #[inline]
     pub(super) fn peek(&mut self) -> Read<Kind> {
         self.skip_ws();
         Ok(match self.bytes.get(self.pos) {
@@ -81,6 +110,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline]
     fn eat(&mut self, byte: u8) -> bool {
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&byte) {
@@ -119,6 +149,11 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         let start = self.pos;
         loop {
+            // Plain ASCII runs are the common case: skip them in one tight loop.
+            let run = self.bytes[self.pos..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b));
+            self.pos = run.map_or(self.bytes.len(), |n| self.pos + n);
             match self.bytes.get(self.pos) {
                 Some(b'"') => break,
                 Some(b'\\') => {
@@ -138,11 +173,10 @@ impl<'a> Reader<'a> {
                     }
                 }
                 Some(0..=0x1f) => return self.malformed("control character in a string"),
-                Some(0x80..) => match utf8_len(&self.bytes[self.pos..]) {
+                Some(_) => match utf8_len(&self.bytes[self.pos..]) {
                     Some(len) => self.pos += len,
                     None => return self.malformed("invalid UTF-8"),
                 },
-                Some(_) => self.pos += 1,
                 None => return self.malformed("unterminated string"),
             }
         }
@@ -223,11 +257,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Copies one value to `out` (or only validates it), escaping non-ASCII characters.
-    pub(super) fn copy(&mut self, mut out: Option<&mut String>, depth: usize) -> Read<()> {
+    pub(super) fn copy(&mut self, mut out: Option<&mut Out>, depth: usize) -> Read<()> {
         if depth > MAX_DEPTH {
             return self.malformed("nesting too deep");
         }
-        let put = |out: &mut Option<&mut String>, s: &str| {
+        let put = |out: &mut Option<&mut Out>, s: &str| {
             if let Some(o) = out.as_deref_mut() {
                 o.push_str(s);
             }
@@ -348,32 +382,45 @@ pub(super) fn decode(raw: &[u8]) -> Option<Cow<'_, str>> {
 }
 
 /// Writes a validated raw string (escapes kept) as a JSON string, non-ASCII as `\u` escapes.
-pub(super) fn write_raw_string(out: &mut String, raw: &[u8]) {
-    out.push('"');
+pub(super) fn write_raw_string(out: &mut Out, raw: &[u8]) {
+    out.0.push(b'"');
+    if raw.is_ascii() {
+        out.0.extend_from_slice(raw);
+        out.0.push(b'"');
+        return;
+    }
     let mut rest = raw;
     while !rest.is_empty() {
         let ascii = rest.iter().position(|b| *b >= 0x80).unwrap_or(rest.len());
         // ASCII, escapes included, is copied as it came.
-        out.push_str(std::str::from_utf8(&rest[..ascii]).unwrap_or_default());
+        out.0.extend_from_slice(&rest[..ascii]);
         rest = &rest[ascii..];
-        if let Some(len) = utf8_len(rest) {
-            let c = std::str::from_utf8(&rest[..len])
-                .ok()
-                .and_then(|s| s.chars().next());
-            push_escaped_char(out, c.unwrap_or('\u{fffd}'));
-            rest = &rest[len..];
-        } else if !rest.is_empty() {
-            // Not reached for validated input; keep the output valid regardless.
-            push_escaped_char(out, '\u{fffd}');
-            rest = &rest[1..];
+        if rest.is_empty() {
+            break;
         }
+        let len = utf8_len(rest).unwrap_or(1);
+        let c = std::str::from_utf8(&rest[..len])
+            .ok()
+            .and_then(|s| s.chars().next());
+        // Invalid UTF-8 is refused by the reader; keep the output valid regardless.
+        push_escaped_char(out, c.unwrap_or('\u{fffd}'));
+        rest = &rest[len..];
     }
-    out.push('"');
+    out.0.push(b'"');
 }
 
 /// Writes text as a JSON string, escaping what JSON requires and every non-ASCII character.
-pub(super) fn write_str(out: &mut String, text: &str) {
-    out.push('"');
+pub(super) fn write_str(out: &mut Out, text: &str) {
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.0.push(b'"');
+        out.0.extend_from_slice(text.as_bytes());
+        out.0.push(b'"');
+        return;
+    }
+    out.0.push(b'"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -382,20 +429,20 @@ pub(super) fn write_str(out: &mut String, text: &str) {
             other => push_escaped_char(out, other),
         }
     }
-    out.push('"');
+    out.0.push(b'"');
 }
 
-fn push_escaped_char(out: &mut String, c: char) {
+fn push_escaped_char(out: &mut Out, c: char) {
     let mut units = [0u16; 2];
     for unit in c.encode_utf16(&mut units) {
         push_hex(out, *unit);
     }
 }
 
-fn push_hex(out: &mut String, unit: u16) {
+fn push_hex(out: &mut Out, unit: u16) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push_str("\\u");
     for shift in [12, 8, 4, 0] {
-        out.push(char::from(HEX[usize::from((unit >> shift) & 0xf)]));
+        out.0.push(HEX[usize::from((unit >> shift) & 0xf)]);
     }
 }

@@ -21,7 +21,7 @@ impl Stream<'_> {
             }
             (Shape::Int | Shape::Id | Shape::Timestamp, Kind::Number) => {
                 let text = self.r.number()?;
-                let integral = !text.contains(['.', 'e', 'E']);
+                let integral = !text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
                 let fits = integral
                     && match shape {
                         Shape::Id => text.parse::<u64>().is_ok(),

@@ -9,10 +9,9 @@
 //! converted becomes `null`, and a list item, map value or union member that fits nothing is
 //! kept as it came.
 
-use super::reader::{Kind, MAX_DEPTH, Malformed, Reader, decode, write_raw_string, write_str};
+use super::reader::{Kind, MAX_DEPTH, Malformed, Out, Reader, decode, write_raw_string, write_str};
 use super::{Drift, DriftKind, DriftReport, Mismatch, PathNode};
 use crate::schema::{Field, ObjectShape, Shape, UnionShape, describe};
-use std::borrow::Cow;
 
 /// What became of one value.
 pub(super) enum Outcome {
@@ -48,7 +47,7 @@ impl From<Malformed> for Mismatch {
 
 pub(super) struct Stream<'a> {
     pub(super) r: Reader<'a>,
-    pub(super) out: String,
+    pub(super) out: Out,
     pub(super) drift: DriftReport,
     /// Inside a [`Shape::Flex`]: conversions are expected, not drift.
     pub(super) flex: bool,
@@ -59,7 +58,7 @@ impl<'a> Stream<'a> {
     pub(super) fn new(body: &'a [u8]) -> Stream<'a> {
         Stream {
             r: Reader::new(body),
-            out: String::with_capacity(body.len() + body.len() / 4),
+            out: Out::with_capacity(body.len() + body.len() / 4),
             drift: DriftReport::default(),
             flex: false,
             depth: 0,
@@ -88,8 +87,9 @@ impl<'a> Stream<'a> {
         });
     }
 
-    /// Walks one value against `shape`; `tag` is the union tag its parent object holds for it.
-    fn walk(&mut self, shape: &Shape, path: &PathNode<'_>, tag: Option<&str>) -> Walked {
+    /// Walks one value against `shape`; `parent` reads the object that holds it, where a
+    /// union may find its tag (`meta.assignee_type`).
+    fn walk(&mut self, shape: &Shape, path: &PathNode<'_>, parent: Option<&Reader<'a>>) -> Walked {
         let kind = self.r.peek()?;
         match shape {
             Shape::Nullable(inner) => {
@@ -98,7 +98,7 @@ impl<'a> Stream<'a> {
                     self.out.push_str("null");
                     return Ok(Outcome::Done);
                 }
-                if let Outcome::Unfit(found) = self.walk(inner, path, tag)? {
+                if let Outcome::Unfit(found) = self.walk(inner, path, parent)? {
                     let expected = describe(inner);
                     self.report(path, DriftKind::Dropped { expected, found });
                     self.r.skip(self.depth)?;
@@ -108,14 +108,14 @@ impl<'a> Stream<'a> {
             }
             Shape::Flex(inner) => {
                 let outer = std::mem::replace(&mut self.flex, true);
-                let result = self.walk(inner, path, tag);
+                let result = self.walk(inner, path, parent);
                 self.flex = outer;
                 result
             }
             Shape::List(inner) if kind == Kind::Array => self.nested(|s| s.list(inner, path)),
             Shape::Map(inner) if kind == Kind::Object => self.nested(|s| s.map(inner, path)),
             Shape::Object(o) if kind == Kind::Object => self.nested(|s| s.object(o, path)),
-            Shape::Union(u) if kind == Kind::Object => self.nested(|s| s.union(u, path, tag)),
+            Shape::Union(u) if kind == Kind::Object => self.nested(|s| s.union(u, path, parent)),
             Shape::List(_) | Shape::Map(_) | Shape::Object(_) | Shape::Union(_) => {
                 Ok(Outcome::Unfit(kind.name()))
             }
@@ -219,13 +219,8 @@ impl<'a> Stream<'a> {
             "{} has too many fields",
             object.name
         );
-        // Tags that fields' unions read from this object (`meta.assignee_type`).
-        let tags: Vec<(usize, Option<Cow<'a, str>>)> = object
-            .fields
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| Some((i, self.r.peek_key(union_tag(f.shape())?))))
-            .collect();
+        // Where this object starts: a union field may read its tag from a sibling.
+        let start = self.r.clone();
         let mut seen: u128 = 0;
         let bit = |i: usize| {
             1u128
@@ -235,33 +230,45 @@ impl<'a> Stream<'a> {
         let mut first = true;
         self.out.push('{');
         if self.r.open(b'{', b'}')? {
+            // Views render fields in the declared order: look at the next one first.
+            let mut next = 0;
             loop {
                 let raw = self.r.key()?;
-                let key = decode(raw).ok_or_else(|| Mismatch::from(Malformed("bad key".into())))?;
-                let child = path.key(&key);
-                match object.fields.iter().position(|f| f.name == key) {
+                let found = if object
+                    .fields
+                    .get(next)
+                    .is_some_and(|f| f.name.as_bytes() == raw)
+                {
+                    Some(next)
+                } else if raw.contains(&b'\\') {
+                    let key = decode(raw).unwrap_or_default();
+                    object.fields.iter().position(|f| f.name == key)
+                } else {
+                    object.fields.iter().position(|f| f.name.as_bytes() == raw)
+                };
+                match found {
                     Some(i) if seen & bit(i) != 0 => {
                         // JSON.parse keeps the last, serde the first: keep one, say so.
-                        self.report(&child, DriftKind::Duplicate);
+                        self.report(&path.key(object.fields[i].name), DriftKind::Duplicate);
                         self.r.skip(self.depth)?;
                     }
                     Some(i) => {
                         seen |= bit(i);
+                        next = i + 1;
                         self.comma(&mut first);
                         let field = &object.fields[i];
-                        write_str(&mut self.out, field.name);
-                        self.out.push(':');
-                        let tag = tags
-                            .iter()
-                            .find(|(t, _)| *t == i)
-                            .and_then(|(_, v)| v.as_deref());
-                        self.field(field, &child, tag)?;
+                        self.out.push('"');
+                        self.out.push_str(field.name);
+                        self.out.push_str("\":");
+                        self.field(field, &path.key(field.name), Some(&start))?;
                     }
                     None => {
                         self.comma(&mut first);
                         write_raw_string(&mut self.out, raw);
                         self.out.push(':');
-                        self.report(&child, DriftKind::UnknownField);
+                        let key = decode(raw)
+                            .ok_or_else(|| Mismatch::from(Malformed("bad key".into())))?;
+                        self.report(&path.key(&key), DriftKind::UnknownField);
                         self.r.copy(Some(&mut self.out), self.depth)?;
                     }
                 }
@@ -273,8 +280,9 @@ impl<'a> Stream<'a> {
         for (i, field) in object.fields.iter().enumerate() {
             if seen & bit(i) == 0 {
                 self.comma(&mut first);
-                write_str(&mut self.out, field.name);
-                self.out.push(':');
+                self.out.push('"');
+                self.out.push_str(field.name);
+                self.out.push_str("\":");
                 self.absent(field, &path.key(field.name), true)?;
             }
         }
@@ -294,14 +302,14 @@ impl<'a> Stream<'a> {
         &mut self,
         field: &Field,
         path: &PathNode<'_>,
-        tag: Option<&str>,
+        parent: Option<&Reader<'a>>,
     ) -> Result<(), Mismatch> {
         let shape = field.shape();
         if self.r.peek()? == Kind::Null {
             self.r.bool_or_null()?;
             return self.absent(field, path, false);
         }
-        if let Outcome::Unfit(found) = self.walk(shape, path, tag)? {
+        if let Outcome::Unfit(found) = self.walk(shape, path, parent)? {
             if must_have(field) {
                 return Err(Mismatch {
                     path: path.render(),
@@ -357,12 +365,12 @@ impl<'a> Stream<'a> {
         &mut self,
         union: &UnionShape,
         path: &PathNode<'_>,
-        parent_tag: Option<&str>,
+        parent: Option<&Reader<'a>>,
     ) -> Walked {
-        match self.choose(union, path, parent_tag)? {
+        match self.choose(union, path, parent)? {
             Choice::Tagged(i) => self.walk((union.variants[i].shape)(), path, None),
             Choice::Fitted(_, best) => {
-                self.out.push_str(&best.out);
+                self.out.0.extend_from_slice(&best.out.0);
                 self.r = best.r;
                 for drift in best.drift.entries {
                     self.drift.push(drift);
@@ -397,11 +405,11 @@ impl<'a> Stream<'a> {
         &mut self,
         union: &UnionShape,
         path: &PathNode<'_>,
-        parent_tag: Option<&str>,
+        parent: Option<&Reader<'a>>,
     ) -> Result<Choice<'a>, Mismatch> {
         let tag = match (union.tag, union.parent_tag) {
             (Some(key), _) => self.r.peek_key(key),
-            (None, Some(_)) => parent_tag.map(|t| Cow::Owned(t.to_owned())),
+            (None, Some(key)) => parent.and_then(|p| p.peek_key(key)),
             (None, None) => None,
         };
         if let Some(tag) = tag {
@@ -435,7 +443,7 @@ impl<'a> Stream<'a> {
             }
             let mut trial = Stream {
                 r: self.r.clone(),
-                out: String::new(),
+                out: Out::default(),
                 drift: DriftReport::default(),
                 flex: self.flex,
                 depth: self.depth,
@@ -477,13 +485,4 @@ fn strip(mut shape: &Shape) -> &Shape {
         shape = inner;
     }
     shape
-}
-
-/// The key of the parent object that holds the tag of a union field (`meta.assignee_type`).
-fn union_tag(shape: &Shape) -> Option<&'static str> {
-    match shape {
-        Shape::Nullable(inner) | Shape::Flex(inner) => union_tag(inner),
-        Shape::Union(u) => u.parent_tag,
-        _ => None,
-    }
 }
