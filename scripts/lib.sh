@@ -16,7 +16,7 @@ ensure_wasm_target() {
 }
 
 WASM_BINDGEN_VERSION=0.2.129
-WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
+WASM_OPT_FLAGS=(-Os --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
 
 ensure_apt_packages() {
@@ -32,6 +32,16 @@ ensure_apt_packages() {
 ensure_wasm_bindgen() {
   if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+  fi
+}
+
+CARGO_FUZZ_VERSION=0.13.2
+
+# cargo-fuzz for scripts/fuzz; the nightly toolchain it drives comes with our machines.
+ensure_cargo_fuzz() {
+  cargo +nightly --version >/dev/null || { echo "scripts/fuzz needs the nightly toolchain" >&2; return 1; }
+  if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
   fi
 }
 
