@@ -1,40 +1,30 @@
 //! The transport and the timer: one attempt over `fetch`, and the loop that lets the core's
 //! [`Call`] decide what follows.
+//!
+//! web-sys gives the typed DOM bindings (`AbortController`, `AbortSignal`, `RequestInit`,
+//! `Response`); `fetch`, `setTimeout` and `clearTimeout` are bound here as the globals they are
+//! in every runtime (web-sys reaches them only through `Window` or `WorkerGlobalScope`, which
+//! Node, Deno and Bun lack). The response is read through its methods, not `instanceof`, so a
+//! caller's own `fetch` may answer with any Response-like object.
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use liveagent_core::{Body, Call, Error, Failure, RawResponse, Step, Success, multipart};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, RequestRedirect, Response};
+
+pub use web_sys::AbortSignal;
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(input: &str, init: &Object) -> Promise;
+    fn global_fetch(input: &str, init: &RequestInit) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
-
-    #[derive(Clone)]
-    type AbortController;
-    #[wasm_bindgen(constructor)]
-    fn new() -> AbortController;
-    #[wasm_bindgen(method, getter)]
-    fn signal(this: &AbortController) -> AbortSignal;
-    #[wasm_bindgen(method)]
-    fn abort(this: &AbortController);
-
-    /// A DOM `AbortSignal`, as JS passes it in `options.signal`.
-    #[derive(Clone)]
-    pub type AbortSignal;
-    #[wasm_bindgen(method, getter)]
-    fn aborted(this: &AbortSignal) -> bool;
-    #[wasm_bindgen(method, js_name = addEventListener)]
-    fn add_event_listener(this: &AbortSignal, kind: &str, listener: &Function);
-    #[wasm_bindgen(method, js_name = removeEventListener)]
-    fn remove_event_listener(this: &AbortSignal, kind: &str, listener: &Function);
 }
 
 /// What one attempt came to.
@@ -96,11 +86,6 @@ fn body_of(call: &Call) -> Result<(Option<String>, Option<JsValue>), Error> {
     })
 }
 
-fn set(target: &Object, key: &str, value: &JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
 /// One request, with the per-attempt timeout and the caller's signal wired to one controller.
 async fn attempt(
     call: &Call,
@@ -123,15 +108,17 @@ async fn attempt(
             &JsValue::from_str(ct),
         ));
     }
-    let controller = AbortController::new();
-    let init = Object::new();
-    set(&init, "method", &JsValue::from_str(request.method.as_str()));
-    set(&init, "headers", &headers);
+    let Ok(controller) = AbortController::new() else {
+        return Attempt::Failure(Failure::Connect("AbortController is not available".into()));
+    };
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_headers(&headers);
     // Never follow a redirect: the token must not reach another host.
-    set(&init, "redirect", &JsValue::from_str("manual"));
-    set(&init, "signal", &controller.signal());
+    init.set_redirect(RequestRedirect::Manual);
+    init.set_signal(Some(&controller.signal()));
     if let Some(body) = body {
-        set(&init, "body", body);
+        init.set_body(body);
     }
 
     let timed_out = Rc::new(Cell::new(false));
@@ -150,14 +137,14 @@ async fn attempt(
         .timeout_ms()
         .map(|ms| set_timeout(on_timeout.as_ref().unchecked_ref(), ms as f64));
     if let Some(s) = signal {
-        s.add_event_listener("abort", on_abort.as_ref().unchecked_ref());
+        let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
     let outcome = exchange(&request.url, &init, fetch).await;
     if let Some(id) = timer {
         clear_timeout(&id);
     }
     if let Some(s) = signal {
-        s.remove_event_listener("abort", on_abort.as_ref().unchecked_ref());
+        let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
     match outcome {
         Ok(response) => Attempt::Response(response),
@@ -172,7 +159,7 @@ async fn attempt(
 /// The fetch and the body read; a rejection's message on failure.
 async fn exchange(
     url: &str,
-    init: &Object,
+    init: &RequestInit,
     fetch: Option<&Function>,
 ) -> Result<RawResponse, String> {
     let promise = match fetch {
@@ -182,15 +169,12 @@ async fn exchange(
             .map_err(|e| message(&e))?,
         None => global_fetch(url, init),
     };
-    let response = JsFuture::from(promise).await.map_err(|e| message(&e))?;
-    let status = Reflect::get(&response, &"status".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .unwrap_or_default() as u16;
+    let response: Response = JsFuture::from(promise)
+        .await
+        .map_err(|e| message(&e))?
+        .unchecked_into();
     let mut headers = Vec::new();
-    if let Ok(h) = Reflect::get(&response, &"headers".into())
-        && let Ok(Some(entries)) = js_sys::try_iter(&h)
-    {
+    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
         for entry in entries.flatten() {
             let pair = Array::from(&entry);
             headers.push((
@@ -199,17 +183,10 @@ async fn exchange(
             ));
         }
     }
-    let read = Reflect::get(&response, &"arrayBuffer".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or_else(|| "the response has no body reader".to_owned())?;
-    let buffer = read
-        .call0(&response)
-        .map(|p| Promise::resolve(&p))
-        .map_err(|e| message(&e))?;
+    let buffer = response.array_buffer().map_err(|e| message(&e))?;
     let buffer = JsFuture::from(buffer).await.map_err(|e| message(&e))?;
     Ok(RawResponse {
-        status,
+        status: response.status(),
         headers,
         body: Uint8Array::new(&buffer).to_vec(),
     })
@@ -249,13 +226,13 @@ async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> bool {
                 clear_timeout(&timer);
                 let _ = reject.call0(&JsValue::NULL);
             });
-            s.add_event_listener("abort", listener.as_ref().unchecked_ref());
+            let _ = s.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
             on_abort = Some(listener);
         }
     });
     let finished = JsFuture::from(waiting).await.is_ok();
     if let (Some(s), Some(listener)) = (signal, &on_abort) {
-        s.remove_event_listener("abort", listener.as_ref().unchecked_ref());
+        let _ = s.remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
     }
     finished
 }

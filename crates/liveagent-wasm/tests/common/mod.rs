@@ -191,9 +191,9 @@ pub(crate) async fn decode_error_keeps_the_body() {
 }
 
 pub(crate) async fn timeout_ends_the_attempt() {
-    fault(json!({"method": "GET", "path": "/api/v1/accounts/*/labels", "kind": "latency", "ms": 1500, "times": 1})).await;
+    // The server would answer after a minute: only the timeout can end the call with TIMEOUT.
+    fault(json!({"method": "GET", "path": "/api/v1/accounts/*/labels", "kind": "latency", "ms": 60000, "times": 1})).await;
     let backend = backend(json!({})).await;
-    let started = now();
     let error = call(
         &backend,
         "listLabels",
@@ -207,11 +207,11 @@ pub(crate) async fn timeout_ends_the_attempt() {
         (&error["code"], &error["timeout"]),
         (&json!("TIMEOUT"), &json!(200))
     );
-    assert!(now() - started < 1400.0, "the call waited for the server");
 }
 
 pub(crate) async fn abort_cancels_the_call() {
-    fault(json!({"method": "GET", "path": "/api/v1/accounts/*/canned_responses", "kind": "latency", "ms": 1500, "times": 1})).await;
+    // The server would answer after a minute: only the abort can end the call with ABORTED.
+    fault(json!({"method": "GET", "path": "/api/v1/accounts/*/canned_responses", "kind": "latency", "ms": 60000, "times": 1})).await;
     let backend = backend(json!({})).await;
     let (controller, signal) = abort_controller();
     let abort = Reflect::get(&controller, &"abort".into())
@@ -221,7 +221,6 @@ pub(crate) async fn abort_cancels_the_call() {
     global("setTimeout")
         .call2(&JsValue::NULL, &abort, &100.into())
         .unwrap();
-    let started = now();
     let error = call(
         &backend,
         "listCannedResponses",
@@ -233,7 +232,6 @@ pub(crate) async fn abort_cancels_the_call() {
     .unwrap_err();
     assert_eq!(error["code"], "ABORTED", "{error}");
     assert_eq!(error["sent"], true, "the attempt was in flight: {error}");
-    assert!(now() - started < 1400.0, "the call waited for the server");
 
     // An already aborted signal: nothing is sent.
     let error = call(
