@@ -9,6 +9,9 @@ use super::stream::{Outcome, Stream, Walked};
 use crate::schema::{Shape, describe};
 use crate::types::{Timestamp, parse_f64};
 
+/// The largest integer a JavaScript number holds exactly.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
 impl Stream<'_> {
     pub(super) fn scalar(&mut self, shape: &Shape, kind: Kind, path: &PathNode<'_>) -> Walked {
         let start = self.r.pos;
@@ -31,6 +34,24 @@ impl Stream<'_> {
                             .is_ok_and(|secs| secs.unsigned_abs() < 9_000_000_000_000),
                     };
                 match shape {
+                    // An id past 2^53 would be rounded by JSON.parse: it goes out as a string
+                    // (the Rust `Id` reads either), reported.
+                    Shape::Id
+                        if fits && text.parse::<u64>().is_ok_and(|id| id > MAX_SAFE_INTEGER) =>
+                    {
+                        self.out.push('"');
+                        self.out.push_str(text);
+                        self.out.push('"');
+                        let expected = "id (as a string: beyond 2^53)".to_owned();
+                        self.report(
+                            path,
+                            DriftKind::Coerced {
+                                expected,
+                                found: "number",
+                            },
+                        );
+                        return Ok(Outcome::Done);
+                    }
                     _ if fits => {
                         self.out.push_str(text);
                         return Ok(Outcome::Done);

@@ -264,3 +264,33 @@ fn never_panics_on_hostile_bodies() {
         }
     }
 }
+
+#[test]
+fn ids_past_2_pow_53_reach_js_exactly_as_strings_with_drift() {
+    let body = r##"{"payload":[{"id":9007199254740993,"title":"big","description":null,"color":"#000000","show_on_sidebar":true}]}"##;
+    let parsed = parse_response(
+        row("list_labels"),
+        ParseMode::Lenient,
+        &response(200, body),
+        None,
+    )
+    .unwrap();
+    assert!(
+        parsed.json.contains(r#""id":"9007199254740993""#),
+        "{}",
+        parsed.json
+    );
+    assert_eq!(parsed.drift.entries[0].path, "$.payload[0].id");
+    let typed: liveagent_core::models::LabelList = serde_json::from_str(&parsed.json).unwrap();
+    assert_eq!(typed.payload[0].id.get(), 9_007_199_254_740_993);
+    // 2^53 - 1 is still a number.
+    let body = body.replace("9007199254740993", "9007199254740991");
+    let parsed = parse_response(
+        row("list_labels"),
+        ParseMode::Strict,
+        &response(200, &body),
+        None,
+    )
+    .unwrap();
+    assert!(parsed.json.contains(r#""id":9007199254740991"#));
+}
