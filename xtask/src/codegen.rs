@@ -188,7 +188,7 @@ fn ts(shape: &Shape) -> String {
         Shape::Int | Shape::Float => "number".into(),
         Shape::String => "string".into(),
         Shape::Id => "Id".into(),
-        Shape::Timestamp => "Timestamp".into(),
+        Shape::Timestamp | Shape::IsoTimestamp => "Timestamp".into(),
         Shape::Json => "unknown".into(),
         Shape::File => "Blob | Uint8Array".into(),
         Shape::Nullable(inner) => format!("{} | null", ts(inner)),

@@ -20,7 +20,8 @@ macro_rules! doc_text {
 /// reads it with a documented default ([`OrDefault`](crate::types::OrDefault)). The shape keeps
 /// the documented type, so TypeScript and strict mode still know what is required.
 /// `as items` marks the key that carries a listing's items; `as flex` a field whose either
-/// form (number or numeric string) is documented.
+/// form (number or numeric string) is documented; `as iso` a timestamp the view sends as an
+/// ISO-8601 string (others are epoch seconds).
 macro_rules! model {
     (
         $(#[doc = $doc:literal])*
@@ -126,8 +127,10 @@ macro_rules! model {
     (@items) => { false };
     (@items items) => { true };
     (@items flex) => { false };
+    (@items iso) => { false };
     (@shape $ty:ty) => { <$ty as $crate::schema::Schema>::shape };
     (@shape $ty:ty, items) => { <$ty as $crate::schema::Schema>::shape };
+    (@shape $ty:ty, iso) => { <$ty as $crate::schema::IsoForm>::shape };
     (@shape $ty:ty, flex) => {{
         fn flex_shape() -> &'static $crate::schema::Shape {
             const SHAPE: &$crate::schema::Shape =
@@ -199,19 +202,12 @@ macro_rules! open_enum {
             }
         }
 
+        /// Reads the normalized form only, the string: the normalizer is the one place that
+        /// turns integer codes into names (and reports unknown ones).
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                match <serde_json::Value as serde::Deserialize>::deserialize(d)? {
-                    serde_json::Value::String(s) => Ok(Self::from(s.as_str())),
-                    serde_json::Value::Number(n) => {
-                        let known = match <Self as $crate::schema::Schema>::SHAPE {
-                            $crate::schema::Shape::Enum(e) => n.as_i64().and_then(|code| e.by_code(code)),
-                            _ => None,
-                        };
-                        Ok(known.map_or_else(|| Self::Other(n.to_string()), |v| Self::from(v.wire)))
-                    }
-                    _ => Err(serde::de::Error::custom(concat!("expected a ", stringify!($name), " string"))),
-                }
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Ok(Self::from(text.as_ref()))
             }
         }
 

@@ -23,9 +23,13 @@ pub enum Shape {
     String,
     /// A record id: a non-negative integer. Accepts numeric strings as drift.
     Id,
-    /// A point in time, normalized to epoch seconds (a number, fractional when the wire had
-    /// sub-second precision). Accepts epoch numbers, numeric strings and ISO-8601 strings.
+    /// A point in time the view sends as epoch seconds, normalized to epoch seconds (a number,
+    /// fractional when the wire had sub-second precision). An ISO-8601 string, a numeric string
+    /// or milliseconds are converted too, and reported as drift: the server changed format.
     Timestamp,
+    /// A point in time the view sends as an ISO-8601 string (Rails' `created_at`), normalized
+    /// to epoch seconds like [`Shape::Timestamp`]; an epoch number is converted and reported.
+    IsoTimestamp,
     /// Any JSON value, kept as it is.
     Json,
     /// A file to upload (multipart). Only in params.
@@ -226,6 +230,24 @@ impl Schema for serde_json::Map<String, serde_json::Value> {
     const SHAPE: &'static Shape = &Shape::Map(&Shape::Json);
 }
 
+/// The shape of a timestamp field whose view sends ISO-8601 strings (`as iso` in `model!`).
+pub trait IsoForm {
+    /// `IsoTimestamp`, or `null` or `IsoTimestamp`.
+    fn shape() -> &'static Shape;
+}
+
+impl IsoForm for crate::types::Timestamp {
+    fn shape() -> &'static Shape {
+        &Shape::IsoTimestamp
+    }
+}
+
+impl IsoForm for Option<crate::types::Timestamp> {
+    fn shape() -> &'static Shape {
+        &Shape::Nullable(&Shape::IsoTimestamp)
+    }
+}
+
 /// A free-form JSON object (`custom_attributes`, `additional_attributes`, ...).
 pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 
@@ -281,7 +303,8 @@ pub fn describe(shape: &Shape) -> String {
         Shape::Int | Shape::Float => "number".into(),
         Shape::String => "string".into(),
         Shape::Id => "id (integer)".into(),
-        Shape::Timestamp => "timestamp".into(),
+        Shape::Timestamp => "timestamp (epoch seconds)".into(),
+        Shape::IsoTimestamp => "timestamp (ISO-8601)".into(),
         Shape::Json => "any JSON value".into(),
         Shape::File => "file".into(),
         Shape::Nullable(inner) => format!("{} or null", describe(inner)),

@@ -163,11 +163,12 @@ impl Serialize for Timestamp {
     }
 }
 
+/// Reads the normalized form only, epoch seconds: the normalizer is the one place that accepts
+/// the other wire forms (ISO strings, numeric strings, milliseconds) and reports them.
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        Timestamp::from_wire(&value)
-            .ok_or_else(|| de::Error::custom("expected epoch seconds or an ISO-8601 timestamp"))
+        let secs = f64::deserialize(d)?;
+        Timestamp::from_secs_f64(secs).ok_or_else(|| de::Error::custom("expected epoch seconds"))
     }
 }
 

@@ -32,7 +32,7 @@ model! {
         /// Settings (`auto_resolve_after`, `auto_resolve_message`, ...).
         settings: JsonObject,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Custom attributes (plan, industry, ...), when any.
         custom_attributes: Option<JsonObject>,
         /// Inbound email domain.

@@ -174,9 +174,9 @@ model! {
         /// Name.
         name: String,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
         /// Channel type.
         channel_type: Option<ChannelType>,
         /// Auto-assignment on.

@@ -116,7 +116,7 @@ model! {
         /// Whether the contact is blocked.
         muted: bool,
         /// End of the snooze.
-        snoozed_until: Option<Timestamp>,
+        snoozed_until: Option<Timestamp> as iso,
         /// Status.
         status: ConversationStatus,
         /// Creation time.
@@ -222,7 +222,7 @@ model! {
         /// The status now.
         current_status: ConversationStatus,
         /// End of the snooze.
-        snoozed_until: Option<Timestamp>,
+        snoozed_until: Option<Timestamp> as iso,
     }
 }
 

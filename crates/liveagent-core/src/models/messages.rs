@@ -296,7 +296,7 @@ model! {
         /// Creation time.
         created_at: Timestamp,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
         /// A private note.
         private: bool,
         /// Delivery status.
@@ -344,9 +344,9 @@ model! {
         /// The assigned agent, if any.
         assignee: Option<UserPush>,
         /// When an agent last saw the conversation.
-        agent_last_seen_at: Option<Timestamp>,
+        agent_last_seen_at: Option<Timestamp> as iso,
         /// When the assignee last saw the conversation.
-        assignee_last_seen_at: Option<Timestamp>,
+        assignee_last_seen_at: Option<Timestamp> as iso,
     }
 }
 

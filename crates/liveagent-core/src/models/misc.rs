@@ -14,9 +14,9 @@ model! {
         /// Text.
         content: String,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
     }
 }
 
@@ -78,8 +78,8 @@ model! {
         /// Default value (not settable through the API).
         default_value: Option<serde_json::Value>,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
     }
 }

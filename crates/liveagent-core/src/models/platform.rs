@@ -43,11 +43,11 @@ model! {
         /// Who invited the user.
         inviter_id: Option<Id>,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
         /// Last time the user used this account.
-        active_at: Option<Timestamp>,
+        active_at: Option<Timestamp> as iso,
         /// Configured availability.
         availability: Option<Availability>,
         /// Goes offline when the dashboard closes.
@@ -85,7 +85,7 @@ model! {
         /// Account name.
         name: String,
         /// Last time the user used it.
-        active_at: Option<Timestamp>,
+        active_at: Option<Timestamp> as iso,
         /// Role there.
         role: Option<Role>,
     }

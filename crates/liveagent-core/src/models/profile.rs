@@ -30,7 +30,7 @@ model! {
         /// Onboarding step, if onboarding is under way.
         onboarding_step: Option<String>,
         /// When the caller last used the account.
-        active_at: Option<Timestamp>,
+        active_at: Option<Timestamp> as iso,
         /// The caller's role there.
         role: Option<Role>,
         /// The caller's permissions there.

@@ -72,9 +72,9 @@ model! {
         /// Account.
         account_id: Id,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
         /// Free-form attributes.
         additional_attributes: JsonObject,
         /// Your external id.
@@ -82,7 +82,7 @@ model! {
         /// Custom attributes.
         custom_attributes: JsonObject,
         /// Last activity.
-        last_activity_at: Option<Timestamp>,
+        last_activity_at: Option<Timestamp> as iso,
         /// Visitor, lead or customer.
         contact_type: Option<ContactType>,
         /// Middle name.
@@ -168,13 +168,13 @@ model! {
         /// The assignee when the answer came.
         assigned_agent_id: Option<Id>,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
         /// Internal review notes.
         csat_review_notes: Option<String>,
         /// When the notes changed.
-        review_notes_updated_at: Option<Timestamp>,
+        review_notes_updated_at: Option<Timestamp> as iso,
         /// Who changed the notes.
         review_notes_updated_by_id: Option<Id>,
     }
@@ -200,6 +200,6 @@ model! {
         /// Conversation **database** id.
         conversation_id: Id,
         /// When the survey was sent (answers lock 14 days later).
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
     }
 }

@@ -15,9 +15,9 @@ model! {
         /// Duration within business hours, in seconds.
         value_in_business_hours: Option<f64>,
         /// Start of the measured span.
-        event_start_time: Option<Timestamp>,
+        event_start_time: Option<Timestamp> as iso,
         /// End of the measured span.
-        event_end_time: Option<Timestamp>,
+        event_end_time: Option<Timestamp> as iso,
         /// Account.
         account_id: Id,
         /// Inbox.
@@ -27,9 +27,9 @@ model! {
         /// Conversation **database** id (not the display id).
         conversation_id: Option<Id>,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
     }
 }
 

@@ -34,8 +34,8 @@ model! {
         /// Account.
         account_id: Id,
         /// Creation time.
-        created_at: Timestamp,
+        created_at: Timestamp as iso,
         /// Last update.
-        updated_at: Timestamp,
+        updated_at: Timestamp as iso,
     }
 }

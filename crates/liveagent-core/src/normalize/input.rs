@@ -181,7 +181,7 @@ fn convert(value: &Value, shape: &Shape) -> Fit {
             Ok(i) => Fit::Coerce(Value::from(i)),
             Err(_) => Fit::Invalid,
         },
-        (Shape::Timestamp, Value::Number(_) | Value::String(_)) => {
+        (Shape::Timestamp | Shape::IsoTimestamp, Value::Number(_) | Value::String(_)) => {
             match Timestamp::from_wire(value) {
                 Some(t) => {
                     let canonical = Value::from(t.as_secs());

@@ -22,16 +22,38 @@ impl Stream<'_> {
                 self.r.copy(Some(&mut self.out), self.depth)?;
                 return Ok(Outcome::Done);
             }
-            (Shape::Int | Shape::Id | Shape::Timestamp, Kind::Number) => {
+            (Shape::Timestamp | Shape::IsoTimestamp, Kind::Number) => {
+                let text = self.r.number()?;
+                let Some(mut secs) = parse_f64(text) else {
+                    return self.unfit(start, kind);
+                };
+                // Past the year 5138 in seconds: a server that sent milliseconds.
+                let millis = secs.abs() >= 100_000_000_000.0;
+                if millis {
+                    secs /= 1000.0;
+                }
+                let Some(t) = Timestamp::from_secs_f64(secs) else {
+                    return self.unfit(start, kind);
+                };
+                let integral = !text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+                if matches!(shape, Shape::Timestamp) && !millis {
+                    // The documented form: integers as they came, fractions kept to the ms.
+                    if integral {
+                        self.out.push_str(text);
+                    } else {
+                        self.out.push_str(&t.to_json().to_string());
+                    }
+                    return Ok(Outcome::Done);
+                }
+                t.to_json().to_string()
+            }
+            (Shape::Int | Shape::Id, Kind::Number) => {
                 let text = self.r.number()?;
                 let integral = !text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
                 let fits = integral
                     && match shape {
                         Shape::Id => text.parse::<u64>().is_ok(),
-                        Shape::Int => text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
-                        _ => text
-                            .parse::<i64>()
-                            .is_ok_and(|secs| secs.unsigned_abs() < 9_000_000_000_000),
+                        _ => text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
                     };
                 match shape {
                     // An id past 2^53 would be rounded by JSON.parse: it goes out as a string
@@ -54,14 +76,6 @@ impl Stream<'_> {
                     }
                     _ if fits => {
                         self.out.push_str(text);
-                        return Ok(Outcome::Done);
-                    }
-                    Shape::Timestamp => {
-                        // Epoch seconds with a fraction: the documented form, kept to the ms.
-                        let Some(t) = parse_f64(text).and_then(Timestamp::from_secs_f64) else {
-                            return self.unfit(start, kind);
-                        };
-                        self.out.push_str(&t.to_json().to_string());
                         return Ok(Outcome::Done);
                     }
                     _ => match parse_f64(text).and_then(integral_i64) {
@@ -96,15 +110,18 @@ impl Stream<'_> {
                     Shape::Float => parse_f64(trimmed)
                         .and_then(serde_json::Number::from_f64)
                         .map(|n| n.to_string()),
-                    Shape::Timestamp => match crate::time::parse_iso8601(&text) {
-                        // ISO strings are a documented timestamp form, not drift.
-                        Some(ms) => {
-                            self.out
-                                .push_str(&Timestamp::from_millis(ms).to_json().to_string());
-                            return Ok(Outcome::Done);
+                    Shape::IsoTimestamp | Shape::Timestamp => {
+                        match crate::time::parse_iso8601(&text) {
+                            // The documented form of an ISO field: no drift.
+                            Some(ms) if matches!(shape, Shape::IsoTimestamp) => {
+                                self.out
+                                    .push_str(&Timestamp::from_millis(ms).to_json().to_string());
+                                return Ok(Outcome::Done);
+                            }
+                            Some(ms) => Some(Timestamp::from_millis(ms).to_json().to_string()),
+                            None => Timestamp::parse(&text).map(|t| t.to_json().to_string()),
                         }
-                        None => Timestamp::parse(&text).map(|t| t.to_json().to_string()),
-                    },
+                    }
                     _ => None,
                 };
                 match converted {

@@ -143,22 +143,61 @@ fn epoch_and_iso_timestamps_normalize_to_epoch_seconds() {
             "updated_at": "2024-05-01T10:00:00.250Z"})
         .to_string()
     };
-    for (wire, want) in [
-        (json!("2024-05-01T10:00:00.000Z"), json!(1_714_557_600)),
-        (json!(1_714_557_600), json!(1_714_557_600)),
-        (json!(1_714_557_600.123_456), json!(1_714_557_600.123)),
-        (json!("2024-05-01T12:00:00+02:00"), json!(1_714_557_600)),
+    // The canned-response view sends ISO strings: those are documented; an epoch number (or
+    // milliseconds) is converted too, and reported, so strict mode sees the format change.
+    for (wire, want, documented) in [
+        (
+            json!("2024-05-01T10:00:00.000Z"),
+            json!(1_714_557_600),
+            true,
+        ),
+        (
+            json!("2024-05-01T12:00:00+02:00"),
+            json!(1_714_557_600),
+            true,
+        ),
+        (json!(1_714_557_600), json!(1_714_557_600), false),
+        (
+            json!(1_714_557_600.123_456),
+            json!(1_714_557_600.123),
+            false,
+        ),
+        (json!(1_714_557_600_000_u64), json!(1_714_557_600), false),
     ] {
         let parsed = parse_response(
             meta,
-            ParseMode::Strict,
+            ParseMode::Lenient,
             &response(200, &body(wire.clone())),
             None,
         )
         .unwrap_or_else(|e| panic!("{wire}: {e}"));
         assert_eq!(parsed.value()["created_at"], want, "{wire}");
         assert_eq!(parsed.value()["updated_at"], json!(1_714_557_600.25));
+        assert_eq!(
+            parsed.drift.is_empty(),
+            documented,
+            "{wire}: {:?}",
+            parsed.drift
+        );
     }
+    // A view that sends epoch seconds (a conversation's `timestamp`): an ISO string is drift.
+    let mut conversation: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            crate::fixtures::fixtures_dir().join("conversations/get_conversation.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    conversation["timestamp"] = json!("2024-05-01T10:00:00Z");
+    let parsed = parse_response(
+        row("get_conversation"),
+        ParseMode::Lenient,
+        &response(200, &conversation.to_string()),
+        None,
+    )
+    .unwrap();
+    assert_eq!(parsed.value()["timestamp"], json!(1_714_557_600));
+    assert_eq!(parsed.drift.entries[0].path, "$.timestamp");
     // A numeric string is repaired, but it is drift.
     let parsed = parse_response(
         meta,

@@ -66,7 +66,7 @@ pub(crate) fn sample(shape: &'static Shape, name: &str) -> Value {
         Shape::Float => json!(1.5),
         Shape::String => json!(format!("{name} & more")),
         Shape::Id => json!(42),
-        Shape::Timestamp => json!(1_714_557_600),
+        Shape::Timestamp | Shape::IsoTimestamp => json!(1_714_557_600),
         Shape::Json if name == "values" => json!(["open"]),
         Shape::Json => json!("pro"),
         Shape::File => json!({"$file": 0}),
