@@ -7,12 +7,15 @@ use crate::http::{Fail, Reply, Req, parse_query};
 use crate::routes::{World, route};
 use crate::store::{Store, uuid};
 use bytes::Bytes;
+use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full, Limited};
-use hyper::body::Incoming;
+use hyper::body::{Body as _, Frame, Incoming};
 use hyper::header::{HeaderMap, HeaderValue};
 use hyper::{Request, Response, StatusCode};
 use serde_json::{Value, json};
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::task::{Context, Poll, Waker};
 
 /// Requests bigger than this are refused (the server's own limit is larger; tests need no more).
 const MAX_BODY: usize = 16 * 1024 * 1024;
@@ -51,6 +54,10 @@ impl App {
 }
 
 type Body = Full<Bytes>;
+
+/// What goes on the wire: the body, or for the truncate fault half of it and then a broken
+/// connection.
+pub(crate) type WireBody = BoxBody<Bytes, std::io::Error>;
 
 /// Every request received, in arrival order, with what became of it: its status, `"pending"`
 /// while it is being answered, `"dropped"` (the drop fault), or `"abandoned"` when the client
@@ -103,6 +110,61 @@ struct Received {
 
 /// Answers one request. An `Err` closes the connection without an answer (the drop fault).
 pub(crate) async fn handle(
+    app: Arc<App>,
+    request: Request<Incoming>,
+) -> Result<Response<WireBody>, std::io::Error> {
+    answer_request(app, request).await.map(to_wire)
+}
+
+/// The response as sent: a body shorter than its declared `content-length` (the truncate
+/// fault) is sent as it is, and then the connection breaks, as a server dying mid-answer does.
+fn to_wire(response: Response<Body>) -> Response<WireBody> {
+    let declared = response
+        .headers()
+        .get(hyper::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let actual = response.body().size_hint().exact();
+    let cut = matches!((declared, actual), (Some(d), Some(a)) if d > a);
+    response.map(|body| {
+        if cut {
+            CutOff(Some(body_bytes(body))).boxed()
+        } else {
+            body.map_err(|never| match never {}).boxed()
+        }
+    })
+}
+
+/// The bytes of a full body, without waiting (a `Full` holds one frame).
+fn body_bytes(mut body: Body) -> Bytes {
+    let mut cx = Context::from_waker(Waker::noop());
+    match Pin::new(&mut body).poll_frame(&mut cx) {
+        Poll::Ready(Some(Ok(frame))) => frame.into_data().unwrap_or_default(),
+        _ => Bytes::new(),
+    }
+}
+
+/// A body that sends its bytes, then fails: hyper then closes the connection short of the
+/// declared length.
+struct CutOff(Option<Bytes>);
+
+impl hyper::body::Body for CutOff {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
+        Poll::Ready(Some(match self.0.take() {
+            Some(data) => Ok(Frame::data(data)),
+            None => Err(std::io::Error::other(
+                "the truncate fault breaks the connection here",
+            )),
+        }))
+    }
+}
+
+async fn answer_request(
     app: Arc<App>,
     request: Request<Incoming>,
 ) -> Result<Response<Body>, std::io::Error> {

@@ -124,7 +124,7 @@ async fn dropped_connections_truncated_bodies_and_latency() {
     emu.control(
         "POST",
         "faults",
-        json!({"path": "/api/v1/profile", "kind": "latency", "ms": 1500, "times": 1}),
+        json!({"path": "/api/v1/profile", "kind": "latency", "ms": 60_000, "times": 1}),
     )
     .await;
     let Err(Error::Timeout(t)) = client(&emu, 0).get_profile(GetProfileParams::new()).await else {
