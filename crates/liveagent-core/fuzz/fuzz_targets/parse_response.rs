@@ -2,7 +2,8 @@
 //! panics, and whatever it accepts is valid, ASCII-only JSON text.
 //!
 //! Input: `<endpoint name>\n<status>\n<header: value lines>\n\n<body>`; the seeds are the
-//! fixtures in that form (`scripts/fuzz`). A name that is no endpoint picks one by its bytes.
+//! fixtures in that form, plus the inputs in `regressions/` that once failed (`scripts/fuzz`).
+//! A name that is no endpoint picks one by its bytes.
 
 #![no_main]
 

@@ -220,7 +220,15 @@ impl<'a> Reader<'a> {
             }
         }
         // The span is ASCII by construction.
-        Ok(std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("0"))
+        let text = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("0");
+        // As serde_json does, a number no f64 holds (`1e999`) is not JSON: every reader of
+        // the output (serde, a strict JSON.parse) would choke on it.
+        let plain_integer = text.len() <= 18 && !text.contains(['.', 'e', 'E']);
+        if !plain_integer && crate::types::parse_f64(text).is_none() {
+            self.pos = start;
+            return self.malformed("number out of range");
+        }
+        Ok(text)
     }
 
     /// Enters an object or array: `true` if it has a first member.

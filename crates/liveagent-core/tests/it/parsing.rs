@@ -333,3 +333,31 @@ fn ids_past_2_pow_53_reach_js_exactly_as_strings_with_drift() {
     .unwrap();
     assert!(parsed.json.contains(r#""id":9007199254740991"#));
 }
+
+#[test]
+fn a_number_no_f64_holds_is_not_json() {
+    // Found by the fuzzer: an unknown field's number copied as it came would make the output
+    // something serde_json refuses.
+    let body = r#"{"meta":{"mine_count":0,"assigned_count":0,"unassigned_count":0,"all_count":3,"extra":22222222222222222222e2222}}"#;
+    let Err(liveagent_core::Error::Decode(e)) = parse_response(
+        row("get_conversation_counts"),
+        ParseMode::Lenient,
+        &response(200, body),
+        None,
+    ) else {
+        panic!("must not parse")
+    };
+    assert!(e.message.contains("number out of range"), "{}", e.message);
+    // Big integers that an f64 holds are fine, as they are for serde_json.
+    let body = body.replace(
+        "22222222222222222222e2222",
+        "123456789012345678901234567890",
+    );
+    parse_response(
+        row("get_conversation_counts"),
+        ParseMode::Lenient,
+        &response(200, &body),
+        None,
+    )
+    .unwrap();
+}
