@@ -18,8 +18,12 @@ export interface ClientOptions {
   headerSpelling?: 'underscore' | 'dashed';
   /** Per-attempt timeout in milliseconds; 0 for none. Default 60000. */
   timeout?: number;
+  /** Time a call may take in all, retries and their waits included, in milliseconds; 0 for none (the default). */
+  deadline?: number;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number;
+  /** The longest `Retry-After` to wait for, in milliseconds (default 10000); a longer one fails the call at once, with `retryAfter` set. */
+  maxRetryDelay?: number;
   /** Also retry calls that are not safe to repeat (posting a message) after 408/502/503/504 or a timeout. */
   retryNonIdempotent?: boolean;
   /**
@@ -39,6 +43,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout in milliseconds; 0 for none. */
   timeout?: number;
+  /** Time this call may take in all, retries and their waits included, in milliseconds; 0 removes the client's. */
+  deadline?: number;
   /** Retries after the first attempt. */
   maxRetries?: number;
   /** Retry even if the call is not safe to repeat. */

@@ -23,6 +23,8 @@ pub struct CallOptions {
     pub max_retries: Option<u32>,
     /// Retry this call after 408/502/503/504 or a timeout even if it is not idempotent.
     pub retry_non_idempotent: Option<bool>,
+    /// Time the call may take in all, in ms; `Some(0)` removes the client's deadline.
+    pub deadline_ms: Option<u64>,
 }
 
 /// A transport failure, as the shell saw it.
@@ -74,7 +76,13 @@ pub struct Call {
     request: HttpRequest,
     policy: RetryPolicy,
     parse_mode: ParseMode,
-    timeout_ms: Option<u64>,
+    /// The per-attempt timeout.
+    per_attempt_ms: Option<u64>,
+    deadline_ms: Option<u64>,
+    /// When the first attempt was handed to the transport (the shell's clock, in ms).
+    started_ms: Option<i64>,
+    /// The current attempt's timeout: the per-attempt one, or what is left of the deadline.
+    attempt_timeout_ms: Option<u64>,
     retries: u32,
     /// An attempt has been handed to the transport: the server may have seen the request.
     sent: bool,
@@ -104,12 +112,20 @@ impl Call {
             Some(ms) => Some(ms),
             None => config.timeout_ms,
         };
+        let deadline_ms = match options.deadline_ms {
+            Some(0) => None,
+            Some(ms) => Some(ms),
+            None => config.deadline_ms,
+        };
         Ok(Call {
             meta,
             request,
             policy,
             parse_mode: config.parse_mode,
-            timeout_ms,
+            per_attempt_ms: timeout_ms,
+            deadline_ms,
+            started_ms: None,
+            attempt_timeout_ms: timeout_ms,
             retries: 0,
             sent: false,
         })
@@ -125,9 +141,10 @@ impl Call {
         self.meta
     }
 
-    /// Per-attempt timeout in milliseconds, if any.
+    /// The timeout of the attempt being sent, in milliseconds, if any: the per-attempt
+    /// timeout, or what is left of the call's deadline when that is shorter.
     pub fn timeout_ms(&self) -> Option<u64> {
-        self.timeout_ms
+        self.attempt_timeout_ms
     }
 
     /// Retries done so far.
@@ -135,11 +152,21 @@ impl Call {
         self.retries
     }
 
-    /// Tells the call that an attempt is about to be handed to the transport. Shells call it
-    /// right before sending, after their last look at the caller's abort signal, so that an
-    /// abort error can say whether the server may have seen the request.
-    pub fn sending(&mut self) {
+    /// Tells the call that an attempt is about to be handed to the transport, at `now_ms` on
+    /// the shell's clock. Shells call it right before sending, after their last look at the
+    /// caller's abort signal, so that an abort error can say whether the server may have seen
+    /// the request; then [`Call::timeout_ms`] is this attempt's timeout.
+    pub fn sending(&mut self, now_ms: i64) {
         self.sent = true;
+        let started = *self.started_ms.get_or_insert(now_ms);
+        self.attempt_timeout_ms = match (self.per_attempt_ms, self.deadline_ms) {
+            (timeout, None) => timeout,
+            (timeout, Some(deadline)) => {
+                let spent = u64::try_from(now_ms.saturating_sub(started)).unwrap_or(0);
+                let left = deadline.saturating_sub(spent).max(1);
+                Some(timeout.map_or(left, |t| t.min(left)))
+            }
+        };
     }
 
     /// Whether an attempt has been handed to the transport.
@@ -156,7 +183,7 @@ impl Call {
                 status: error.status,
                 retry_after: error.retry_after,
             };
-            return self.retry_or(outcome, random, error.into());
+            return self.retry_or(outcome, now_ms, random, error.into());
         }
         Step::Done(
             parse_response(self.meta, self.parse_mode, &response, now_ms).map(|parsed| Success {
@@ -167,8 +194,8 @@ impl Call {
         )
     }
 
-    /// Feeds a transport failure.
-    pub fn on_failure(&mut self, failure: Failure, random: f64) -> Step {
+    /// Feeds a transport failure, at `now_ms` on the shell's clock.
+    pub fn on_failure(&mut self, failure: Failure, now_ms: Option<i64>, random: f64) -> Step {
         let endpoint = self.meta.label();
         let (outcome, error) = match failure {
             Failure::Connect(message) => (
@@ -190,13 +217,13 @@ impl Call {
             Failure::Timeout => (
                 Outcome::TimedOut,
                 Error::Timeout(TimeoutError {
-                    timeout_ms: self.timeout_ms.unwrap_or_default(),
+                    timeout_ms: self.attempt_timeout_ms.unwrap_or_default(),
                     endpoint,
                     sent: true,
                 }),
             ),
         };
-        self.retry_or(outcome, random, error)
+        self.retry_or(outcome, now_ms, random, error)
     }
 
     /// The error to return when the caller aborts.
@@ -207,11 +234,25 @@ impl Call {
         })
     }
 
-    fn retry_or(&mut self, outcome: Outcome, random: f64, error: Error) -> Step {
-        match self
+    fn retry_or(
+        &mut self,
+        outcome: Outcome,
+        now_ms: Option<i64>,
+        random: f64,
+        error: Error,
+    ) -> Step {
+        let delay = self
             .policy
-            .decide(self.retries, outcome, self.meta.idempotent, random)
-        {
+            .decide(self.retries, outcome, self.meta.idempotent, random);
+        // No retry that would start past the deadline: the caller gets this error now.
+        let past_deadline = |delay_ms: u64| match (self.deadline_ms, self.started_ms, now_ms) {
+            (Some(deadline), Some(started), Some(now)) => {
+                let spent = u64::try_from(now.saturating_sub(started)).unwrap_or(0);
+                spent.saturating_add(delay_ms) >= deadline
+            }
+            _ => false,
+        };
+        match delay.filter(|d| !past_deadline(*d)) {
             Some(delay_ms) => {
                 self.retries += 1;
                 Step::Retry { delay_ms }

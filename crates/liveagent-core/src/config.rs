@@ -123,6 +123,9 @@ pub struct Config {
     pub retry: RetryPolicy,
     /// Per-attempt timeout in milliseconds (`None`: no timeout).
     pub timeout_ms: Option<u64>,
+    /// Time a call may take in all, retries and their waits included, in milliseconds
+    /// (`None`: only the per-attempt timeout and the retry count bound it).
+    pub deadline_ms: Option<u64>,
 }
 
 /// Default per-attempt timeout: 60 s.
@@ -142,6 +145,7 @@ impl Config {
             parse_mode: ParseMode::default(),
             retry: RetryPolicy::default(),
             timeout_ms: Some(DEFAULT_TIMEOUT_MS),
+            deadline_ms: None,
         })
     }
 

@@ -13,7 +13,8 @@ fn bad(message: impl Into<String>) -> BuildError {
 }
 
 /// Reads `ClientOptions` (`baseUrl`, `token`, `tokenKind`, `accountId`, `headerSpelling`,
-/// `timeout`, `maxRetries`, `retryNonIdempotent`, `strict`). `fetch` is the shell's business.
+/// `timeout`, `deadline`, `maxRetries`, `maxRetryDelay`, `retryNonIdempotent`, `strict`).
+/// `fetch` is the shell's business.
 ///
 /// # Errors
 /// A [`BuildErrorKind::Config`] error naming the bad option.
@@ -28,7 +29,9 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
         "accountId",
         "headerSpelling",
         "timeout",
+        "deadline",
         "maxRetries",
+        "maxRetryDelay",
         "retryNonIdempotent",
         "strict",
         "fetch",
@@ -82,6 +85,17 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
             .ok_or_else(|| bad("timeout must be milliseconds (0: none)"))?;
         config.timeout_ms = (ms > 0).then_some(ms);
     }
+    if let Some(t) = o.get("deadline").filter(|v| !v.is_null()) {
+        let ms = t
+            .as_u64()
+            .ok_or_else(|| bad("deadline must be milliseconds (0: none)"))?;
+        config.deadline_ms = (ms > 0).then_some(ms);
+    }
+    if let Some(t) = o.get("maxRetryDelay").filter(|v| !v.is_null()) {
+        config.retry.max_retry_after_ms = t
+            .as_u64()
+            .ok_or_else(|| bad("maxRetryDelay must be milliseconds"))?;
+    }
     if let Some(n) = o.get("maxRetries").filter(|v| !v.is_null()) {
         config.retry.max_retries = n
             .as_u64()
@@ -103,7 +117,7 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
     Ok(config)
 }
 
-/// Reads `RequestOptions` (`timeout`, `maxRetries`, `retryNonIdempotent`, `raw`). `signal` is
+/// Reads `RequestOptions` (`timeout`, `deadline`, `maxRetries`, `retryNonIdempotent`, `raw`). `signal` is
 /// the shell's business. Returns the options and whether the raw response is wanted.
 ///
 /// # Errors
@@ -117,6 +131,7 @@ pub fn call_options(options: &Value) -> Result<(CallOptions, bool), BuildError> 
     };
     let known = [
         "timeout",
+        "deadline",
         "maxRetries",
         "retryNonIdempotent",
         "raw",
@@ -139,6 +154,7 @@ pub fn call_options(options: &Value) -> Result<(CallOptions, bool), BuildError> 
     };
     let options = CallOptions {
         timeout_ms: number("timeout")?,
+        deadline_ms: number("deadline")?,
         max_retries: number("maxRetries")?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         retry_non_idempotent: o.get("retryNonIdempotent").and_then(Value::as_bool),
     };

@@ -6,8 +6,10 @@
 //!   failed connect (the request never left).
 //! - 408/502/503/504, timeouts and connections broken after sending are retried only for
 //!   requests the table marks idempotent, unless the caller opts in for the others.
-//! - `Retry-After` is honoured as given; a wait longer than `max_retry_after_ms` is not slept
-//!   through: the error is returned with its `retry_after` instead.
+//! - `Retry-After` is honoured as given; a wait longer than `max_retry_after_ms` (10 s by
+//!   default) is not slept through: the error is returned at once with its `retry_after`.
+//! - A 429 without `Retry-After` backs off from a longer floor than other failures: the server
+//!   said it is overloaded.
 
 /// Retry settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +20,11 @@ pub struct RetryPolicy {
     pub initial_delay_ms: u64,
     /// Cap on the exponential backoff.
     pub max_delay_ms: u64,
-    /// Longest `Retry-After` the SDK waits for.
+    /// Longest `Retry-After` the SDK waits for (JS `maxRetryDelay`); beyond it the call fails
+    /// at once, with the error's `retry_after` set.
     pub max_retry_after_ms: u64,
+    /// Backoff before the first retry of a 429 that came without `Retry-After`, before jitter.
+    pub rate_limit_delay_ms: u64,
     /// Also retry non-idempotent requests (posting a message, creating a record) after
     /// 408/502/503/504, timeouts and broken connections. They may then happen twice.
     pub retry_non_idempotent: bool,
@@ -31,7 +36,8 @@ impl Default for RetryPolicy {
             max_retries: 2,
             initial_delay_ms: 500,
             max_delay_ms: 8_000,
-            max_retry_after_ms: 60_000,
+            max_retry_after_ms: 10_000,
+            rate_limit_delay_ms: 2_000,
             retry_non_idempotent: false,
         }
     }
@@ -74,7 +80,13 @@ impl RetryPolicy {
             Outcome::Status {
                 status: 429,
                 retry_after,
-            } => self.honour(retry_after, backoff),
+            } => {
+                let floor = RetryPolicy {
+                    initial_delay_ms: self.initial_delay_ms.max(self.rate_limit_delay_ms),
+                    ..*self
+                };
+                self.honour(retry_after, floor.backoff_ms(retries_done, random))
+            }
             Outcome::Status {
                 status: 503,
                 retry_after,
@@ -123,6 +135,7 @@ mod tests {
         initial_delay_ms: 500,
         max_delay_ms: 8_000,
         max_retry_after_ms: 60_000,
+        rate_limit_delay_ms: 2_000,
         retry_non_idempotent: false,
     };
 
@@ -134,9 +147,22 @@ mod tests {
     }
 
     #[test]
+    fn a_retry_after_past_the_cap_fails_at_once_by_default() {
+        let default = RetryPolicy::default();
+        assert_eq!(
+            default.decide(0, status(429, Some(10.0)), true, 0.0),
+            Some(10_000)
+        );
+        assert_eq!(default.decide(0, status(429, Some(60.0)), true, 0.0), None);
+    }
+
+    #[test]
     fn rate_limits_are_retried_for_any_method_and_honour_retry_after() {
         assert_eq!(P.decide(0, status(429, Some(1.5)), false, 0.3), Some(1500));
-        assert_eq!(P.decide(0, status(429, None), false, 0.0), Some(250));
+        // Without Retry-After, a 429 backs off from the longer rate-limit floor.
+        assert_eq!(P.decide(0, status(429, None), false, 0.0), Some(1000));
+        assert_eq!(P.decide(1, status(429, None), false, 0.999), Some(3998));
+        assert_eq!(P.decide(0, status(503, None), true, 0.0), Some(250));
         assert_eq!(P.decide(0, status(429, Some(3600.0)), true, 0.0), None);
         assert_eq!(P.decide(2, status(429, Some(1.0)), true, 0.0), None);
     }

@@ -46,13 +46,15 @@ pub(crate) async fn drive(
         if signal.is_some_and(AbortSignal::aborted) {
             return Err(call.aborted());
         }
-        call.sending();
+        call.sending(js_sys::Date::now() as i64);
         let step = match attempt(&call, fetch, signal, content_type.as_deref(), body.as_ref()).await
         {
             Attempt::Response(r) => {
                 call.on_response(r, Some(js_sys::Date::now() as i64), js_sys::Math::random())
             }
-            Attempt::Failure(f) => call.on_failure(f, js_sys::Math::random()),
+            Attempt::Failure(f) => {
+                call.on_failure(f, Some(js_sys::Date::now() as i64), js_sys::Math::random())
+            }
             Attempt::Aborted => return Err(call.aborted()),
         };
         match step {

@@ -45,6 +45,7 @@ pub struct ClientBuilder {
     token_header: TokenHeader,
     account_id: Option<Id>,
     timeout: Option<Option<Duration>>,
+    deadline: Option<Option<Duration>>,
     retry: RetryPolicy,
     parse_mode: ParseMode,
     http: Option<reqwest::Client>,
@@ -63,6 +64,7 @@ impl Client {
             token_header: TokenHeader::default(),
             account_id: None,
             timeout: None,
+            deadline: None,
             retry: RetryPolicy::default(),
             parse_mode: ParseMode::default(),
             http: None,
@@ -204,6 +206,20 @@ impl ClientBuilder {
         self
     }
 
+    /// Time a call may take in all, retries and their waits included (`None`, the default:
+    /// only the per-attempt timeout and the retry count bound it).
+    pub fn deadline(mut self, deadline: Option<Duration>) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// The longest `Retry-After` to wait for (default 10 s); a longer one fails the call at
+    /// once, with the error's `retry_after` set.
+    pub fn max_retry_delay(mut self, delay: Duration) -> Self {
+        self.retry.max_retry_after_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+        self
+    }
+
     /// Retries after the first attempt. Default 2.
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.retry.max_retries = max_retries;
@@ -253,9 +269,12 @@ impl ClientBuilder {
                 config.account_id = self.account_id;
                 config.retry = self.retry;
                 config.parse_mode = self.parse_mode;
+                let millis = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
                 if let Some(timeout) = self.timeout {
-                    config.timeout_ms =
-                        timeout.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+                    config.timeout_ms = timeout.map(millis);
+                }
+                if let Some(deadline) = self.deadline {
+                    config.deadline_ms = deadline.map(millis);
                 }
                 config
             }

@@ -52,7 +52,7 @@ pub(crate) async fn drive(
         if is_ready(cancelled.as_mut()).await {
             return Err(call.aborted());
         }
-        call.sending();
+        call.sending(now_ms());
         let request = Outgoing {
             method: call.request().method.as_str(),
             url: &call.request().url,
@@ -77,7 +77,7 @@ pub(crate) async fn drive(
         let step = match outcome {
             None => return Err(call.aborted()),
             Some(Ok(response)) => call.on_response(response, Some(now_ms()), fastrand::f64()),
-            Some(Err(failure)) => call.on_failure(failure, fastrand::f64()),
+            Some(Err(failure)) => call.on_failure(failure, Some(now_ms()), fastrand::f64()),
         };
         match step {
             Step::Retry { delay_ms } => {

@@ -30,6 +30,20 @@ test('a 429 is retried after Retry-After, for any method', async () => {
   ]);
 });
 
+test('a Retry-After past maxRetryDelay fails at once, with retryAfter; a deadline bounds the retries', async () => {
+  const { result, requests } = await sameOnBoth(emulator, async ({ client, sdk, emulator }) => {
+    await emulator.fault({ method: 'GET', path: '/api/v1/accounts/*/teams', kind: 'status', status: 429, retry_after: '60', body: '', times: 1 });
+    const capped = await outcome(client.listTeams(), sdk);
+    // Retry-After: 5 is under the default cap (10 s), but not under a 1 s deadline.
+    await emulator.fault({ method: 'GET', path: '/api/v1/accounts/*/labels', kind: 'status', status: 429, retry_after: '5', body: '', times: 1 });
+    const bounded = await outcome(client.listLabels({}, { deadline: 1000 }), sdk);
+    return { capped: capped.error, bounded: bounded.error };
+  });
+  assert.deepEqual([result.capped.code, result.capped.status, result.capped.retryAfter], ['API', 429, 60]);
+  assert.deepEqual([result.bounded.code, result.bounded.status, result.bounded.retryAfter], ['API', 429, 5]);
+  assert.deepEqual(statuses(requests), ['GET /api/v1/accounts/1/teams 429', 'GET /api/v1/accounts/1/labels 429'], 'neither was retried');
+});
+
 test('a 503 is retried for reads, not for a message post unless asked', async () => {
   const { result, requests } = await sameOnBoth(emulator, async ({ client, sdk, emulator }) => {
     for (const method of ['GET', 'POST']) {

@@ -39,7 +39,7 @@ pub extern "C" fn liveagent_probe(index: u32, status: u32) -> u32 {
         }
         Step::Done(Err(e)) => 20 + e.code().len() as u32,
     };
-    match call.on_failure(Failure::Timeout, 0.5) {
+    match call.on_failure(Failure::Timeout, None, 0.5) {
         Step::Retry { .. } => code,
         Step::Done(_) => code + 100,
     }

@@ -58,10 +58,10 @@ fn reads_are_retried_after_503_and_timeouts_until_the_budget_is_spent() {
         Step::Retry { delay_ms: 250 }
     ));
     assert!(matches!(
-        c.on_failure(Failure::Timeout, 0.0),
+        c.on_failure(Failure::Timeout, None, 0.0),
         Step::Retry { delay_ms: 500 }
     ));
-    let Step::Done(Err(Error::Timeout(e))) = c.on_failure(Failure::Timeout, 0.0) else {
+    let Step::Done(Err(Error::Timeout(e))) = c.on_failure(Failure::Timeout, None, 0.0) else {
         panic!()
     };
     assert_eq!(e.timeout_ms, 60_000);
@@ -72,11 +72,11 @@ fn reads_are_retried_after_503_and_timeouts_until_the_budget_is_spent() {
 fn connect_failures_are_retried_broken_posts_are_not() {
     let mut c = call("create_conversation", json!({"inbox_id": 1}));
     assert!(matches!(
-        c.on_failure(Failure::Connect("refused".into()), 0.0),
+        c.on_failure(Failure::Connect("refused".into()), None, 0.0),
         Step::Retry { .. }
     ));
     let Step::Done(Err(Error::Transport(e))) =
-        c.on_failure(Failure::AfterSend("reset".into()), 0.0)
+        c.on_failure(Failure::AfterSend("reset".into()), None, 0.0)
     else {
         panic!()
     };
@@ -90,6 +90,7 @@ fn per_call_options_override_the_client() {
         max_retries: Some(0),
         timeout_ms: Some(0),
         retry_non_idempotent: None,
+        deadline_ms: None,
     };
     let mut c = Call::new(
         &config_for(meta),
@@ -149,10 +150,45 @@ fn an_abort_says_whether_an_attempt_was_handed_to_the_transport() {
     };
     assert!(!c.sent());
     assert!(!sent(c.aborted()));
-    c.sending();
+    c.sending(0);
     assert!(sent(c.aborted()));
-    let Step::Done(Err(Error::Timeout(timeout))) = c.on_failure(Failure::Timeout, 0.0) else {
+    let Step::Done(Err(Error::Timeout(timeout))) = c.on_failure(Failure::Timeout, None, 0.0) else {
         panic!("a post is not retried after a timeout")
     };
     assert!(timeout.sent);
+}
+
+#[test]
+fn a_deadline_bounds_the_whole_call_retries_and_waits_included() {
+    let meta = row("list_agents");
+    let mut config = config_for(meta);
+    config.deadline_ms = Some(1_000);
+    let mut c = Call::new(&config, meta, json!({}), CallOptions::default()).unwrap();
+    // The first attempt may take what is left of the deadline, no more.
+    c.sending(10_000);
+    assert_eq!(c.timeout_ms(), Some(1_000));
+    // A 503 at 600 ms: the backoff (250-500 ms) still fits, so the call retries...
+    assert!(matches!(
+        c.on_response(response(503, ""), Some(10_600), 0.0),
+        Step::Retry { delay_ms: 250 }
+    ));
+    c.sending(10_850);
+    assert_eq!(
+        c.timeout_ms(),
+        Some(150),
+        "the second attempt gets the rest"
+    );
+    // ...but not when the wait would end past the deadline: the caller gets the error now.
+    let Step::Done(Err(Error::Api(e))) = c.on_response(response(503, ""), Some(10_900), 0.0) else {
+        panic!("no retry past the deadline")
+    };
+    assert_eq!(e.status, 503);
+    // A per-call deadline of 0 removes the client's.
+    let options = CallOptions {
+        deadline_ms: Some(0),
+        ..CallOptions::default()
+    };
+    let mut c = Call::new(&config, meta, json!({}), options).unwrap();
+    c.sending(0);
+    assert_eq!(c.timeout_ms(), config.timeout_ms);
 }
