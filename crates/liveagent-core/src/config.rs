@@ -33,6 +33,10 @@ impl BaseUrl {
         if text.chars().any(|c| c.is_control() || c == ' ') {
             return Err(bad("it contains spaces or control characters"));
         }
+        // Browsers read `http://host\.evil` as another host than a URL parser may: refuse it.
+        if text.contains('\\') {
+            return Err(bad("it contains a backslash"));
+        }
         if rest.contains(['?', '#']) {
             return Err(bad("it must not have a query or a fragment"));
         }
@@ -183,6 +187,14 @@ pub(crate) fn check_header_value(what: &str, value: &str) -> Result<(), BuildErr
         return Err(BuildError::new(
             BuildErrorKind::Config,
             format!("the {what} contains control characters (such as CR or LF)"),
+        ));
+    }
+    // fetch sends a header value as Latin-1 (or refuses it), reqwest as UTF-8: one rule for
+    // every runtime is to refuse anything but ASCII, as no token has it.
+    if !value.is_ascii() {
+        return Err(BuildError::new(
+            BuildErrorKind::Config,
+            format!("the {what} contains characters other than ASCII"),
         ));
     }
     Ok(())

@@ -39,6 +39,7 @@ pub mod models;
 pub mod multipart;
 pub mod normalize;
 pub mod paginate;
+pub mod redact;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -100,7 +101,7 @@ pub fn typed<T: serde::de::DeserializeOwned>(
             path: "$".into(),
             message: format!("normalized body did not fit the Rust model: {e}"),
             drift: Vec::new(),
-            body: String::from_utf8_lossy(&response.body).into_owned(),
+            body: crate::redact::redact_body(&response.body),
             request_id: response.request_id(),
             endpoint: meta.label(),
         })

@@ -27,8 +27,8 @@ pub struct HttpRequest {
     pub(crate) token_header: Option<&'static str>,
 }
 
-/// A request body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A request body. Its `Debug` redacts secret values (`password`, `secret`, ...).
+#[derive(Clone, PartialEq, Eq)]
 pub enum Body {
     /// No body.
     None,
@@ -72,13 +72,16 @@ impl HttpRequest {
             Body::None => {}
             Body::Json(json) => {
                 out.push('\n');
-                out.push_str(json);
+                out.push_str(&crate::redact::redact_body(json.as_bytes()));
                 out.push('\n');
             }
             Body::Multipart(parts) => {
                 out.push('\n');
                 for part in parts {
                     match &part.value {
+                        PartValue::Text(_) if is_secret_part(&part.name) => {
+                            out.push_str(&format!("{}={}\n", part.name, crate::redact::REDACTED));
+                        }
                         PartValue::Text(t) => out.push_str(&format!("{}={t}\n", part.name)),
                         PartValue::File(i) => out.push_str(&format!("{}=<file #{i}>\n", part.name)),
                     }
@@ -94,6 +97,16 @@ impl HttpRequest {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Body::None => f.write_str("None"),
+            Body::Json(json) => write!(f, "Json({})", crate::redact::redact_body(json.as_bytes())),
+            Body::Multipart(parts) => write!(f, "Multipart({} parts)", parts.len()),
+        }
     }
 }
 
@@ -114,6 +127,10 @@ pub fn build_request(
     params: Value,
 ) -> Result<HttpRequest, BuildError> {
     let token = credentials_for(config, meta)?;
+    // Config's fields are public: check the token here too, not only in with_credentials.
+    if let Some(token) = token {
+        crate::config::check_header_value("token", token)?;
+    }
     let mut given = match params {
         Value::Object(map) => map,
         Value::Null => Map::new(),
@@ -398,4 +415,14 @@ fn encode_into(out: &mut String, text: &str, is_key: bool) {
             out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
+}
+
+/// Whether a multipart field (`user[password]`, `secret`) carries a credential.
+fn is_secret_part(name: &str) -> bool {
+    let last = name
+        .rsplit('[')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(']');
+    crate::redact::SECRET_KEYS.contains(&last)
 }

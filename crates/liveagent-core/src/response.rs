@@ -70,7 +70,7 @@ pub fn parse_response(
         path,
         message,
         drift: Vec::new(),
-        body: String::from_utf8_lossy(&response.body).into_owned(),
+        body: crate::redact::redact_body(&response.body),
         request_id: response.request_id(),
         endpoint: meta.label(),
     };
@@ -143,8 +143,8 @@ pub fn parse_response(
 /// `{"error": ...}`, `{"message": ..., "attributes": [...]}`, `{"errors": [...]}`,
 /// `{"description": ..., "errors": [{"field", "message"}]}`, or an empty/plain body.
 pub fn api_error(meta: &EndpointMeta, response: &RawResponse, now_ms: Option<i64>) -> ApiError {
-    let body = String::from_utf8_lossy(&response.body).into_owned();
-    let (message, attributes) = match serde_json::from_str::<Value>(&body) {
+    let text = String::from_utf8_lossy(&response.body);
+    let (message, attributes) = match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(map)) => {
             let message = map
                 .get("error")
@@ -165,7 +165,7 @@ pub fn api_error(meta: &EndpointMeta, response: &RawResponse, now_ms: Option<i64
         }
         Ok(Value::String(s)) if !s.is_empty() => (Some(s), Vec::new()),
         _ => {
-            let plain = body.trim();
+            let plain = text.trim();
             let looks_like_text =
                 !plain.is_empty() && plain.len() <= 200 && !plain.starts_with('<');
             (looks_like_text.then(|| plain.to_owned()), Vec::new())
@@ -175,7 +175,7 @@ pub fn api_error(meta: &EndpointMeta, response: &RawResponse, now_ms: Option<i64
         status: response.status,
         message,
         attributes,
-        body,
+        body: crate::redact::redact_body(&response.body),
         request_id: response.request_id(),
         retry_after: response
             .header("retry-after")

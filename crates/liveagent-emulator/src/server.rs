@@ -203,7 +203,7 @@ async fn answer_request(
         "path": received.path,
         "query": received.query,
         "headers": redacted(&received.headers),
-        "body": String::from_utf8_lossy(&received.body),
+        "body": liveagent_core::redact::redact_body(&received.body),
         "status": "pending",
     }));
     let pending = Pending { app: &app, seq };
@@ -224,7 +224,7 @@ async fn answer_request(
     lock(&app.log).update(seq, |entry| {
         entry["status"] = status;
         if let Some(sent) = sent {
-            entry["response"] = json!(String::from_utf8_lossy(&sent));
+            entry["response"] = json!(liveagent_core::redact::redact_body(&sent));
         }
     });
     drop(pending);

@@ -9,8 +9,9 @@ use std::pin::Pin;
 use std::task::Poll;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// One attempt's request, as a transport sends it.
-#[derive(Debug, Clone, Copy)]
+/// One attempt's request, as a transport sends it. Its `Debug` shows no header value (the
+/// token is one) and no body (params may hold passwords): the method, URL and header names.
+#[derive(Clone, Copy)]
 pub struct Outgoing<'a> {
     /// `GET`, `POST`, ...
     pub method: &'a str,
@@ -20,6 +21,18 @@ pub struct Outgoing<'a> {
     pub headers: &'a [(&'a str, String)],
     /// The body bytes.
     pub body: Option<&'a [u8]>,
+}
+
+impl std::fmt::Debug for Outgoing<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(name, _)| *name).collect();
+        f.debug_struct("Outgoing")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &names)
+            .field("body_bytes", &self.body.map(<[u8]>::len))
+            .finish()
+    }
 }
 
 /// The future a [`Transport`] returns.

@@ -16,6 +16,8 @@ struct Scripted {
     replies: Mutex<Vec<Option<(u16, &'static str)>>>,
     /// Notified each time a request is handed over.
     handed_over: Notify,
+    /// Each request's `Debug` output.
+    debug: Mutex<Vec<String>>,
 }
 
 impl Transport for Scripted {
@@ -32,6 +34,7 @@ impl Transport for Scripted {
             headers.join(", "),
             String::from_utf8_lossy(request.body.unwrap_or_default())
         ));
+        self.debug.lock().unwrap().push(format!("{request:?}"));
         let reply = self.replies.lock().unwrap().remove(0);
         self.handed_over.notify_one();
         Box::pin(async move {
@@ -74,6 +77,9 @@ async fn requests_go_through_the_given_transport_and_retries_follow_the_core() {
     let seen = transport.seen.lock().unwrap().clone();
     let expected = "GET https://chat.example.com/api/v1/accounts/3/conversations/meta [accept: application/json, user-agent: liveagent/0.1.0, api_access_token: t0ken] ";
     assert_eq!(seen, [expected, expected]);
+    let debug = transport.debug.lock().unwrap().clone();
+    assert!(debug[0].contains("api_access_token"), "{}", debug[0]);
+    assert!(debug.iter().all(|d| !d.contains("t0ken")), "the token leaked: {debug:?}");
 }
 
 fn list_agents() -> (&'static liveagent::core::EndpointMeta, serde_json::Value) {

@@ -9,4 +9,5 @@ mod fixtures;
 mod paginate;
 mod parsing;
 mod requests;
+mod secrets;
 mod support;
