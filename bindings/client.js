@@ -65,7 +65,7 @@ const SEND = Symbol('send');
  * Makes the client class over a binding: `{ Backend, endpointNames }`. A backend is built from
  * the options as JSON (plus an optional `fetch`), and offers
  * `call(index, paramsJson, optionsJson, signal) → Promise<string>` and
- * `pager(index, paramsJson) → { next(): string | null, advance(pageJson): string }`.
+ * `pager(index, paramsJson, maxItems) → { next(): string | null, advance(pageJson): string }`.
  */
 export function bind(binding) {
   let names = null;
@@ -100,19 +100,23 @@ export function bind(binding) {
       return this[SEND](lookup(name), params, options, true);
     }
 
-    /** Every item of a listing, fetching pages as they are consumed. */
+    /** Every item of a listing, fetching pages as they are consumed; `maxItems` stops early. */
     async *paginate(name, params, options) {
       const index = lookup(name);
+      const { maxItems, ...callOptions } = options ?? {};
+      if (maxItems !== undefined && maxItems !== null && !(Number.isInteger(maxItems) && maxItems >= 0)) {
+        throw configError('maxItems must be a non-negative integer');
+      }
       let pager;
       try {
-        pager = this[BACKEND].pager(index, paramsJson(params));
+        pager = this[BACKEND].pager(index, paramsJson(params), maxItems ?? null);
       } catch (e) {
         throw toError(e);
       }
       for (;;) {
         const next = pager.next();
         if (next === null || next === undefined) return;
-        const { json, signal } = requestOptions(options, false);
+        const { json, signal } = requestOptions(callOptions, false);
         let page;
         try {
           page = await this[BACKEND].call(index, next, json, signal);

@@ -54,6 +54,12 @@ export interface RequestOptions {
   retryNonIdempotent?: boolean;
 }
 
+/** Options of `client.paginate`: those of each page's call, and when to stop. */
+export interface PaginateOptions extends RequestOptions {
+  /** Stop after this many items. */
+  maxItems?: number;
+}
+
 /** A result with the response it came from (`client.raw`). */
 export interface ApiResponse<T> {
   status: number;
@@ -3733,7 +3739,7 @@ export declare class LiveAgentClient {
   /** Calls an endpoint by name and resolves with the status, headers, raw body and parsed data. */
   raw<K extends keyof Endpoints>(name: K, params?: Endpoints[K]['params'], options?: RequestOptions): Promise<ApiResponse<Endpoints[K]['response']>>;
   /** Every item of a listing, fetching pages as they are consumed (`for await`). */
-  paginate<K extends PaginatedEndpoint>(name: K, params?: Endpoints[K]['params'], options?: RequestOptions): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;
+  paginate<K extends PaginatedEndpoint>(name: K, params?: Endpoints[K]['params'], options?: PaginateOptions): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;
   /**
    * List conversations, 25 per page, with counts for the whole filter.
    * `GET /api/v1/accounts/{account_id}/conversations`

@@ -82,8 +82,8 @@ class Backend {
     return settled.finally(() => signal.removeEventListener('abort', abort));
   }
 
-  pager(index, params) {
-    return this.#native.pager(index, params);
+  pager(index, params, maxItems) {
+    return this.#native.pager(index, params, maxItems ?? undefined);
   }
 }
 

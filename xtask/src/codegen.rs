@@ -111,7 +111,7 @@ fn generate() -> String {
     out.push_str(
         "  /** Every item of a listing, fetching pages as they are consumed (`for await`). */\n",
     );
-    out.push_str("  paginate<K extends PaginatedEndpoint>(name: K, params?: Endpoints[K]['params'], options?: RequestOptions): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;\n");
+    out.push_str("  paginate<K extends PaginatedEndpoint>(name: K, params?: Endpoints[K]['params'], options?: PaginateOptions): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;\n");
     for meta in ENDPOINTS {
         doc(
             &mut out,

@@ -51,6 +51,12 @@ export interface RequestOptions {
   retryNonIdempotent?: boolean;
 }
 
+/** Options of `client.paginate`: those of each page's call, and when to stop. */
+export interface PaginateOptions extends RequestOptions {
+  /** Stop after this many items. */
+  maxItems?: number;
+}
+
 /** A result with the response it came from (`client.raw`). */
 export interface ApiResponse<T> {
   status: number;

@@ -1,13 +1,19 @@
 //! Auto-pagination as a state machine: which params to send next, and the items of each page.
 //!
-//! Page numbers (`page=1,2,...`, ends on a short or empty page) and message cursors (`before` the
+//! Page numbers (`page=1,2,...`) end when the envelope's count is reached (`meta.count`, or the
+//! conversation count of the requested `assignee_type`), on `has_more: false`, on an empty
+//! page, or on a page whose items were all seen already (a server that ignores `page`); never
+//! on a short page, since a server may use a smaller page size. Message cursors (`before` the
 //! smallest id seen, newest first; or `after` the largest id seen when the first call passed
-//! `after`, oldest first; ends on an empty page). Shells loop: [`Paginator::next_params`], call,
-//! [`Paginator::advance`] with the normalized body, yield the items.
+//! `after`, oldest first) end on an empty page: a short page may not be the last. Items are
+//! de-duplicated by id (a conversation that moves up a page between two requests comes back),
+//! and `max_items` stops the listing after that many. Shells loop: [`Paginator::next_params`],
+//! call, [`Paginator::advance`] with the normalized body, yield the items.
 
 use crate::endpoint::{EndpointMeta, Pagination};
 use crate::error::{BuildError, BuildErrorKind};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 
 /// Pagination state of one listing.
 #[derive(Debug, Clone)]
@@ -15,15 +21,20 @@ pub struct Paginator {
     meta: &'static EndpointMeta,
     params: Map<String, Value>,
     state: State,
+    /// Ids of the items yielded so far.
+    seen: HashSet<String>,
+    /// Items the server sent so far (duplicates included), against its count.
+    received: u64,
+    /// Items yielded so far.
+    yielded: u64,
+    max_items: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum State {
-    /// Next page number, and the first item of the previous page (to stop if the server
-    /// ignores `page` and repeats itself).
+    /// Next page number.
     Page {
         next: u64,
-        last_first: Option<Value>,
     },
     /// Cursor param (`before` or `after`) and its next value (`None`: the first call).
     Cursor {
@@ -69,10 +80,7 @@ impl Paginator {
                         )
                     })?,
                 };
-                State::Page {
-                    next: next.max(1),
-                    last_first: None,
-                }
+                State::Page { next: next.max(1) }
             }
             Pagination::Cursor { .. } => {
                 let forward = params.get("after").is_some_and(|v| !v.is_null());
@@ -86,7 +94,21 @@ impl Paginator {
             meta,
             params,
             state,
+            seen: HashSet::new(),
+            received: 0,
+            yielded: 0,
+            max_items: None,
         })
+    }
+
+    /// Ends the listing after `max_items` items (`None`: every item).
+    #[must_use]
+    pub fn max_items(mut self, max_items: Option<u64>) -> Self {
+        self.max_items = max_items;
+        if max_items == Some(0) {
+            self.state = State::Done;
+        }
+        self
     }
 
     /// The endpoint being paginated.
@@ -99,7 +121,7 @@ impl Paginator {
         let mut params = self.params.clone();
         match &self.state {
             State::Done => return None,
-            State::Page { next, .. } => {
+            State::Page { next } => {
                 params.insert("page".into(), Value::from(*next));
             }
             State::Cursor { key, next } => {
@@ -118,38 +140,41 @@ impl Paginator {
             Pagination::Pages { items, .. } | Pagination::Cursor { items } => items,
             Pagination::None => &[],
         };
+        let (total, has_more) = self.counts(&body, path);
         let mut items = match take_at(&mut body, path) {
             Value::Array(items) => items,
             _ => Vec::new(),
         };
+        let ids: Vec<Option<String>> = items.iter().map(id_of).collect();
+        let repeated = !ids.is_empty()
+            && ids
+                .iter()
+                .all(|id| id.as_ref().is_some_and(|id| self.seen.contains(id)));
+        self.received = self.received.saturating_add(items.len() as u64);
         self.state = match std::mem::replace(&mut self.state, State::Done) {
             State::Done => State::Done,
             _ if items.is_empty() => State::Done,
-            State::Page { next, last_first } => {
-                let first = items.first().cloned();
-                let per_page = match self.meta.pagination {
-                    Pagination::Pages { per_page, .. } => per_page as usize,
-                    _ => 0,
-                };
-                if last_first.is_some() && first == last_first {
-                    // The server ignored `page`: these items were already yielded.
-                    items.clear();
-                    State::Done
-                } else if items.len() < per_page {
+            // The server ignored `page` (or the cursor): these items were already yielded.
+            _ if repeated => State::Done,
+            State::Page { next } => {
+                let complete = total.is_some_and(|total| self.received >= total);
+                if complete || has_more == Some(false) {
                     State::Done
                 } else {
                     // A page number past u64::MAX: there is no next page to ask for.
-                    next.checked_add(1).map_or(State::Done, |next| State::Page {
-                        next,
-                        last_first: first,
-                    })
+                    next.checked_add(1)
+                        .map_or(State::Done, |next| State::Page { next })
                 }
             }
             State::Cursor { key, next } => {
-                let ids = items
+                let numeric = items
                     .iter()
                     .filter_map(|item| item.get("id").and_then(as_u64));
-                let edge = if key == "after" { ids.max() } else { ids.min() };
+                let edge = if key == "after" {
+                    numeric.max()
+                } else {
+                    numeric.min()
+                };
                 if key == "before" {
                     items.reverse();
                 }
@@ -163,7 +188,44 @@ impl Paginator {
                 }
             }
         };
+        if repeated {
+            items.clear();
+        }
+        // An item that moved up a page between two requests comes back: yield it once.
+        items.retain(|item| id_of(item).is_none_or(|id| self.seen.insert(id)));
+        if let Some(max) = self.max_items {
+            let left = usize::try_from(max.saturating_sub(self.yielded)).unwrap_or(usize::MAX);
+            if items.len() >= left {
+                items.truncate(left);
+                self.state = State::Done;
+            }
+        }
+        self.yielded = self.yielded.saturating_add(items.len() as u64);
         items
+    }
+
+    /// The envelope's item count and `has_more`, from the `meta` beside the items: `count`
+    /// (contacts), `total_entries`, or the conversation count of the requested assignee type.
+    fn counts(&self, body: &Value, items_path: &[&str]) -> (Option<u64>, Option<bool>) {
+        let parent = items_path
+            .split_last()
+            .map_or(&[][..], |(_, parent)| parent)
+            .iter()
+            .try_fold(body, |node, key| node.get(*key));
+        let Some(meta) = parent.and_then(|p| p.get("meta")) else {
+            return (None, None);
+        };
+        let assignee = self.params.get("assignee_type").and_then(Value::as_str);
+        let conversations = match assignee {
+            Some("me" | "mine") => "mine_count",
+            Some("unassigned") => "unassigned_count",
+            Some("assigned") => "assigned_count",
+            _ => "all_count",
+        };
+        let total = ["count", "total_entries", conversations]
+            .iter()
+            .find_map(|key| meta.get(*key).and_then(as_u64));
+        (total, meta.get("has_more").and_then(Value::as_bool))
     }
 
     /// Whether the listing is over.
@@ -181,6 +243,15 @@ fn take_at(body: &mut Value, path: &[&str]) -> Value {
         }
     }
     node.take()
+}
+
+/// An item's id as a key, for de-duplication.
+fn id_of(item: &Value) -> Option<String> {
+    match item.get("id")? {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
 }
 
 fn as_u64(v: &Value) -> Option<u64> {

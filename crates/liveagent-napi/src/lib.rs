@@ -105,13 +105,14 @@ impl NativeBackend {
         }
     }
 
-    /// A pager over a listing endpoint.
+    /// A pager over a listing endpoint, ending after `max_items` items if given.
     #[napi(catch_unwind)]
-    pub fn pager(&self, index: u32, params: String) -> napi::Result<Pager> {
+    pub fn pager(&self, index: u32, params: String, max_items: Option<u32>) -> napi::Result<Pager> {
         let meta = js::endpoint(index).map_err(reject)?;
         let params = js::parse_json(&params, "params").map_err(reject)?;
+        let inner = Paginator::new(meta, params).map_err(reject)?;
         Ok(Pager {
-            inner: Paginator::new(meta, params).map_err(reject)?,
+            inner: inner.max_items(max_items.map(u64::from)),
         })
     }
 }

@@ -60,12 +60,18 @@ impl Backend {
         })
     }
 
-    /// A pager over a listing endpoint.
-    pub fn pager(&self, index: u32, params: &str) -> Result<Pager, JsValue> {
+    /// A pager over a listing endpoint, ending after `max_items` items if given.
+    pub fn pager(
+        &self,
+        index: u32,
+        params: &str,
+        max_items: Option<f64>,
+    ) -> Result<Pager, JsValue> {
         let meta = js::endpoint(index).map_err(reject)?;
         let params = js::parse_json(params, "params").map_err(reject)?;
+        let inner = Paginator::new(meta, params).map_err(reject)?;
         Ok(Pager {
-            inner: Paginator::new(meta, params).map_err(reject)?,
+            inner: inner.max_items(max_items.map(|n| n as u64)),
         })
     }
 }

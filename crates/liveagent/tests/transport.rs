@@ -79,7 +79,10 @@ async fn requests_go_through_the_given_transport_and_retries_follow_the_core() {
     assert_eq!(seen, [expected, expected]);
     let debug = transport.debug.lock().unwrap().clone();
     assert!(debug[0].contains("api_access_token"), "{}", debug[0]);
-    assert!(debug.iter().all(|d| !d.contains("t0ken")), "the token leaked: {debug:?}");
+    assert!(
+        debug.iter().all(|d| !d.contains("t0ken")),
+        "the token leaked: {debug:?}"
+    );
 }
 
 fn list_agents() -> (&'static liveagent::core::EndpointMeta, serde_json::Value) {

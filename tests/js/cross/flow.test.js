@@ -60,13 +60,17 @@ test('pagination: every conversation page by page, every message newest first', 
     for await (const c of client.paginate('listConversations', { status: 'all', assignee_type: 'all' })) conversations.push(c.id);
     const messages = [];
     for await (const m of client.paginate('listMessages', { conversation_id: 1 })) messages.push(m.id);
-    return { conversations, messages };
+    const first = [];
+    for await (const c of client.paginate('listConversations', { status: 'all', assignee_type: 'all' }, { maxItems: 3 })) first.push(c.id);
+    return { conversations, messages, first };
   });
+  assert.deepEqual(result.first, result.conversations.slice(0, 3), 'maxItems stops after 3');
   assert.equal(result.conversations.length, 36);
   assert.equal(new Set(result.conversations).size, 36);
   assert.deepEqual([...result.messages].sort((a, b) => b - a), result.messages);
   const pages = requests.filter((r) => r.path.endsWith('/conversations')).map((r) => r.query);
-  assert.deepEqual(pages, ['assignee_type=all&status=all&page=1', 'assignee_type=all&status=all&page=2']);
+  // Two pages for the 36 (all_count says when to stop), then one page for the first 3.
+  assert.deepEqual(pages, ['assignee_type=all&status=all&page=1', 'assignee_type=all&status=all&page=2', 'assignee_type=all&status=all&page=1']);
 });
 
 test('raw access: status, headers, body, data and drift', async () => {

@@ -17,7 +17,7 @@ export async function usage(bytes: Uint8Array): Promise<void> {
   await client.toggleConversationStatus({ conversation_id: conversation.id, status: 'snoozed', snoozed_until: 1_800_000_000 });
   await client.createMessage({ conversation_id: 42, content: 'Hi', private: true }, { timeout: 5_000, maxRetries: 0 });
 
-  for await (const item of client.paginate('listConversations', { status: 'all' })) {
+  for await (const item of client.paginate('listConversations', { status: 'all' }, { maxItems: 100, deadline: 30_000 })) {
     const c: Conversation = item;
     void c.meta.sender;
   }

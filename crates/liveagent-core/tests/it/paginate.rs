@@ -96,9 +96,86 @@ fn message_cursor_goes_forward_with_after() {
         pager.next_params(),
         Some(json!({"conversation_id": 7, "after": 12}))
     );
-    // A cursor that does not move ends the listing.
-    assert_eq!(pager.advance(page(&[12])).len(), 1);
+    // A page of items already yielded (a cursor that did not move) ends the listing, and
+    // nothing is yielded twice.
+    assert_eq!(pager.advance(page(&[12])).len(), 0);
     assert!(pager.is_done());
+}
+
+fn conversations(ids: std::ops::Range<u64>, meta: Value) -> Value {
+    json!({"data": {"meta": meta, "payload": ids.map(|id| json!({"id": id})).collect::<Vec<_>>()}})
+}
+
+#[test]
+fn a_server_with_a_smaller_page_size_is_walked_to_the_count() {
+    // 10 per page instead of 25: short pages do not end the listing, the count does.
+    let counts =
+        json!({"mine_count": 3, "assigned_count": 12, "unassigned_count": 18, "all_count": 30});
+    let mut pager = Paginator::new(
+        row("list_conversations"),
+        json!({"assignee_type": "unassigned"}),
+    )
+    .unwrap();
+    assert_eq!(
+        pager.advance(conversations(0..10, counts.clone())).len(),
+        10
+    );
+    assert_eq!(
+        pager.next_params(),
+        Some(json!({"assignee_type": "unassigned", "page": 2}))
+    );
+    assert_eq!(
+        pager.advance(conversations(10..18, counts.clone())).len(),
+        8
+    );
+    assert!(
+        pager.is_done(),
+        "18 unassigned conversations: no third request"
+    );
+    // Without assignee_type the count is all_count.
+    let mut pager = Paginator::new(row("list_conversations"), json!({})).unwrap();
+    for page in 0..3 {
+        assert_eq!(
+            pager
+                .advance(conversations(page * 10..page * 10 + 10, counts.clone()))
+                .len(),
+            10
+        );
+    }
+    assert!(pager.is_done());
+}
+
+#[test]
+fn items_that_move_between_pages_are_yielded_once() {
+    let mut pager = Paginator::new(row("list_contacts"), json!({})).unwrap();
+    let page = |ids: &[u64]| json!({"meta": {"count": 30}, "payload": ids.iter().map(|id| json!({"id": id})).collect::<Vec<_>>()});
+    assert_eq!(pager.advance(page(&(0..15).collect::<Vec<_>>())).len(), 15);
+    // A new contact pushed #14 onto page 2.
+    let second = pager.advance(page(&(14..29).collect::<Vec<_>>()));
+    assert_eq!(second.len(), 14);
+    assert_eq!(second[0]["id"], 15);
+    assert!(pager.is_done(), "30 received");
+    // has_more: false ends a search.
+    let mut pager = Paginator::new(row("search_contacts"), json!({"q": "a"})).unwrap();
+    let last = json!({"meta": {"count": 99, "has_more": false}, "payload": [{"id": 1}]});
+    assert_eq!(pager.advance(last).len(), 1);
+    assert!(pager.is_done());
+}
+
+#[test]
+fn max_items_ends_the_listing() {
+    let mut pager = Paginator::new(row("list_contacts"), json!({}))
+        .unwrap()
+        .max_items(Some(20));
+    assert_eq!(pager.advance(contacts_page(0..15)).len(), 15);
+    assert_eq!(pager.advance(contacts_page(15..30)).len(), 5);
+    assert!(pager.is_done());
+    assert!(
+        Paginator::new(row("list_contacts"), json!({}))
+            .unwrap()
+            .max_items(Some(0))
+            .is_done()
+    );
 }
 
 #[test]
