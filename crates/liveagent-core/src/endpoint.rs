@@ -138,7 +138,7 @@ pub struct EndpointMeta {
     /// Paging style.
     pub pagination: Pagination,
     /// Row documentation (`docs` feature).
-    pub doc: &'static str,
+    pub doc: crate::schema::Doc,
 }
 
 impl EndpointMeta {

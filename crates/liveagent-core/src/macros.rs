@@ -4,10 +4,11 @@
 //! [`Shape`](crate::schema::Shape) (for the generic engine, the wasm build and codegen), so the
 //! two can never disagree.
 
-/// Joins `///` lines into one string when the `docs` feature is on, else `""`.
+/// Joins `///` lines into one [`Doc`](crate::schema::Doc): the text when the `docs` feature is
+/// on, else nothing at all (the text is not even linked).
 macro_rules! doc_text {
     ($($doc:literal)*) => {
-        if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" }
+        $crate::schema::doc(concat!($($doc, "\n"),*))
     };
 }
 

@@ -13,7 +13,7 @@
 use crate::endpoint::{EndpointMeta, Pagination};
 use crate::error::{BuildError, BuildErrorKind};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// Pagination state of one listing.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub struct Paginator {
     params: Map<String, Value>,
     state: State,
     /// Ids of the items yielded so far.
-    seen: HashSet<String>,
+    seen: BTreeSet<String>,
     /// Items the server sent so far (duplicates included), against its count.
     received: u64,
     /// Items yielded so far.
@@ -94,7 +94,7 @@ impl Paginator {
             meta,
             params,
             state,
-            seen: HashSet::new(),
+            seen: BTreeSet::new(),
             received: 0,
             yielded: 0,
             max_items: None,

@@ -26,12 +26,14 @@ pub const SECRET_KEYS: &[&str] = &[
 /// A body as text with every secret value replaced by [`REDACTED`]. A body that is not JSON
 /// is returned as it came (lossy UTF-8).
 pub fn redact_body(body: &[u8]) -> String {
-    if let Ok(mut value) = serde_json::from_slice::<Value>(body)
+    let text = String::from_utf8_lossy(body);
+    // from_str, not from_slice: the wasm build links serde_json's string reader only once.
+    if let Ok(mut value) = serde_json::from_str::<Value>(&text)
         && redact_value(&mut value)
     {
         return value.to_string();
     }
-    String::from_utf8_lossy(body).into_owned()
+    text.into_owned()
 }
 
 /// Replaces secret values inside `value`; whether anything was replaced.

@@ -7,8 +7,30 @@
 
 use std::collections::BTreeMap;
 
-/// Documentation text attached to shapes. Empty unless the `docs` feature is on.
+/// Documentation text attached to shapes and rows, with the `docs` feature (codegen).
+#[cfg(feature = "docs")]
 pub type Doc = &'static str;
+
+/// Documentation text attached to shapes and rows: nothing without the `docs` feature, so
+/// that the wasm build carries no doc pointers in its tables (8 bytes a field).
+#[cfg(not(feature = "docs"))]
+pub type Doc = NoDoc;
+
+/// The documentation of a build without the `docs` feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoDoc;
+
+/// A [`Doc`] from the joined `///` lines (see `doc_text!`).
+#[cfg(feature = "docs")]
+pub const fn doc(text: &'static str) -> Doc {
+    text
+}
+
+/// A [`Doc`] from the joined `///` lines (see `doc_text!`): nothing without `docs`.
+#[cfg(not(feature = "docs"))]
+pub const fn doc(_text: &'static str) -> Doc {
+    NoDoc
+}
 
 /// How a value looks on the wire, and what the SDK turns it into.
 #[derive(Debug)]

@@ -380,13 +380,9 @@ pub(super) fn decode(raw: &[u8]) -> Option<Cow<'_, str>> {
     if !raw.contains(&b'\\') {
         return std::str::from_utf8(raw).ok().map(Cow::Borrowed);
     }
-    let mut quoted = Vec::with_capacity(raw.len() + 2);
-    quoted.push(b'"');
-    quoted.extend_from_slice(raw);
-    quoted.push(b'"');
-    serde_json::from_slice::<String>(&quoted)
-        .ok()
-        .map(Cow::Owned)
+    // serde_json resolves the escapes (from_str: its string reader is linked anyway).
+    let quoted = format!("\"{}\"", std::str::from_utf8(raw).ok()?);
+    serde_json::from_str::<String>(&quoted).ok().map(Cow::Owned)
 }
 
 /// Writes a validated raw string (escapes kept) as a JSON string, non-ASCII as `\u` escapes.
