@@ -152,7 +152,7 @@ impl<'a> Reader<'a> {
             // Plain ASCII runs are the common case: skip them in one tight loop.
             let run = self.bytes[self.pos..]
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b));
+                .position(|&b| SPECIAL_IN_STRING[usize::from(b)]);
             self.pos = run.map_or(self.bytes.len(), |n| self.pos + n);
             match self.bytes.get(self.pos) {
                 Some(b'"') => break,
@@ -223,7 +223,7 @@ impl<'a> Reader<'a> {
         let text = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("0");
         // As serde_json does, a number no f64 holds (`1e999`) is not JSON: every reader of
         // the output (serde, a strict JSON.parse) would choke on it.
-        let plain_integer = text.len() <= 18 && !text.contains(['.', 'e', 'E']);
+        let plain_integer = text.len() <= 18 && is_integral(text);
         if !plain_integer && crate::types::parse_f64(text).is_none() {
             self.pos = start;
             return self.malformed("number out of range");
@@ -361,6 +361,22 @@ impl<'a> Reader<'a> {
         }
         keys
     }
+}
+
+/// Bytes that end a plain run inside a string: the quote, the backslash, controls, non-ASCII.
+const SPECIAL_IN_STRING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b == b'"' as usize || b == b'\\' as usize || b < 0x20 || b >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// Whether a JSON number's text is an integer (no fraction, no exponent).
+pub(super) fn is_integral(text: &str) -> bool {
+    !text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
 }
 
 /// Length of the UTF-8 sequence at the start of `bytes`, if it is valid.

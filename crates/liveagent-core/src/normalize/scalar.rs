@@ -4,7 +4,7 @@
 
 use super::DriftKind;
 use super::PathNode;
-use super::reader::{Kind, decode};
+use super::reader::{Kind, decode, is_integral};
 use super::stream::{Outcome, Stream, Walked};
 use crate::schema::{Shape, describe};
 use crate::types::{Timestamp, parse_f64};
@@ -35,7 +35,7 @@ impl Stream<'_> {
                 let Some(t) = Timestamp::from_secs_f64(secs) else {
                     return self.unfit(start, kind);
                 };
-                let integral = !text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+                let integral = is_integral(text);
                 if matches!(shape, Shape::Timestamp) && !millis {
                     // The documented form: integers as they came, fractions kept to the ms.
                     if integral {
@@ -49,7 +49,12 @@ impl Stream<'_> {
             }
             (Shape::Int | Shape::Id, Kind::Number) => {
                 let text = self.r.number()?;
-                let integral = !text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+                // The common case, a small non-negative integer, fits every reading as it is.
+                if text.len() <= 15 && !text.starts_with('-') && is_integral(text) {
+                    self.out.push_str(text);
+                    return Ok(Outcome::Done);
+                }
+                let integral = is_integral(text);
                 let fits = integral
                     && match shape {
                         Shape::Id => text.parse::<u64>().is_ok(),

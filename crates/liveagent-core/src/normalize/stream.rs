@@ -221,12 +221,7 @@ impl<'a> Stream<'a> {
         );
         // Where this object starts: a union field may read its tag from a sibling.
         let start = self.r.clone();
-        let mut seen: u128 = 0;
-        let bit = |i: usize| {
-            1u128
-                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
-                .unwrap_or(0)
-        };
+        let mut seen = Seen::default();
         let mut first = true;
         self.out.push('{');
         if self.r.open(b'{', b'}')? {
@@ -247,13 +242,13 @@ impl<'a> Stream<'a> {
                     object.fields.iter().position(|f| f.name.as_bytes() == raw)
                 };
                 match found {
-                    Some(i) if seen & bit(i) != 0 => {
+                    Some(i) if seen.has(i) => {
                         // JSON.parse keeps the last, serde the first: keep one, say so.
                         self.report(&path.key(object.fields[i].name), DriftKind::Duplicate);
                         self.r.skip(self.depth)?;
                     }
                     Some(i) => {
-                        seen |= bit(i);
+                        seen.set(i);
                         next = i + 1;
                         self.comma(&mut first);
                         let field = &object.fields[i];
@@ -278,7 +273,7 @@ impl<'a> Stream<'a> {
             }
         }
         for (i, field) in object.fields.iter().enumerate() {
-            if seen & bit(i) == 0 {
+            if !seen.has(i) {
                 self.comma(&mut first);
                 self.out.push('"');
                 self.out.push_str(field.name);
@@ -462,6 +457,23 @@ impl<'a> Stream<'a> {
             }
         }
         best.map_or(Choice::NoFit, |(i, trial)| Choice::Fitted(i, trial))
+    }
+}
+
+/// Which declared fields of an object were seen: two words, not a u128 (whose shifts wasm
+/// does in software).
+#[derive(Default)]
+struct Seen([u64; 2]);
+
+impl Seen {
+    fn has(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn set(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
     }
 }
 
