@@ -12,6 +12,9 @@ use crate::schema::{Place, Shape};
 use serde_json::{Map, Value};
 use std::fmt;
 
+/// The longest URL the SDK sends.
+pub const MAX_URL_BYTES: usize = 8_192;
+
 /// A request ready for any transport.
 #[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
@@ -244,6 +247,18 @@ pub fn build_request(
         encode_into(&mut url, key, true);
         url.push('=');
         encode_into(&mut url, value, false);
+    }
+    // Past this, servers and proxies refuse the request line (nginx and Puma at 8 KiB), and
+    // runtimes differ in how (a transport error natively, a 414 through fetch): one answer,
+    // before sending.
+    if url.len() > MAX_URL_BYTES {
+        return Err(BuildError::new(
+            BuildErrorKind::InvalidParam,
+            format!(
+                "the URL would be {} bytes; servers refuse more than {MAX_URL_BYTES} (is a param too long?)",
+                url.len()
+            ),
+        ));
     }
 
     let mut headers: Vec<(&'static str, String)> = vec![("accept", "application/json".into())];

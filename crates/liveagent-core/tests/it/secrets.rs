@@ -108,3 +108,34 @@ fn a_token_a_header_cannot_carry_is_refused_before_sending_in_every_path() {
     let err = Config::new("http://host\\.evil.example").unwrap_err();
     assert!(err.message.contains("backslash"), "{}", err.message);
 }
+
+#[test]
+fn a_url_servers_would_refuse_is_a_build_error_in_every_runtime() {
+    // A 100,000-character path param (natively a transport error, through fetch a 414).
+    let meta = row("get_public_contact");
+    let params = json!({"inbox_identifier": "x".repeat(100_000), "contact_identifier": "c"});
+    let err = Call::new(&config_for(meta), meta, params, CallOptions::default()).unwrap_err();
+    assert!(
+        err.to_string().contains("servers refuse more than 8192"),
+        "{err}"
+    );
+    let search = row("search_contacts");
+    let err = Call::new(
+        &config_for(search),
+        search,
+        json!({"q": "x".repeat(9_000)}),
+        CallOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("servers refuse more than 8192"),
+        "{err}"
+    );
+    Call::new(
+        &config_for(search),
+        search,
+        json!({"q": "x".repeat(2_000)}),
+        CallOptions::default(),
+    )
+    .unwrap();
+}
