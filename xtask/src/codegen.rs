@@ -98,7 +98,7 @@ fn generate() -> String {
         let _ = writeln!(
             out,
             "  {}: {{ params: {}; response: {}{item} }};",
-            meta.js_name,
+            meta.js_name(),
             meta.params.name,
             response_type(meta)
         );
@@ -136,7 +136,7 @@ fn generate() -> String {
         let _ = writeln!(
             out,
             "  {}(params{optional}: {}, options?: RequestOptions): Promise<{}>;",
-            meta.js_name,
+            meta.js_name(),
             meta.params.name,
             response_type(meta)
         );

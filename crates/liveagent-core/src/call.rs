@@ -52,7 +52,7 @@ pub struct Success {
 impl Success {
     /// The normalized body as a JSON value (parses [`Success::json`]).
     pub fn value(&self) -> Value {
-        serde_json::from_str(&self.json).unwrap_or_default()
+        crate::normalize::parse_value(&self.json).unwrap_or_default()
     }
 }
 

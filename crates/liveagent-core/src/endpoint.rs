@@ -117,17 +117,16 @@ pub enum Pagination {
 /// One row of the endpoint table.
 #[derive(Debug)]
 pub struct EndpointMeta {
-    /// snake_case name: the Rust method.
+    /// snake_case name: the Rust method. The JS method is [`EndpointMeta::js_name`].
     pub name: &'static str,
-    /// camelCase name: the JS method.
-    pub js_name: &'static str,
     /// HTTP method.
     pub method: Method,
     /// Path template with `{param}` segments.
     pub path: &'static str,
     /// Credentials it takes.
     pub auth: Auth,
-    /// Spec operation or server route.
+    /// Spec operation or server route (`docs` feature: only codegen and the spec checks read it).
+    #[cfg(feature = "docs")]
     pub source: Source,
     /// The params struct.
     pub params: &'static ObjectShape,
@@ -151,6 +150,24 @@ impl EndpointMeta {
         } else {
             Family::Account
         }
+    }
+
+    /// camelCase name: the JS method (`list_conversations` → `listConversations`). Computed,
+    /// not stored: the wasm build carries one name a row.
+    pub fn js_name(&self) -> String {
+        let mut out = String::with_capacity(self.name.len());
+        let mut upper = false;
+        for c in self.name.chars() {
+            if c == '_' {
+                upper = true;
+            } else if upper {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 
     /// `METHOD /path/{template}`, as error messages name the endpoint.
@@ -212,6 +229,27 @@ pub trait Paginated: Endpoint {
     type Item: DeserializeOwned;
 }
 
+/// Whether `js` is `snake` in camelCase, as [`EndpointMeta::js_name`] computes it: the table
+/// states both names, and this keeps them in step at compile time.
+pub const fn camel_case_of(snake: &str, js: &str) -> bool {
+    let (s, j) = (snake.as_bytes(), js.as_bytes());
+    let (mut i, mut k) = (0, 0);
+    while i < s.len() {
+        let want = if s[i] == b'_' && i + 1 < s.len() {
+            i += 1;
+            s[i].to_ascii_uppercase()
+        } else {
+            s[i]
+        };
+        if k >= j.len() || j[k] != want {
+            return false;
+        }
+        i += 1;
+        k += 1;
+    }
+    k == j.len()
+}
+
 /// The object shape of a params type, checked at compile time.
 pub const fn object_of(shape: &'static Shape) -> &'static ObjectShape {
     match shape {
@@ -225,6 +263,6 @@ pub fn find(name: &str) -> Option<(usize, &'static EndpointMeta)> {
     crate::ENDPOINTS
         .iter()
         .enumerate()
-        .find(|(_, m)| m.name == name || m.js_name == name)
+        .find(|(_, m)| m.name == name || m.js_name() == name)
         .map(|(i, m)| (i, *m))
 }

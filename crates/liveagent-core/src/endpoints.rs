@@ -17,7 +17,7 @@
 
 use crate::api::*;
 use crate::endpoint::{
-    Auth, Endpoint, EndpointMeta, Method, Paginated, Pagination, ResponseBody, Source, object_of,
+    Auth, Endpoint, EndpointMeta, Method, Paginated, Pagination, ResponseBody, object_of,
 };
 use crate::models::*;
 use crate::schema::{ObjectShape, Place, Schema};
@@ -536,10 +536,10 @@ macro_rules! impl_endpoints {
             impl Endpoint for $params {
                 const META: &'static EndpointMeta = &EndpointMeta {
                     name: stringify!($name),
-                    js_name: stringify!($js),
                     method: Method::$method,
                     path: $path,
                     auth: Auth::$auth,
+                    #[cfg(feature = "docs")]
                     source: impl_endpoints!(@source $src $srcv),
                     params: object_of(<$params as Schema>::SHAPE),
                     response: <$resp as ResponseBody>::KIND,
@@ -550,6 +550,10 @@ macro_rules! impl_endpoints {
                 type Response = $resp;
             }
             const _: () = assert!(
+                crate::endpoint::camel_case_of(stringify!($name), stringify!($js)),
+                concat!("row ", stringify!($name), ": its JS name is not its camelCase"),
+            );
+            const _: () = assert!(
                 path_matches_params($path, object_of(<$params as Schema>::SHAPE)),
                 concat!("row ", stringify!($name), ": the path template and the `path` fields of its params differ"),
             );
@@ -559,8 +563,8 @@ macro_rules! impl_endpoints {
         /// Every row of the endpoint table, in table order. Shells dispatch by index into it.
         pub static ENDPOINTS: &[&EndpointMeta] = &[$(<$params as Endpoint>::META),*];
     };
-    (@source spec $v:literal) => { Source::Spec($v) };
-    (@source route $v:literal) => { Source::Route($v) };
+    (@source spec $v:literal) => { crate::endpoint::Source::Spec($v) };
+    (@source route $v:literal) => { crate::endpoint::Source::Route($v) };
     (@idempotent yes) => { true };
     (@idempotent no) => { false };
     (@pagination none) => { Pagination::None };

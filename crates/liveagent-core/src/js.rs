@@ -6,7 +6,8 @@ use crate::config::{Config, Credentials, TokenHeader};
 use crate::error::{BuildError, BuildErrorKind, Error};
 use crate::normalize::ParseMode;
 use crate::types::{Id, Secret};
-use serde_json::{Map, Value, json};
+use crate::normalize::{parse_value, string_text, value_text};
+use serde_json::{Map, Value};
 
 fn bad(message: impl Into<String>) -> BuildError {
     BuildError::new(BuildErrorKind::Config, message)
@@ -38,7 +39,8 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
     ];
     if let Some(unknown) = o.keys().find(|k| !known.contains(&k.as_str())) {
         return Err(bad(format!(
-            "unknown client option {unknown:?} (options: {})",
+            "unknown client option {} (options: {})",
+            string_text(unknown),
             known.join(", ")
         )));
     }
@@ -60,7 +62,8 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
         (Some(t), Some("platform")) => Credentials::Platform(t),
         (Some(_), Some(other)) => {
             return Err(bad(format!(
-                "tokenKind must be user, bot or platform, not {other:?}"
+                "tokenKind must be user, bot or platform, not {}",
+                string_text(other)
             )));
         }
     };
@@ -75,7 +78,8 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
         Some("dashed") => TokenHeader::Dashed,
         Some(other) => {
             return Err(bad(format!(
-                "headerSpelling must be underscore or dashed, not {other:?}"
+                "headerSpelling must be underscore or dashed, not {}",
+                string_text(other)
             )));
         }
     };
@@ -139,7 +143,8 @@ pub fn call_options(options: &Value) -> Result<(CallOptions, bool), BuildError> 
     ];
     if let Some(unknown) = o.keys().find(|k| !known.contains(&k.as_str())) {
         return Err(bad(format!(
-            "unknown request option {unknown:?} (options: {})",
+            "unknown request option {} (options: {})",
+            string_text(unknown),
             known.join(", ")
         )));
     }
@@ -176,81 +181,117 @@ pub fn success_json(success: Success, raw: bool) -> String {
         .iter()
         .map(|(k, v)| (k.to_ascii_lowercase(), Value::String(v.clone())))
         .collect();
-    let drift: Vec<String> = success
-        .drift
-        .entries
-        .iter()
-        .map(ToString::to_string)
-        .collect();
     // The normalized text goes in as it is: it is never parsed again to be written again.
-    let mut out = String::with_capacity(success.json.len() * 2 + success.response.body.len());
-    out.push_str("{\"status\":");
-    out.push_str(&success.response.status.to_string());
-    out.push_str(",\"headers\":");
-    out.push_str(&Value::Object(headers).to_string());
-    out.push_str(",\"body\":");
-    out.push_str(
-        &Value::String(String::from_utf8_lossy(&success.response.body).into_owned()).to_string(),
-    );
-    out.push_str(",\"data\":");
-    out.push_str(&success.json);
-    out.push_str(",\"drift\":");
-    out.push_str(&Value::from(drift).to_string());
-    out.push('}');
-    out
+    let mut o = Fields::with_capacity(success.json.len() * 2 + success.response.body.len());
+    o.raw("status", &success.response.status.to_string());
+    o.raw("headers", &value_text(&Value::Object(headers)));
+    o.str("body", &String::from_utf8_lossy(&success.response.body));
+    o.raw("data", &success.json);
+    o.strs("drift", success.drift.entries.iter().map(ToString::to_string));
+    o.end()
 }
 
 /// An error for JS: the fields of `LiveAgentError`.
 pub fn error_json(error: &Error) -> String {
-    let mut o = Map::new();
-    o.insert("code".into(), json!(error.code()));
-    o.insert("message".into(), json!(error.to_string()));
+    let mut o = Fields::with_capacity(256);
+    o.str("code", error.code());
+    o.str("message", &error.to_string());
     match error {
         Error::Build(e) => {
-            o.insert("kind".into(), json!(e.kind.as_str()));
-            o.insert("path".into(), json!(e.path));
+            o.str("kind", e.kind.as_str());
+            o.opt_str("path", e.path.as_deref());
         }
         Error::Transport(e) => {
-            o.insert("endpoint".into(), json!(e.endpoint));
-            o.insert(
-                "phase".into(),
-                json!(match e.phase {
+            o.str("endpoint", &e.endpoint);
+            o.str(
+                "phase",
+                match e.phase {
                     crate::error::TransportPhase::Connect => "connect",
                     crate::error::TransportPhase::AfterSend => "after_send",
-                }),
+                },
             );
         }
         Error::Timeout(e) => {
-            o.insert("endpoint".into(), json!(e.endpoint));
-            o.insert("timeout".into(), json!(e.timeout_ms));
-            o.insert("sent".into(), json!(e.sent));
+            o.str("endpoint", &e.endpoint);
+            o.raw("timeout", &e.timeout_ms.to_string());
+            o.raw("sent", bool_text(e.sent));
         }
         Error::Aborted(e) => {
-            o.insert("endpoint".into(), json!(e.endpoint));
-            o.insert("sent".into(), json!(e.sent));
+            o.str("endpoint", &e.endpoint);
+            o.raw("sent", bool_text(e.sent));
         }
         Error::Api(e) => {
-            o.insert("endpoint".into(), json!(e.endpoint));
-            o.insert("status".into(), json!(e.status));
-            o.insert("serverMessage".into(), json!(e.message));
-            o.insert("attributes".into(), json!(e.attributes));
-            o.insert("body".into(), json!(e.body));
-            o.insert("requestId".into(), json!(e.request_id));
-            o.insert("retryAfter".into(), json!(e.retry_after));
-        }
-        Error::Decode(e) => {
-            o.insert("endpoint".into(), json!(e.endpoint));
-            o.insert("status".into(), json!(e.status));
-            o.insert("path".into(), json!(e.path));
-            o.insert("body".into(), json!(e.body));
-            o.insert("requestId".into(), json!(e.request_id));
-            o.insert(
-                "drift".into(),
-                json!(e.drift.iter().map(ToString::to_string).collect::<Vec<_>>()),
+            o.str("endpoint", &e.endpoint);
+            o.raw("status", &e.status.to_string());
+            o.opt_str("serverMessage", e.message.as_deref());
+            o.strs("attributes", e.attributes.iter().cloned());
+            o.str("body", &e.body);
+            o.opt_str("requestId", e.request_id.as_deref());
+            let retry_after = e.retry_after.and_then(serde_json::Number::from_f64);
+            o.raw(
+                "retryAfter",
+                &retry_after.map_or_else(|| "null".to_owned(), |n| n.to_string()),
             );
         }
+        Error::Decode(e) => {
+            o.str("endpoint", &e.endpoint);
+            o.raw("status", &e.status.to_string());
+            o.str("path", &e.path);
+            o.str("body", &e.body);
+            o.opt_str("requestId", e.request_id.as_deref());
+            o.strs("drift", e.drift.iter().map(ToString::to_string));
+        }
     }
-    Value::Object(o).to_string()
+    o.end()
+}
+
+fn bool_text(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
+}
+
+/// A JSON object written field by field, in order.
+struct Fields(String);
+
+impl Fields {
+    fn with_capacity(n: usize) -> Fields {
+        let mut text = String::with_capacity(n);
+        text.push('{');
+        Fields(text)
+    }
+
+    /// A field whose value is JSON text already.
+    fn raw(&mut self, key: &str, json: &str) {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        self.0.push('"');
+        self.0.push_str(key);
+        self.0.push_str("\":");
+        self.0.push_str(json);
+    }
+
+    fn str(&mut self, key: &str, value: &str) {
+        self.raw(key, &string_text(value));
+    }
+
+    fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        self.raw(key, &value.map_or_else(|| "null".to_owned(), string_text));
+    }
+
+    fn strs(&mut self, key: &str, values: impl Iterator<Item = String>) {
+        let list: Vec<String> = values.map(|v| string_text(&v)).collect();
+        self.raw(key, &format!("[{}]", list.join(",")));
+    }
+
+    fn end(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
+}
+
+/// A value as JSON text for JS (ASCII only, so JS decodes a one-byte string).
+pub fn value_json(value: &Value) -> String {
+    value_text(value)
 }
 
 /// Parses JSON text from JS into a value, as a build error if it is not JSON.
@@ -261,7 +302,7 @@ pub fn parse_json(text: &str, what: &str) -> Result<Value, BuildError> {
     if text.is_empty() {
         return Ok(Value::Null);
     }
-    serde_json::from_str(text).map_err(|e| {
+    parse_value(text).map_err(|e| {
         BuildError::new(
             BuildErrorKind::InvalidParam,
             format!("{what} are not JSON: {e}"),
@@ -287,18 +328,17 @@ pub fn endpoint(index: u32) -> Result<&'static crate::EndpointMeta, BuildError> 
 
 /// The camelCase names of every row, in table order: JS methods dispatch by this index.
 pub fn endpoint_names() -> String {
-    Value::from(
-        crate::ENDPOINTS
-            .iter()
-            .map(|m| m.js_name)
-            .collect::<Vec<_>>(),
-    )
-    .to_string()
+    let names: Vec<String> = crate::ENDPOINTS
+        .iter()
+        .map(|m| string_text(&m.js_name()))
+        .collect();
+    format!("[{}]", names.join(","))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn options_are_read_and_checked() {

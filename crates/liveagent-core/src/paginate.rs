@@ -66,7 +66,7 @@ impl Paginator {
             Pagination::None => {
                 return Err(BuildError::new(
                     BuildErrorKind::UnknownEndpoint,
-                    format!("{} does not paginate", meta.js_name),
+                    format!("{} does not paginate", meta.js_name()),
                 ));
             }
             Pagination::Pages { .. } => {

@@ -27,11 +27,10 @@ pub const SECRET_KEYS: &[&str] = &[
 /// is returned as it came (lossy UTF-8).
 pub fn redact_body(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
-    // from_str, not from_slice: the wasm build links serde_json's string reader only once.
-    if let Ok(mut value) = serde_json::from_str::<Value>(&text)
+    if let Ok(mut value) = crate::normalize::parse_value(&text)
         && redact_value(&mut value)
     {
-        return value.to_string();
+        return crate::normalize::value_text(&value);
     }
     text.into_owned()
 }

@@ -157,8 +157,9 @@ pub fn build_request(
             BuildErrorKind::UnknownParam,
             PathNode::ROOT.key(unknown).render(),
             format!(
-                "{} takes no param {unknown:?} (it takes: {})",
-                meta.js_name,
+                "{} takes no param {} (it takes: {})",
+                meta.js_name(),
+                crate::normalize::string_text(unknown),
                 accepted.join(", ")
             ),
         ));
@@ -209,7 +210,7 @@ pub fn build_request(
                 return Err(BuildError::at(
                     BuildErrorKind::MissingParam,
                     node.render(),
-                    format!("{} is required by {}", field.name, meta.js_name),
+                    format!("{} is required by {}", field.name, meta.js_name()),
                 ));
             }
         };
@@ -276,7 +277,7 @@ pub fn build_request(
         Body::Multipart(parts)
     } else {
         headers.push(("content-type", "application/json".into()));
-        Body::Json(Value::Object(body).to_string())
+        Body::Json(crate::normalize::value_text(&Value::Object(body)))
     };
     headers.push(("user-agent", USER_AGENT.into()));
     let token_header = token.map(|t| {
@@ -303,7 +304,7 @@ fn credentials_for<'c>(
             BuildErrorKind::Credentials,
             format!(
                 "{} needs {needs}; the client has {}",
-                meta.js_name,
+                meta.js_name(),
                 held(&config.credentials)
             ),
         ))
@@ -410,7 +411,7 @@ fn multipart_parts(name: &str, value: &Value, out: &mut Vec<Part>) {
         }),
         other => out.push(Part {
             name: name.to_owned(),
-            value: PartValue::Text(other.to_string()),
+            value: PartValue::Text(crate::normalize::value_text(other)),
         }),
     }
 }

@@ -46,7 +46,7 @@ pub struct Parsed {
 impl Parsed {
     /// The normalized body as a JSON value (parses [`Parsed::json`]).
     pub fn value(&self) -> Value {
-        serde_json::from_str(&self.json).unwrap_or_default()
+        crate::normalize::parse_value(&self.json).unwrap_or_default()
     }
 }
 
@@ -77,7 +77,7 @@ pub fn parse_response(
     let json = match meta.response {
         ResponseKind::Empty => "null".to_owned(),
         ResponseKind::Text => {
-            Value::String(String::from_utf8_lossy(&response.body).into_owned()).to_string()
+            crate::normalize::string_text(&String::from_utf8_lossy(&response.body))
         }
         ResponseKind::Integer => {
             let text = String::from_utf8_lossy(&response.body);
@@ -144,7 +144,7 @@ pub fn parse_response(
 /// `{"description": ..., "errors": [{"field", "message"}]}`, or an empty/plain body.
 pub fn api_error(meta: &EndpointMeta, response: &RawResponse, now_ms: Option<i64>) -> ApiError {
     let text = String::from_utf8_lossy(&response.body);
-    let (message, attributes) = match serde_json::from_str::<Value>(&text) {
+    let (message, attributes) = match crate::normalize::parse_value(&text) {
         Ok(Value::Object(map)) => {
             let message = map
                 .get("error")

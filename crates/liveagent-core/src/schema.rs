@@ -187,8 +187,9 @@ pub struct EnumShape {
 pub struct EnumValue {
     /// The string form, which the SDK always emits.
     pub wire: &'static str,
-    /// The integer form some representations use instead (Rails enum index), if any.
-    pub code: Option<i64>,
+    /// The integer form some representations use instead (Rails enum index), if any. 32 bits:
+    /// Rails indices are small, and the wasm tables are 8 bytes a value smaller for it.
+    pub code: Option<i32>,
     /// Value documentation (`docs` feature).
     pub doc: Doc,
 }
@@ -201,7 +202,9 @@ impl EnumShape {
 
     /// The known value with integer form `code`, if any.
     pub fn by_code(&self, code: i64) -> Option<&'static EnumValue> {
-        self.values.iter().find(|v| v.code == Some(code))
+        self.values
+            .iter()
+            .find(|v| v.code.is_some_and(|c| i64::from(c) == code))
     }
 }
 

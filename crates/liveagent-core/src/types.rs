@@ -117,6 +117,19 @@ impl Timestamp {
         }
     }
 
+    /// [`Timestamp::to_json`] as JSON text, written from the integer milliseconds: the same
+    /// text as the `f64`'s shortest form, without formatting a float.
+    pub fn json_text(self) -> String {
+        let sign = if self.millis < 0 { "-" } else { "" };
+        let abs = self.millis.unsigned_abs();
+        let (secs, frac) = (abs / 1000, abs % 1000);
+        if frac == 0 {
+            return format!("{sign}{secs}");
+        }
+        let digits = format!("{frac:03}");
+        format!("{sign}{secs}.{}", digits.trim_end_matches('0'))
+    }
+
     /// Reads a wire value: epoch seconds (number or numeric string) or an ISO-8601 string.
     pub fn from_wire(value: &serde_json::Value) -> Option<Self> {
         match value {
@@ -179,8 +192,11 @@ pub(crate) fn parse_f64(text: &str) -> Option<f64> {
     if !(first.is_ascii_digit() || *first == b'-') {
         return None;
     }
-    serde_json::from_str::<f64>(text)
-        .ok()
+    // `Number`'s parser, not `from_str::<f64>`: the latter builds serde's type-mismatch
+    // messages, which drag float formatting into the wasm build.
+    text.parse::<serde_json::Number>()
+        .ok()?
+        .as_f64()
         .filter(|f| f.is_finite())
 }
 
@@ -334,3 +350,20 @@ macro_rules! or_none_by_ref {
 }
 
 or_none_by_ref!(Secret, serde_json::Value);
+
+#[cfg(test)]
+mod tests {
+    use super::Timestamp;
+
+    #[test]
+    fn json_text_is_the_floats_shortest_form() {
+        let mut millis: i64 = 1;
+        for _ in 0..2_000 {
+            for m in [millis, -millis, millis - millis % 1000, 1_700_000_000_000 + millis % 997] {
+                let t = Timestamp::from_millis(m);
+                assert_eq!(t.json_text(), t.to_json().to_string(), "{m}");
+            }
+            millis = millis.wrapping_mul(31).wrapping_add(7) % 100_000_000_000_000;
+        }
+    }
+}

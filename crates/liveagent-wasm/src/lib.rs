@@ -86,13 +86,13 @@ pub struct Pager {
 impl Pager {
     /// Params of the next page (JSON), or `undefined` when the listing is over.
     pub fn next(&self) -> Option<String> {
-        self.inner.next_params().map(|p| p.to_string())
+        self.inner.next_params().map(|p| js::value_json(&p))
     }
 
     /// Takes a page (the JSON a call resolved with) and returns its items (JSON array).
     pub fn advance(&mut self, page: &str) -> Result<String, JsValue> {
         let value = js::parse_json(page, "page").map_err(reject)?;
-        Ok(serde_json::Value::from(self.inner.advance(value)).to_string())
+        Ok(js::value_json(&serde_json::Value::from(self.inner.advance(value))))
     }
 }
 

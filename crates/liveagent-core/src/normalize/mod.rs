@@ -10,8 +10,10 @@ mod input;
 mod reader;
 mod scalar;
 mod stream;
+mod value;
 
 pub(crate) use input::normalize_input;
+pub(crate) use value::{parse_value, string_text, value_text};
 
 use crate::schema::{Shape, UnionShape};
 use serde_json::Value;
@@ -87,7 +89,7 @@ impl fmt::Display for Drift {
             DriftKind::UnknownField => {
                 write!(f, "{}: field not in the documented shape", self.path)
             }
-            DriftKind::UnknownValue(v) => write!(f, "{}: unknown enum value {v:?}", self.path),
+            DriftKind::UnknownValue(v) => write!(f, "{}: unknown enum value {}", self.path, string_text(v)),
             DriftKind::Coerced { expected, found } => {
                 write!(
                     f,
@@ -227,7 +229,7 @@ impl<'a> PathNode<'a> {
                 }
                 Seg::Key(k) => {
                     out.push('[');
-                    out.push_str(&Value::from(*k).to_string());
+                    out.push_str(&string_text(k));
                     out.push(']');
                 }
                 Seg::Index(i) => {
@@ -272,7 +274,7 @@ pub enum Pick {
 /// models decide with it, through the same walk as the normalizer; they cannot see a parent's
 /// tag (`meta.assignee_type`), so for those unions they decide by fit.
 pub fn pick_variant(union: &UnionShape, value: &Value) -> Pick {
-    let text = value.to_string();
+    let text = value_text(value);
     let mut walk = stream::Stream::new(text.as_bytes());
     match walk.choose(union, &PathNode::ROOT, None) {
         Ok(stream::Choice::Tagged(i) | stream::Choice::Fitted(i, _)) => Pick::Variant(i),

@@ -391,14 +391,59 @@ fn utf8_len(bytes: &[u8]) -> Option<usize> {
     std::str::from_utf8(chunk).ok().map(|_| len)
 }
 
-/// A string's raw content decoded (escapes resolved); borrowed when it has no escapes.
+/// A string's raw content decoded (escapes resolved); borrowed when it has no escapes. `None`
+/// for invalid UTF-8 or a `\u` escape that is half of a surrogate pair alone.
 pub(super) fn decode(raw: &[u8]) -> Option<Cow<'_, str>> {
+    let text = std::str::from_utf8(raw).ok()?;
     if !raw.contains(&b'\\') {
-        return std::str::from_utf8(raw).ok().map(Cow::Borrowed);
+        return Some(Cow::Borrowed(text));
     }
-    // serde_json resolves the escapes (from_str: its string reader is linked anyway).
-    let quoted = format!("\"{}\"", std::str::from_utf8(raw).ok()?);
-    serde_json::from_str::<String>(&quoted).ok().map(Cow::Owned)
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let escape = rest.as_bytes().get(at + 1)?;
+        rest = &rest[at + 2..];
+        let c = match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = hex4(rest)?;
+                rest = &rest[4..];
+                match unit {
+                    0xd800..=0xdbff => {
+                        let low = rest.strip_prefix("\\u").and_then(hex4)?;
+                        if !(0xdc00..=0xdfff).contains(&low) {
+                            return None;
+                        }
+                        rest = &rest[6..];
+                        let code = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+                        char::from_u32(code)?
+                    }
+                    _ => char::from_u32(unit)?,
+                }
+            }
+            _ => return None,
+        };
+        out.push(c);
+    }
+    out.push_str(rest);
+    Some(Cow::Owned(out))
+}
+
+/// The value of the four hex digits that start `text`.
+fn hex4(text: &str) -> Option<u32> {
+    let digits = text.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(digits, 16).ok()
 }
 
 /// Writes a validated raw string (escapes kept) as a JSON string, non-ASCII as `\u` escapes.

@@ -41,11 +41,11 @@ impl Stream<'_> {
                     if integral {
                         self.out.push_str(text);
                     } else {
-                        self.out.push_str(&t.to_json().to_string());
+                        self.out.push_str(&t.json_text());
                     }
                     return Ok(Outcome::Done);
                 }
-                t.to_json().to_string()
+                t.json_text()
             }
             (Shape::Int | Shape::Id, Kind::Number) => {
                 let text = self.r.number()?;
@@ -120,11 +120,11 @@ impl Stream<'_> {
                             // The documented form of an ISO field: no drift.
                             Some(ms) if matches!(shape, Shape::IsoTimestamp) => {
                                 self.out
-                                    .push_str(&Timestamp::from_millis(ms).to_json().to_string());
+                                    .push_str(&Timestamp::from_millis(ms).json_text());
                                 return Ok(Outcome::Done);
                             }
-                            Some(ms) => Some(Timestamp::from_millis(ms).to_json().to_string()),
-                            None => Timestamp::parse(&text).map(|t| t.to_json().to_string()),
+                            Some(ms) => Some(Timestamp::from_millis(ms).json_text()),
+                            None => Timestamp::parse(&text).map(|t| t.json_text()),
                         }
                     }
                     _ => None,
