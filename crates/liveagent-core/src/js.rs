@@ -5,8 +5,8 @@ use crate::call::{CallOptions, Success};
 use crate::config::{Config, Credentials, TokenHeader};
 use crate::error::{BuildError, BuildErrorKind, Error};
 use crate::normalize::ParseMode;
-use crate::types::{Id, Secret};
 use crate::normalize::{parse_value, string_text, value_text};
+use crate::types::{Id, Secret};
 use serde_json::{Map, Value};
 
 fn bad(message: impl Into<String>) -> BuildError {
@@ -187,7 +187,10 @@ pub fn success_json(success: Success, raw: bool) -> String {
     o.raw("headers", &value_text(&Value::Object(headers)));
     o.str("body", &String::from_utf8_lossy(&success.response.body));
     o.raw("data", &success.json);
-    o.strs("drift", success.drift.entries.iter().map(ToString::to_string));
+    o.strs(
+        "drift",
+        success.drift.entries.iter().map(ToString::to_string),
+    );
     o.end()
 }
 

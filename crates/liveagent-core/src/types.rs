@@ -359,7 +359,12 @@ mod tests {
     fn json_text_is_the_floats_shortest_form() {
         let mut millis: i64 = 1;
         for _ in 0..2_000 {
-            for m in [millis, -millis, millis - millis % 1000, 1_700_000_000_000 + millis % 997] {
+            for m in [
+                millis,
+                -millis,
+                millis - millis % 1000,
+                1_700_000_000_000 + millis % 997,
+            ] {
                 let t = Timestamp::from_millis(m);
                 assert_eq!(t.json_text(), t.to_json().to_string(), "{m}");
             }

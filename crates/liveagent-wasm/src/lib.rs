@@ -92,7 +92,9 @@ impl Pager {
     /// Takes a page (the JSON a call resolved with) and returns its items (JSON array).
     pub fn advance(&mut self, page: &str) -> Result<String, JsValue> {
         let value = js::parse_json(page, "page").map_err(reject)?;
-        Ok(js::value_json(&serde_json::Value::from(self.inner.advance(value))))
+        Ok(js::value_json(&serde_json::Value::from(
+            self.inner.advance(value),
+        )))
     }
 }
 

@@ -89,7 +89,9 @@ impl fmt::Display for Drift {
             DriftKind::UnknownField => {
                 write!(f, "{}: field not in the documented shape", self.path)
             }
-            DriftKind::UnknownValue(v) => write!(f, "{}: unknown enum value {}", self.path, string_text(v)),
+            DriftKind::UnknownValue(v) => {
+                write!(f, "{}: unknown enum value {}", self.path, string_text(v))
+            }
             DriftKind::Coerced { expected, found } => {
                 write!(
                     f,

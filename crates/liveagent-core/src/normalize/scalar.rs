@@ -119,8 +119,7 @@ impl Stream<'_> {
                         match crate::time::parse_iso8601(&text) {
                             // The documented form of an ISO field: no drift.
                             Some(ms) if matches!(shape, Shape::IsoTimestamp) => {
-                                self.out
-                                    .push_str(&Timestamp::from_millis(ms).json_text());
+                                self.out.push_str(&Timestamp::from_millis(ms).json_text());
                                 return Ok(Outcome::Done);
                             }
                             Some(ms) => Some(Timestamp::from_millis(ms).json_text()),

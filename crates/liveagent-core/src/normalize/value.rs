@@ -155,8 +155,18 @@ mod tests {
     #[test]
     fn refuses_what_is_not_json() {
         for text in [
-            "", "{", "[1,]", "{\"a\"}", "01", "1.", "nul", "\"\\x\"", "[1] 2", "1e999",
-            "\"\\ud800\"", "\"\\udc00x\"",
+            "",
+            "{",
+            "[1,]",
+            "{\"a\"}",
+            "01",
+            "1.",
+            "nul",
+            "\"\\x\"",
+            "[1] 2",
+            "1e999",
+            "\"\\ud800\"",
+            "\"\\udc00x\"",
         ] {
             let e = parse_value(text).unwrap_err();
             assert!(e.starts_with("not valid JSON"), "{text}: {e}");
