@@ -71,7 +71,7 @@ async fn token(kind: &str) -> String {
 fn index(name: &str) -> u32 {
     liveagent_core::ENDPOINTS
         .iter()
-        .position(|m| m.js_name == name)
+        .position(|m| m.js_name() == name)
         .unwrap() as u32
 }
 
