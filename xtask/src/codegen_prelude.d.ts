@@ -24,6 +24,8 @@ export interface ClientOptions {
   maxRetries?: number;
   /** The longest `Retry-After` to wait for, in milliseconds (default 10000); a longer one fails the call at once, with `retryAfter` set. */
   maxRetryDelay?: number;
+  /** The stall guard: once a response has begun, the longest wait for the next bytes of its body, in milliseconds; 0 for none. Default 20000. A stall fails the attempt as a `TIMEOUT` with `stalled: true`. */
+  stallTimeout?: number;
   /** Also retry calls that are not safe to repeat (posting a message) after 408/502/503/504 or a timeout. */
   retryNonIdempotent?: boolean;
   /**
@@ -45,6 +47,8 @@ export interface RequestOptions {
   timeout?: number;
   /** Time this call may take in all, retries and their waits included, in milliseconds; 0 removes the client's. */
   deadline?: number;
+  /** The stall guard for this call, in milliseconds; 0 for none. */
+  stallTimeout?: number;
   /** Retries after the first attempt. */
   maxRetries?: number;
   /** Retry even if the call is not safe to repeat. */
@@ -99,6 +103,8 @@ export declare class LiveAgentError extends Error {
   readonly phase?: 'connect' | 'after_send';
   /** The timeout that ran out, in milliseconds (TIMEOUT). */
   readonly timeout?: number;
+  /** TIMEOUT only: `true` when the response had begun and its body then stopped for `timeout` ms (the stall guard). */
+  readonly stalled?: boolean;
   /**
    * Whether the request may have reached the server (ABORTED and TIMEOUT). `false`: nothing was
    * sent, so the call can be repeated safely. `true`: an attempt was in flight, and a post may

@@ -25,6 +25,8 @@ pub struct CallOptions {
     pub retry_non_idempotent: Option<bool>,
     /// Time the call may take in all, in ms; `Some(0)` removes the client's deadline.
     pub deadline_ms: Option<u64>,
+    /// The stall guard for this call, in ms; `Some(0)` disables it.
+    pub stall_timeout_ms: Option<u64>,
 }
 
 /// A transport failure, as the shell saw it.
@@ -36,6 +38,8 @@ pub enum Failure {
     AfterSend(String),
     /// The per-attempt timeout ran out.
     Timeout,
+    /// The response began, then no bytes of its body came for [`Call::stall_timeout_ms`].
+    Stalled,
 }
 
 /// A successful call.
@@ -79,6 +83,7 @@ pub struct Call {
     /// The per-attempt timeout.
     per_attempt_ms: Option<u64>,
     deadline_ms: Option<u64>,
+    stall_timeout_ms: Option<u64>,
     /// When the first attempt was handed to the transport (the shell's clock, in ms).
     started_ms: Option<i64>,
     /// The current attempt's timeout: the per-attempt one, or what is left of the deadline.
@@ -117,8 +122,14 @@ impl Call {
             Some(ms) => Some(ms),
             None => config.deadline_ms,
         };
+        let stall_timeout_ms = match options.stall_timeout_ms {
+            Some(0) => None,
+            Some(ms) => Some(ms),
+            None => config.stall_timeout_ms,
+        };
         Ok(Call {
             meta,
+            stall_timeout_ms,
             request,
             policy,
             parse_mode: config.parse_mode,
@@ -145,6 +156,12 @@ impl Call {
     /// timeout, or what is left of the call's deadline when that is shorter.
     pub fn timeout_ms(&self) -> Option<u64> {
         self.attempt_timeout_ms
+    }
+
+    /// The stall guard, in milliseconds, if any: once the response has begun, the longest
+    /// wait for the next bytes of its body. The shell reports [`Failure::Stalled`] past it.
+    pub fn stall_timeout_ms(&self) -> Option<u64> {
+        self.stall_timeout_ms
     }
 
     /// Retries done so far.
@@ -220,6 +237,17 @@ impl Call {
                     timeout_ms: self.attempt_timeout_ms.unwrap_or_default(),
                     endpoint,
                     sent: true,
+                    stalled: false,
+                }),
+            ),
+            // Retried as a timeout is: the server answered, so the request was carried out.
+            Failure::Stalled => (
+                Outcome::TimedOut,
+                Error::Timeout(TimeoutError {
+                    timeout_ms: self.stall_timeout_ms.unwrap_or_default(),
+                    endpoint,
+                    sent: true,
+                    stalled: true,
                 }),
             ),
         };

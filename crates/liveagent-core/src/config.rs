@@ -130,10 +130,17 @@ pub struct Config {
     /// Time a call may take in all, retries and their waits included, in milliseconds
     /// (`None`: only the per-attempt timeout and the retry count bound it).
     pub deadline_ms: Option<u64>,
+    /// The stall guard: once a response has begun, the longest wait for the next bytes of its
+    /// body, in milliseconds (`None`: only the per-attempt timeout bounds it).
+    pub stall_timeout_ms: Option<u64>,
 }
 
 /// Default per-attempt timeout: 60 s.
 pub const DEFAULT_TIMEOUT_MS: u64 = 60_000;
+
+/// Default stall guard: 20 s without a byte of the body fails the attempt (aws-sdk-rust's
+/// stalled-stream protection waits as long before it acts).
+pub const DEFAULT_STALL_TIMEOUT_MS: u64 = 20_000;
 
 impl Config {
     /// A configuration for `base_url` with no token, default retries and a 60 s timeout.
@@ -150,6 +157,7 @@ impl Config {
             retry: RetryPolicy::default(),
             timeout_ms: Some(DEFAULT_TIMEOUT_MS),
             deadline_ms: None,
+            stall_timeout_ms: Some(DEFAULT_STALL_TIMEOUT_MS),
         })
     }
 

@@ -198,15 +198,26 @@ pub struct TimeoutError {
     /// Whether the request may have reached the server (always true: the attempt that timed
     /// out was in flight). A timed-out post may have been carried out.
     pub sent: bool,
+    /// The response had begun, then its body stopped: no bytes for `timeout_ms` (the stall
+    /// guard), rather than the attempt's whole time running out.
+    pub stalled: bool,
 }
 
 impl fmt::Display for TimeoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "timed out after {} ms on {}",
-            self.timeout_ms, self.endpoint
-        )
+        if self.stalled {
+            write!(
+                f,
+                "the response body stalled: no bytes for {} ms on {}",
+                self.timeout_ms, self.endpoint
+            )
+        } else {
+            write!(
+                f,
+                "timed out after {} ms on {}",
+                self.timeout_ms, self.endpoint
+            )
+        }
     }
 }
 

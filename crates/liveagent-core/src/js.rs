@@ -14,7 +14,8 @@ fn bad(message: impl Into<String>) -> BuildError {
 }
 
 /// Reads `ClientOptions` (`baseUrl`, `token`, `tokenKind`, `accountId`, `headerSpelling`,
-/// `timeout`, `deadline`, `maxRetries`, `maxRetryDelay`, `retryNonIdempotent`, `strict`).
+/// `timeout`, `deadline`, `maxRetries`, `maxRetryDelay`, `retryNonIdempotent`, `stallTimeout`,
+/// `strict`).
 /// `fetch` is the shell's business.
 ///
 /// # Errors
@@ -34,6 +35,7 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
         "maxRetries",
         "maxRetryDelay",
         "retryNonIdempotent",
+        "stallTimeout",
         "strict",
         "fetch",
     ];
@@ -95,6 +97,12 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
             .ok_or_else(|| bad("deadline must be milliseconds (0: none)"))?;
         config.deadline_ms = (ms > 0).then_some(ms);
     }
+    if let Some(t) = o.get("stallTimeout").filter(|v| !v.is_null()) {
+        let ms = t
+            .as_u64()
+            .ok_or_else(|| bad("stallTimeout must be milliseconds (0: none)"))?;
+        config.stall_timeout_ms = (ms > 0).then_some(ms);
+    }
     if let Some(t) = o.get("maxRetryDelay").filter(|v| !v.is_null()) {
         config.retry.max_retry_after_ms = t
             .as_u64()
@@ -121,7 +129,8 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
     Ok(config)
 }
 
-/// Reads `RequestOptions` (`timeout`, `deadline`, `maxRetries`, `retryNonIdempotent`, `raw`). `signal` is
+/// Reads `RequestOptions` (`timeout`, `deadline`, `maxRetries`, `retryNonIdempotent`,
+/// `stallTimeout`, `raw`). `signal` is
 /// the shell's business. Returns the options and whether the raw response is wanted.
 ///
 /// # Errors
@@ -138,6 +147,7 @@ pub fn call_options(options: &Value) -> Result<(CallOptions, bool), BuildError> 
         "deadline",
         "maxRetries",
         "retryNonIdempotent",
+        "stallTimeout",
         "raw",
         "signal",
     ];
@@ -160,6 +170,7 @@ pub fn call_options(options: &Value) -> Result<(CallOptions, bool), BuildError> 
     let options = CallOptions {
         timeout_ms: number("timeout")?,
         deadline_ms: number("deadline")?,
+        stall_timeout_ms: number("stallTimeout")?,
         max_retries: number("maxRetries")?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         retry_non_idempotent: o.get("retryNonIdempotent").and_then(Value::as_bool),
     };
@@ -218,6 +229,7 @@ pub fn error_json(error: &Error) -> String {
             o.str("endpoint", &e.endpoint);
             o.raw("timeout", &e.timeout_ms.to_string());
             o.raw("sent", bool_text(e.sent));
+            o.raw("stalled", bool_text(e.stalled));
         }
         Error::Aborted(e) => {
             o.str("endpoint", &e.endpoint);

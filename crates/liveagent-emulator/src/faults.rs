@@ -1,5 +1,5 @@
 //! Fault injection, by flag or by `POST /__emulator/faults`: a status (429 with `Retry-After`,
-//! 5xx), added latency, a dropped connection or a truncated body, per route, for the next N
+//! 5xx), added latency, a dropped connection, a truncated or a stalled body, per route, for the next N
 //! matching requests (or all of them).
 
 use serde_json::Value;
@@ -19,6 +19,9 @@ pub(crate) enum Action {
     Drop,
     /// Handle the request, then send half the body and close.
     Truncate,
+    /// Handle the request, send half the body, then hold the connection this long without
+    /// another byte before closing it (a stalled body).
+    Stall { ms: u64 },
 }
 
 /// One injected fault.
@@ -37,7 +40,7 @@ impl Fault {
     /// From the control endpoint's JSON:
     /// `{"method": "GET", "path": "/api/v1/accounts/*/agents", "kind": "status", "status": 429,
     ///   "retry_after": "1", "body": "", "times": 1}`; kinds `status`, `latency` (`ms`), `drop`,
-    /// `truncate`.
+    /// `truncate`, `stall` (`ms`, how long the body stalls; default 120 s).
     pub(crate) fn from_json(v: &Value) -> Result<Fault, String> {
         let text = |k: &str| {
             v.get(k).and_then(|x| {
@@ -108,6 +111,9 @@ impl Fault {
             },
             "drop" => Action::Drop,
             "truncate" => Action::Truncate,
+            "stall" => Action::Stall {
+                ms: number("ms")?.unwrap_or(120_000),
+            },
             other => return Err(format!("unknown fault kind {other:?}")),
         };
         let remaining = number("times")?.map(|t| u32::try_from(t).unwrap_or(u32::MAX));

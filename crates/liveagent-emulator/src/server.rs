@@ -116,9 +116,16 @@ pub(crate) async fn handle(
     answer_request(app, request).await.map(to_wire)
 }
 
+/// The stall fault on a response: after the half body, no byte for this long, then the
+/// connection breaks.
+#[derive(Clone, Copy)]
+struct StallFor(std::time::Duration);
+
 /// The response as sent: a body shorter than its declared `content-length` (the truncate
-/// fault) is sent as it is, and then the connection breaks, as a server dying mid-answer does.
+/// fault) is sent as it is, and then the connection breaks, as a server dying mid-answer does;
+/// with the stall fault, only after the stall.
 fn to_wire(response: Response<Body>) -> Response<WireBody> {
+    let stall = response.extensions().get::<StallFor>().copied();
     let declared = response
         .headers()
         .get(hyper::header::CONTENT_LENGTH)
@@ -127,7 +134,8 @@ fn to_wire(response: Response<Body>) -> Response<WireBody> {
     let cut = matches!((declared, actual), (Some(d), Some(a)) if d > a);
     response.map(|body| {
         if cut {
-            CutOff(Some(body_bytes(body))).boxed()
+            let pause = stall.map(|s| Box::pin(tokio::time::sleep(s.0)));
+            CutOff(Some(body_bytes(body)), pause).boxed()
         } else {
             body.map_err(|never| match never {}).boxed()
         }
@@ -143,9 +151,9 @@ fn body_bytes(mut body: Body) -> Bytes {
     }
 }
 
-/// A body that sends its bytes, then fails: hyper then closes the connection short of the
-/// declared length.
-struct CutOff(Option<Bytes>);
+/// A body that sends its bytes, then (after the pause, if any) fails: hyper then closes the
+/// connection short of the declared length.
+struct CutOff(Option<Bytes>, Option<Pin<Box<tokio::time::Sleep>>>);
 
 impl hyper::body::Body for CutOff {
     type Data = Bytes;
@@ -153,8 +161,14 @@ impl hyper::body::Body for CutOff {
 
     fn poll_frame(
         mut self: Pin<&mut Self>,
-        _: &mut Context<'_>,
+        cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
+        if self.0.is_none()
+            && let Some(pause) = self.1.as_mut()
+        {
+            std::task::ready!(pause.as_mut().poll(cx));
+            self.1 = None;
+        }
         Poll::Ready(Some(match self.0.take() {
             Some(data) => Ok(Frame::data(data)),
             None => Err(std::io::Error::other(
@@ -243,6 +257,7 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
     } = received;
     let action = lock(&app.faults).take(&method, &path);
     let mut truncate = false;
+    let mut stall = None;
     match action {
         Some(Action::Status {
             status,
@@ -263,6 +278,10 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
             return Err(std::io::Error::other("fault injection: dropped connection"));
         }
         Some(Action::Truncate) => truncate = true,
+        Some(Action::Stall { ms }) => {
+            truncate = true;
+            stall = Some(StallFor(std::time::Duration::from_millis(ms)));
+        }
         None => {}
     }
     let json_body = if body.iter().all(u8::is_ascii_whitespace) {
@@ -306,10 +325,14 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         let http = app.http.clone();
         tokio::spawn(async move { deliver(&http, delivery).await });
     }
-    Ok(match result {
+    let mut response = match result {
         Ok(Reply { status, body }) => respond(status, body, origin, truncate),
         Err(Fail { status, body }) => respond(status, Some(body), origin, truncate),
-    })
+    };
+    if let Some(stall) = stall {
+        response.extensions_mut().insert(stall);
+    }
+    Ok(response)
 }
 
 /// The test-control API under `/__emulator/`.

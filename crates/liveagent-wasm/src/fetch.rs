@@ -13,7 +13,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, RequestRedirect, Response};
+use web_sys::{
+    AbortController, ReadableStream, ReadableStreamDefaultReader, RequestInit, RequestRedirect,
+    Response,
+};
 
 pub use web_sys::AbortSignal;
 
@@ -135,13 +138,14 @@ async fn attempt(
             controller.abort();
         })
     };
+    let guard = StallGuard::new(call.stall_timeout_ms(), &controller);
     let timer = call
         .timeout_ms()
         .map(|ms| set_timeout(on_timeout.as_ref().unchecked_ref(), ms as f64));
     if let Some(s) = signal {
         let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
-    let outcome = exchange(&request.url, &init, fetch).await;
+    let outcome = exchange(&request.url, &init, fetch, &guard).await;
     if let Some(id) = timer {
         clear_timeout(&id);
     }
@@ -152,6 +156,7 @@ async fn attempt(
         Ok(response) => Attempt::Response(response),
         Err(_) if signal.is_some_and(AbortSignal::aborted) => Attempt::Aborted,
         Err(_) if timed_out.get() => Attempt::Failure(Failure::Timeout),
+        Err(_) if guard.stalled.get() => Attempt::Failure(Failure::Stalled),
         // fetch cannot tell a refused connection from one broken after sending: assume the
         // request may have arrived, so only calls safe to repeat are retried.
         Err(message) => Attempt::Failure(Failure::AfterSend(message)),
@@ -163,6 +168,7 @@ async fn exchange(
     url: &str,
     init: &RequestInit,
     fetch: Option<&Function>,
+    guard: &StallGuard,
 ) -> Result<RawResponse, String> {
     let promise = match fetch {
         Some(f) => f
@@ -185,13 +191,67 @@ async fn exchange(
             ));
         }
     }
-    let buffer = response.array_buffer().map_err(|e| message(&e))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|e| message(&e))?;
+    let body = match (guard.ms, response.body()) {
+        (Some(ms), Some(stream)) => guard.read(&stream, ms).await?,
+        // No guard, or a caller's Response-like object without a stream: read it whole, within
+        // the attempt's timeout only.
+        _ => {
+            let buffer = response.array_buffer().map_err(|e| message(&e))?;
+            let buffer = JsFuture::from(buffer).await.map_err(|e| message(&e))?;
+            Uint8Array::new(&buffer).to_vec()
+        }
+    };
     Ok(RawResponse {
         status: response.status(),
         headers,
-        body: Uint8Array::new(&buffer).to_vec(),
+        body,
     })
+}
+
+/// The stall guard of one attempt: the body is read piece by piece, and a read that brings
+/// nothing for `ms` aborts the attempt's controller, marked `stalled`.
+struct StallGuard {
+    ms: Option<u64>,
+    stalled: Rc<Cell<bool>>,
+    on_stall: Closure<dyn Fn()>,
+}
+
+impl StallGuard {
+    fn new(ms: Option<u64>, controller: &AbortController) -> StallGuard {
+        let stalled = Rc::new(Cell::new(false));
+        let on_stall = {
+            let (controller, flag) = (controller.clone(), stalled.clone());
+            Closure::new(move || {
+                flag.set(true);
+                controller.abort();
+            })
+        };
+        StallGuard {
+            ms,
+            stalled,
+            on_stall,
+        }
+    }
+
+    async fn read(&self, stream: &ReadableStream, ms: u64) -> Result<Vec<u8>, String> {
+        let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        let mut body = Vec::new();
+        loop {
+            let timer = set_timeout(self.on_stall.as_ref().unchecked_ref(), ms as f64);
+            let read = JsFuture::from(reader.read()).await;
+            clear_timeout(&timer);
+            let result = read.map_err(|e| message(&e))?;
+            if Reflect::get(&result, &"done".into()).is_ok_and(|d| d.is_truthy()) {
+                return Ok(body);
+            }
+            let chunk: Uint8Array = Reflect::get(&result, &"value".into())
+                .map_err(|e| message(&e))?
+                .unchecked_into();
+            let start = body.len();
+            body.resize(start + chunk.length() as usize, 0);
+            chunk.copy_to(&mut body[start..]);
+        }
+    }
 }
 
 /// A JS error's message, with its cause's when it has one (Node's `fetch failed` says why only

@@ -46,6 +46,7 @@ pub struct ClientBuilder {
     account_id: Option<Id>,
     timeout: Option<Option<Duration>>,
     deadline: Option<Option<Duration>>,
+    stall_timeout: Option<Option<Duration>>,
     retry: RetryPolicy,
     parse_mode: ParseMode,
     http: Option<reqwest::Client>,
@@ -65,6 +66,7 @@ impl Client {
             account_id: None,
             timeout: None,
             deadline: None,
+            stall_timeout: None,
             retry: RetryPolicy::default(),
             parse_mode: ParseMode::default(),
             http: None,
@@ -213,6 +215,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The stall guard: once a response has begun, the longest wait for the next bytes of its
+    /// body (`None`: only the per-attempt timeout bounds it). Default 20 s. A stalled attempt
+    /// fails as a timeout with `stalled` set, and is retried as a timeout is.
+    pub fn stall_timeout(mut self, stall_timeout: Option<Duration>) -> Self {
+        self.stall_timeout = Some(stall_timeout);
+        self
+    }
+
     /// The longest `Retry-After` to wait for (default 10 s); a longer one fails the call at
     /// once, with the error's `retry_after` set.
     pub fn max_retry_delay(mut self, delay: Duration) -> Self {
@@ -275,6 +285,9 @@ impl ClientBuilder {
                 }
                 if let Some(deadline) = self.deadline {
                     config.deadline_ms = deadline.map(millis);
+                }
+                if let Some(stall) = self.stall_timeout {
+                    config.stall_timeout_ms = stall.map(millis);
                 }
                 config
             }

@@ -21,6 +21,10 @@ pub struct Outgoing<'a> {
     pub headers: &'a [(&'a str, String)],
     /// The body bytes.
     pub body: Option<&'a [u8]>,
+    /// The stall guard: once the response has begun, the longest wait for the next bytes of
+    /// its body. A transport that reads the body in pieces fails with [`Failure::Stalled`]
+    /// past it; one that cannot leaves the call to its per-attempt timeout.
+    pub stall_timeout: Option<Duration>,
 }
 
 impl std::fmt::Debug for Outgoing<'_> {
@@ -31,6 +35,7 @@ impl std::fmt::Debug for Outgoing<'_> {
             .field("url", &self.url)
             .field("headers", &names)
             .field("body_bytes", &self.body.map(<[u8]>::len))
+            .field("stall_timeout", &self.stall_timeout)
             .finish()
     }
 }
@@ -71,6 +76,7 @@ pub(crate) async fn drive(
             url: &call.request().url,
             headers: &headers,
             body: body.as_deref(),
+            stall_timeout: call.stall_timeout_ms().map(Duration::from_millis),
         };
         let attempt = async {
             match call.timeout_ms() {
@@ -162,15 +168,33 @@ async fn send_reqwest(
             )
         })
         .collect();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| Failure::AfterSend(message(&e)))?;
+    let body = read_body(response, request.stall_timeout).await?;
     Ok(RawResponse {
         status,
         headers,
-        body: body.to_vec(),
+        body,
     })
+}
+
+/// The body, piece by piece, each awaited at most `stall` (the stall guard).
+async fn read_body(
+    mut response: reqwest::Response,
+    stall: Option<Duration>,
+) -> Result<Vec<u8>, Failure> {
+    let capacity = response.content_length().unwrap_or(0).min(1 << 24);
+    let mut body = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    loop {
+        let chunk = match stall {
+            Some(limit) => tokio::time::timeout(limit, response.chunk())
+                .await
+                .map_err(|_| Failure::Stalled)?,
+            None => response.chunk().await,
+        };
+        match chunk.map_err(|e| Failure::AfterSend(message(&e)))? {
+            Some(bytes) => body.extend_from_slice(&bytes),
+            None => return Ok(body),
+        }
+    }
 }
 
 fn classify(error: reqwest::Error) -> Failure {

@@ -24,6 +24,14 @@ enum Reply {
     },
     /// Read the request and never answer.
     Hang,
+    /// A 200 whose JSON body comes in `pieces` writes, `gap` apart.
+    Trickle {
+        body: String,
+        pieces: usize,
+        gap: Duration,
+    },
+    /// A 200 that declares its body's length, sends half of it, then nothing for 30 s.
+    Stall { body: String },
 }
 
 fn json(status: u16, body: &str) -> Reply {
@@ -115,6 +123,29 @@ async fn serve(replies: Vec<Reply>) -> Server {
                         let _ = socket.write_all(out.as_bytes()).await;
                     }
                     Reply::Hang => tokio::time::sleep(Duration::from_secs(30)).await,
+                    Reply::Trickle { body, pieces, gap } => {
+                        let head = format!(
+                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                            body.len()
+                        );
+                        let _ = socket.write_all(head.as_bytes()).await;
+                        let size = body.len().div_ceil(pieces);
+                        for piece in body.as_bytes().chunks(size) {
+                            tokio::time::sleep(gap).await;
+                            let _ = socket.write_all(piece).await;
+                            let _ = socket.flush().await;
+                        }
+                    }
+                    Reply::Stall { body } => {
+                        let head = format!(
+                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                            body.len()
+                        );
+                        let _ = socket.write_all(head.as_bytes()).await;
+                        let _ = socket.write_all(&body.as_bytes()[..body.len() / 2]).await;
+                        let _ = socket.flush().await;
+                        tokio::time::sleep(Duration::from_secs(30)).await;
+                    }
                 }
             });
         }
@@ -228,6 +259,65 @@ async fn a_timeout_gives_a_timeout_error_after_the_retries() {
         2,
         "a read is retried once after a timeout"
     );
+}
+
+#[tokio::test]
+async fn a_stalled_body_fails_at_the_stall_guard_and_a_trickling_one_does_not() {
+    // The per-attempt timeout is a minute and the server stalls for 30 s: only the stall
+    // guard can end this call, so its ending proves the guard, without timing it.
+    let server = serve(vec![
+        Reply::Stall {
+            body: COUNTS.into(),
+        },
+        Reply::Stall {
+            body: COUNTS.into(),
+        },
+    ])
+    .await;
+    let client = Client::builder(&server.base)
+        .user_token(TOKEN)
+        .account_id(1)
+        .timeout(Some(Duration::from_secs(60)))
+        .stall_timeout(Some(Duration::from_millis(300)))
+        .max_retries(1)
+        .build()
+        .unwrap();
+    let err = client
+        .get_conversation_counts(GetConversationCountsParams::new())
+        .await
+        .unwrap_err();
+    let Error::Timeout(t) = &err else {
+        panic!("expected a stall, got {err:?}")
+    };
+    assert!(t.stalled && t.sent, "{t:?}");
+    assert_eq!(t.timeout_ms, 300);
+    assert_eq!(err.code(), "TIMEOUT");
+    assert_eq!(
+        server.seen.lock().unwrap().len(),
+        2,
+        "a stalled read is retried once"
+    );
+
+    // Six pieces 250 ms apart take 1.5 s, longer than the 1 s guard: the guard waits for the
+    // next bytes, not for the whole body.
+    let server = serve(vec![Reply::Trickle {
+        body: COUNTS.into(),
+        pieces: 6,
+        gap: Duration::from_millis(250),
+    }])
+    .await;
+    let client = Client::builder(&server.base)
+        .user_token(TOKEN)
+        .account_id(1)
+        .stall_timeout(Some(Duration::from_secs(1)))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let counts = client
+        .get_conversation_counts(GetConversationCountsParams::new())
+        .await
+        .unwrap();
+    assert_eq!(counts.meta().map(|m| m.unassigned_count()), Some(512));
 }
 
 #[tokio::test]

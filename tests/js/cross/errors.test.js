@@ -89,9 +89,12 @@ test('decode errors keep the body; strict mode turns drift into an error', async
     const options = { baseUrl: emulator.base_url, token: emulator.tokens.admin, accountId: 1 };
     const lenient = new sdk.LiveAgentClient(options);
     const strict = new sdk.LiveAgentClient({ ...options, strict: true });
+    const raw = await outcome(lenient.raw('listLabels'), sdk);
+    // The two packages run a moment apart: the server's clock header may differ by a second.
+    delete raw.value?.headers.date;
     return {
       notAList: await outcome(lenient.listTeams(), sdk),
-      lenient: await outcome(lenient.raw('listLabels'), sdk),
+      lenient: raw,
       strict: await outcome(strict.listLabels(), sdk),
     };
   });

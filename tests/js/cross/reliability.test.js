@@ -94,6 +94,25 @@ test('a timeout ends the attempt; with retries left, the next attempt succeeds',
   ]);
 });
 
+test('a stalled body ends at the stall guard: TIMEOUT, stalled, and a read is retried', async () => {
+  const { result, requests } = await sameOnBoth(emulator, async ({ client, sdk, emulator }) => {
+    // Half the body, then nothing for two minutes, under a one-minute attempt timeout: only the
+    // stall guard can end these attempts.
+    await emulator.fault({ method: 'GET', path: '/api/v1/accounts/*/labels', kind: 'stall', ms: 120_000, times: 3 });
+    const failed = await outcome(client.listLabels({}, { timeout: 60_000, stallTimeout: 200, maxRetries: 0 }), sdk);
+    const retried = await outcome(client.listLabels({}, { timeout: 60_000, stallTimeout: 200, maxRetries: 2 }), sdk);
+    return { failed: failed.error, retried: retried.value?.payload.length > 0 };
+  });
+  assert.equal(result.failed.code, 'TIMEOUT');
+  assert.equal(result.failed.stalled, true);
+  assert.equal(result.failed.sent, true);
+  assert.equal(result.failed.timeout, 200);
+  assert.match(result.failed.message, /stalled: no bytes for 200 ms/);
+  assert.equal(result.retried, true);
+  // Three stalled attempts (one call, then two of the next), then the answer.
+  assert.equal(requests.length, 4);
+});
+
 /** Waits until the emulator has received `count` requests (counted, never timed). */
 async function received(emulator, count) {
   while ((await emulator.requests()).length < count) await new Promise((resolve) => setImmediate(resolve));

@@ -91,6 +91,7 @@ fn per_call_options_override_the_client() {
         timeout_ms: Some(0),
         retry_non_idempotent: None,
         deadline_ms: None,
+        stall_timeout_ms: Some(0),
     };
     let mut c = Call::new(
         &config_for(meta),
@@ -100,6 +101,7 @@ fn per_call_options_override_the_client() {
     )
     .unwrap();
     assert_eq!(c.timeout_ms(), None);
+    assert_eq!(c.stall_timeout_ms(), None);
     assert!(matches!(
         c.on_response(response(429, ""), None, 0.0),
         Step::Done(Err(_))
@@ -191,4 +193,55 @@ fn a_deadline_bounds_the_whole_call_retries_and_waits_included() {
     let mut c = Call::new(&config, meta, json!({}), options).unwrap();
     c.sending(0);
     assert_eq!(c.timeout_ms(), config.timeout_ms);
+}
+
+#[test]
+fn a_stalled_body_is_a_timeout_that_says_so_and_is_retried_like_one() {
+    let read = row("list_agents");
+    let config = config_for(read);
+    assert_eq!(
+        config.stall_timeout_ms,
+        Some(liveagent_core::config::DEFAULT_STALL_TIMEOUT_MS)
+    );
+    let options = CallOptions {
+        stall_timeout_ms: Some(250),
+        ..CallOptions::default()
+    };
+    let mut c = Call::new(&config, read, json!({}), options).unwrap();
+    assert_eq!(c.stall_timeout_ms(), Some(250));
+    // A read is retried after a stall, as after a timeout, until the retries run out.
+    assert!(matches!(
+        c.on_failure(Failure::Stalled, None, 0.0),
+        Step::Retry { .. }
+    ));
+    assert!(matches!(
+        c.on_failure(Failure::Stalled, None, 0.0),
+        Step::Retry { .. }
+    ));
+    let Step::Done(Err(Error::Timeout(e))) = c.on_failure(Failure::Stalled, None, 0.0) else {
+        panic!("a third stall ends the call");
+    };
+    assert!(e.stalled && e.sent);
+    assert_eq!(e.timeout_ms, 250);
+    assert!(
+        e.to_string().contains("stalled: no bytes for 250 ms"),
+        "{e}"
+    );
+
+    // A post is not: the server answered, so it carried the request out.
+    let post = row("create_message");
+    let mut c = Call::new(
+        &config_for(post),
+        post,
+        json!({"conversation_id": 1, "content": "hi"}),
+        CallOptions::default(),
+    )
+    .unwrap();
+    let Step::Done(Err(Error::Timeout(e))) = c.on_failure(Failure::Stalled, None, 0.0) else {
+        panic!("a stalled post is not retried");
+    };
+    assert_eq!(
+        e.timeout_ms,
+        liveagent_core::config::DEFAULT_STALL_TIMEOUT_MS
+    );
 }

@@ -124,6 +124,25 @@ async fn dropped_connections_truncated_bodies_and_latency() {
     emu.control(
         "POST",
         "faults",
+        json!({"path": "/api/v1/accounts/*/labels", "kind": "stall", "ms": 120_000, "times": 1}),
+    )
+    .await;
+    // Half the body, then two minutes of nothing: the client's stall guard ends it.
+    let stalled = Client::builder(emu.base())
+        .user_token(emu.token("admin"))
+        .account_id(1)
+        .stall_timeout(Some(Duration::from_millis(200)))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let Err(Error::Timeout(t)) = stalled.list_labels(ListLabelsParams::new()).await else {
+        panic!("stalled")
+    };
+    assert!(t.stalled);
+
+    emu.control(
+        "POST",
+        "faults",
         json!({"path": "/api/v1/profile", "kind": "latency", "ms": 60_000, "times": 1}),
     )
     .await;
