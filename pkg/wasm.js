@@ -17,28 +17,37 @@ export const LiveAgentClient = bind({
 export { LiveAgentError };
 
 let ready = null;
+let instance = null;
+
+/** `input[key]` when `input` is the `{ [key]: ... }` form wasm-bindgen takes, else `input`. */
+function unwrap(input, key) {
+  return input !== null && typeof input === 'object' && Object.getPrototypeOf(input) === Object.prototype && key in input ? input[key] : input;
+}
 
 /**
- * `init` and `initSync` of an entry point. Called without an argument, `init` instantiates
- * `source()` (what `module_or_path` takes: a Response, bytes or a module, or a Promise of one)
- * and `initSync` instantiates `syncSource()` (bytes or a module; `null` where the entry has
- * none). Only the first call instantiates; later ones resolve with the same instance.
+ * `init` and `initSync` of an entry point. Without a module, `init` instantiates `source()`
+ * (what `module_or_path` takes: a Response, bytes or a module, or a Promise of one) and
+ * `initSync` instantiates `syncSource()` (bytes or a module; `null` where the entry has none).
+ * Only the first call instantiates; later ones return the same instance.
  */
 export function initializers(source, syncSource) {
   return {
     init(input) {
-      ready ??= wasmInit({ module_or_path: input === undefined ? source() : (input?.module_or_path ?? input) }).catch((e) => {
+      ready ??= (async () => {
+        const module = unwrap(input, 'module_or_path') ?? source();
+        instance = await wasmInit({ module_or_path: module });
+        return instance;
+      })().catch((e) => {
         ready = null;
         throw e;
       });
       return ready;
     },
     initSync(input) {
-      if (input === undefined) {
-        input = syncSource?.();
-        if (input == null) throw new Error('initSync() needs the module: initSync({ module }) with its bytes or a WebAssembly.Module');
-      }
-      const instance = wasmInitSync({ module: input?.module ?? input });
+      if (instance) return instance;
+      const module = unwrap(input, 'module') ?? syncSource?.();
+      if (module == null) throw new Error('initSync() needs the module: initSync({ module }) with its bytes or a WebAssembly.Module');
+      instance = wasmInitSync({ module });
       ready ??= Promise.resolve(instance);
       return instance;
     },
