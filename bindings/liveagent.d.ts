@@ -12,56 +12,56 @@ export interface ClientOptions {
   /** The server's root (or its path prefix), e.g. `https://liveagent-app.cognigy.ai`; the SDK adds `/api/v1/...`. */
   baseUrl: string;
   /** An access token: a user's (Profile → Access Token), an agent bot's, or a platform app's. None for the public client API. */
-  token?: string;
+  token?: string | undefined;
   /** Which kind of token `token` is. Default `user`. */
-  tokenKind?: 'user' | 'bot' | 'platform';
+  tokenKind?: 'user' | 'bot' | 'platform' | undefined;
   /** The account used when a call's params leave `account_id` unset. */
-  accountId?: number;
+  accountId?: number | undefined;
   /** `dashed` sends `Api-Access-Token`, for proxies (nginx by default) that drop `api_access_token`. */
-  headerSpelling?: 'underscore' | 'dashed';
+  headerSpelling?: 'underscore' | 'dashed' | undefined;
   /** Per-attempt timeout in milliseconds; 0 for none. Default 60000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Time a call may take in all, retries and their waits included, in milliseconds; 0 for none (the default). */
-  deadline?: number;
+  deadline?: number | undefined;
   /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The longest `Retry-After` to wait for, in milliseconds (default 10000); a longer one fails the call at once, with `retryAfter` set. */
-  maxRetryDelay?: number;
+  maxRetryDelay?: number | undefined;
   /** The stall guard: once a response has begun, the longest wait for the next bytes of its body, in milliseconds; 0 for none. Default 20000. A stall fails the attempt as a `TIMEOUT` with `stalled: true`. */
-  stallTimeout?: number;
+  stallTimeout?: number | undefined;
   /** Also retry calls that are not safe to repeat (posting a message) after 408/502/503/504 or a timeout. */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
   /**
    * Fail on any difference between a response and the documented shape, instead of repairing it.
    * Without it (lenient, the default) a result may hold `null` in any field but a record's `id`,
    * even where its type says the field is required: older servers (Live Agent is an older fork of
    * Chatwoot) leave fields out. Each such repair is listed in `drift` (`client.raw`).
    */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** A `fetch` to use instead of the global one (proxies, instrumentation, test doubles). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /** Per-call settings. */
 export interface RequestOptions {
   /** Cancels the call (and its retries). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in milliseconds; 0 for none. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Time this call may take in all, retries and their waits included, in milliseconds; 0 removes the client's. */
-  deadline?: number;
+  deadline?: number | undefined;
   /** The stall guard for this call, in milliseconds; 0 for none. */
-  stallTimeout?: number;
+  stallTimeout?: number | undefined;
   /** Retries after the first attempt. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Retry even if the call is not safe to repeat. */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
 }
 
 /** Options of `client.paginate`: those of each page's call, and when to stop. */
 export interface PaginateOptions extends RequestOptions {
   /** Stop after this many items. */
-  maxItems?: number;
+  maxItems?: number | undefined;
 }
 
 /** A result with the response it came from (`client.raw`). */
@@ -78,45 +78,104 @@ export interface ApiResponse<T> {
 }
 
 /** Which phase failed: bad input (nothing sent), transport, timeout, abort, a non-2xx answer, a 2xx answer that did not fit. */
-export type ErrorCode = 'BUILD' | 'TRANSPORT' | 'TIMEOUT' | 'ABORTED' | 'API' | 'DECODE' | 'INTERNAL';
+export type ErrorCode = LiveAgentError['code'];
 
-/** Every error the client throws. */
-export declare class LiveAgentError extends Error {
-  readonly name: 'LiveAgentError';
-  readonly code: ErrorCode;
+/**
+ * Every error the client throws: one type per `code`, so that checking `code` (or `status`)
+ * narrows it (`if (e instanceof LiveAgentError && e.code === 'API') e.status // number`).
+ */
+export type LiveAgentError = BuildError | TransportError | TimeoutError | AbortedError | ApiError | DecodeError | InternalError;
+
+/** The class of every error the client throws: `e instanceof LiveAgentError` narrows `e` to the union. */
+export declare const LiveAgentError: {
+  new (fields: { code: ErrorCode; message: string; [field: string]: unknown }): LiveAgentError;
+  readonly prototype: LiveAgentError;
+};
+
+/** Bad input, caught before anything was sent. */
+export type BuildError = ErrorOf<'BUILD', {
+  /** What was wrong: `config`, `credentials`, `missing_param`, `invalid_param`, `unknown_param`, `unknown_endpoint`. */
+  kind: 'config' | 'credentials' | 'missing_param' | 'invalid_param' | 'unknown_param' | 'unknown_endpoint' | (string & {});
+  /** JSON path of the bad param, if one is to blame. */
+  path: string | null;
+}>;
+
+/** The request could not be sent, or its answer not read. */
+export type TransportError = ErrorOf<'TRANSPORT', {
   /** `METHOD /path/{template}` of the endpoint. */
-  readonly endpoint?: string;
-  /** HTTP status (API and DECODE). */
-  readonly status?: number;
-  /** The server's message (API). */
-  readonly serverMessage?: string | null;
-  /** Invalid attributes of a validation failure (API). */
-  readonly attributes?: string[];
-  /** The raw response body (API and DECODE). */
-  readonly body?: string;
-  /** The `X-Request-Id` header (API and DECODE). */
-  readonly requestId?: string | null;
-  /** `Retry-After` in seconds (API). */
-  readonly retryAfter?: number | null;
-  /** JSON path of the bad param (BUILD) or of the value that did not fit (DECODE). */
-  readonly path?: string | null;
-  /** What was wrong with the input (BUILD): `config`, `credentials`, `missing_param`, `invalid_param`, `unknown_param`, `unknown_endpoint`. */
-  readonly kind?: string;
-  /** Whether a transport failure happened before or after sending (TRANSPORT). */
-  readonly phase?: 'connect' | 'after_send';
-  /** The timeout that ran out, in milliseconds (TIMEOUT). */
-  readonly timeout?: number;
-  /** TIMEOUT only: `true` when the response had begun and its body then stopped for `timeout` ms (the stall guard). */
-  readonly stalled?: boolean;
+  endpoint: string;
+  /** Whether it failed before the request went out (`connect`) or after (`after_send`). */
+  phase: 'connect' | 'after_send';
+}>;
+
+/** An attempt ran out of time (`timeout`, or what was left of `deadline`). */
+export type TimeoutError = ErrorOf<'TIMEOUT', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** The timeout that ran out, in milliseconds. */
+  timeout: number;
+  /** `true` when the response had begun and its body then stopped for `timeout` ms (the stall guard). */
+  stalled: boolean;
   /**
-   * Whether the request may have reached the server (ABORTED and TIMEOUT). `false`: nothing was
-   * sent, so the call can be repeated safely. `true`: an attempt was in flight, and a post may
-   * have been carried out although the call failed; look before repeating it.
+   * Whether the request may have reached the server. `false`: nothing was sent, so the call
+   * can be repeated safely. `true`: an attempt was in flight, and a post may have been carried
+   * out although the call failed; look before repeating it.
    */
-  readonly sent?: boolean;
-  /** Every drift found, in strict mode (DECODE). */
-  readonly drift?: string[];
-}
+  sent: boolean;
+}>;
+
+/** The call's `signal` aborted it. */
+export type AbortedError = ErrorOf<'ABORTED', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** Whether the request may have reached the server (see `TimeoutError.sent`). */
+  sent: boolean;
+}>;
+
+/** The server answered with a status that is not 2xx. */
+export type ApiError = ErrorOf<'API', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** HTTP status. */
+  status: number;
+  /** The server's message. */
+  serverMessage: string | null;
+  /** Invalid attributes of a validation failure. */
+  attributes: string[];
+  /** The raw response body. */
+  body: string;
+  /** The `X-Request-Id` header. */
+  requestId: string | null;
+  /** `Retry-After` in seconds. */
+  retryAfter: number | null;
+}>;
+
+/** A 2xx answer whose body did not fit (not JSON, the wrong kind, or any drift in strict mode). */
+export type DecodeError = ErrorOf<'DECODE', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** HTTP status. */
+  status: number;
+  /** JSON path of the value that did not fit. */
+  path: string;
+  /** The raw response body. */
+  body: string;
+  /** The `X-Request-Id` header. */
+  requestId: string | null;
+  /** Every drift found, in strict mode. */
+  drift: string[];
+}>;
+
+/** A failure of the SDK itself (a bug: please report it). */
+export type InternalError = ErrorOf<'INTERNAL', {}>;
+
+/** Every field of some code's error, for `?: undefined` in the others (so `e.status` reads on any). */
+type ErrorField = 'endpoint' | 'status' | 'serverMessage' | 'attributes' | 'body' | 'requestId' | 'retryAfter' | 'path' | 'kind' | 'phase' | 'timeout' | 'sent' | 'drift';
+
+/** The error of one code: its own fields, every other code's field absent. */
+type ErrorOf<C extends string, F> = Error & { readonly name: 'LiveAgentError'; readonly code: C } & { readonly [K in keyof F]: F[K] } & {
+  readonly [K in Exclude<ErrorField, keyof F>]?: undefined;
+};
 
 /**
  * An account (`models/_account.json.jbuilder` and the show view).
@@ -167,7 +226,9 @@ export interface AccountCacheKeys {
 }
 
 /** Account status. */
-export type AccountStatus = "active" | "suspended" | (string & {});
+export type AccountStatus = KnownAccountStatus | (string & {});
+/** The values of `AccountStatus` this version knows, which params accept. */
+export type KnownAccountStatus = "active" | "suspended";
 
 /**
  * A user's membership in an account, as stored.
@@ -204,7 +265,7 @@ export interface AccountUserRecord {
 /** `POST contacts/{contact_id}/labels`: replaces the contact's labels. */
 export interface AddContactLabelsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
   /** The labels the contact will have. */
@@ -214,7 +275,7 @@ export interface AddContactLabelsParams {
 /** `POST conversations/{conversation_id}/labels`: replaces the conversation's labels. */
 export interface AddConversationLabelsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** The labels the conversation will have (others are removed). */
@@ -224,7 +285,7 @@ export interface AddConversationLabelsParams {
 /** `POST inbox_members`: add agents to an inbox (administrators). */
 export interface AddInboxMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox id. */
   inbox_id: Id;
   /** Users to add. */
@@ -234,7 +295,7 @@ export interface AddInboxMembersParams {
 /** `POST teams/{team_id}/team_members`: answers with the newly added members only. */
 export interface AddTeamMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
   /** Users to add. */
@@ -374,25 +435,29 @@ export interface AppliedSla {
 /** `POST conversations/{conversation_id}/assignments`: an agent, an agent bot or a team. */
 export interface AssignConversationParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** Agent (or bot, with `assignee_type: AgentBot`); `null` unassigns. */
-  assignee_id?: Id | null;
+  assignee_id?: Id | null | undefined;
   /** `User` (default) or `AgentBot`. */
-  assignee_type?: AssigneeKind | null;
+  assignee_type?: KnownAssigneeKind | null | undefined;
   /** Team (used when no `assignee_id` is given). */
-  team_id?: Id | null;
+  team_id?: Id | null | undefined;
 }
 
 /** The assignee of a conversation: an agent, or an agent bot (see `meta.assignee_type`). */
 export type Assignee = Agent | AgentBotSlim;
 
 /** Which conversations by assignee. */
-export type AssigneeFilter = "me" | "unassigned" | "assigned" | "all" | (string & {});
+export type AssigneeFilter = KnownAssigneeFilter | (string & {});
+/** The values of `AssigneeFilter` this version knows, which params accept. */
+export type KnownAssigneeFilter = "me" | "unassigned" | "assigned" | "all";
 
 /** Who a conversation is assigned to, as `meta.assignee_type` names it. */
-export type AssigneeKind = "User" | "AgentBot" | (string & {});
+export type AssigneeKind = KnownAssigneeKind | (string & {});
+/** The values of `AssigneeKind` this version knows, which params accept. */
+export type KnownAssigneeKind = "User" | "AgentBot";
 
 /** What `POST conversations/{id}/assignments` answers: the new agent, agent bot or team. */
 export type Assignment = Agent | AgentBotSlim | TeamRow;
@@ -438,13 +503,19 @@ export interface Attachment {
 }
 
 /** How a custom attribute is shown and validated. */
-export type AttributeDisplayType = "text" | "number" | "currency" | "percent" | "link" | "date" | "list" | "checkbox" | (string & {});
+export type AttributeDisplayType = KnownAttributeDisplayType | (string & {});
+/** The values of `AttributeDisplayType` this version knows, which params accept. */
+export type KnownAttributeDisplayType = "text" | "number" | "currency" | "percent" | "link" | "date" | "list" | "checkbox";
 
 /** What a custom attribute belongs to. */
-export type AttributeModel = "conversation_attribute" | "contact_attribute" | "company_attribute" | (string & {});
+export type AttributeModel = KnownAttributeModel | (string & {});
+/** The values of `AttributeModel` this version knows, which params accept. */
+export type KnownAttributeModel = "conversation_attribute" | "contact_attribute" | "company_attribute";
 
 /** Presence of a user or contact. */
-export type Availability = "online" | "offline" | "busy" | (string & {});
+export type Availability = KnownAvailability | (string & {});
+/** The values of `Availability` this version knows, which params accept. */
+export type KnownAvailability = "online" | "offline" | "busy";
 
 /**
  * A canned response (the raw record).
@@ -487,7 +558,9 @@ export interface CaptainAssistantPush {
 }
 
 /** The channel behind an inbox. */
-export type ChannelType = "Channel::Api" | "Channel::Email" | "Channel::FacebookPage" | "Channel::Instagram" | "Channel::Line" | "Channel::Sms" | "Channel::Telegram" | "Channel::Tiktok" | "Channel::TwilioSms" | "Channel::TwitterProfile" | "Channel::WebWidget" | "Channel::Whatsapp" | (string & {});
+export type ChannelType = KnownChannelType | (string & {});
+/** The values of `ChannelType` this version knows, which params accept. */
+export type KnownChannelType = "Channel::Api" | "Channel::Email" | "Channel::FacebookPage" | "Channel::Instagram" | "Channel::Line" | "Channel::Sms" | "Channel::Telegram" | "Channel::Tiktok" | "Channel::TwilioSms" | "Channel::TwitterProfile" | "Channel::WebWidget" | "Channel::Whatsapp";
 
 /**
  * A contact (`models/_contact.json.jbuilder`).
@@ -706,7 +779,9 @@ export interface ContactSearchResult {
 }
 
 /** How a contact entered the account. */
-export type ContactType = "visitor" | "lead" | "customer" | (string & {});
+export type ContactType = KnownContactType | (string & {});
+/** The values of `ContactType` this version knows, which params accept. */
+export type KnownContactType = "visitor" | "lead" | "customer";
 
 /**
  * An inbox a contact can be reached in, with the source id to use.
@@ -731,7 +806,9 @@ export interface ContactableInboxes {
 }
 
 /** Message content type. */
-export type ContentType = "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article" | "incoming_email" | "input_csat" | "integrations" | "sticker" | "voice_call" | "cognigy" | "request_file_upload" | (string & {});
+export type ContentType = KnownContentType | (string & {});
+/** The values of `ContentType` this version knows, which params accept. */
+export type KnownContentType = "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article" | "incoming_email" | "input_csat" | "integrations" | "sticker" | "voice_call" | "cognigy" | "request_file_upload";
 
 /**
  * A conversation (`conversations/partials/_conversation.json.jbuilder`).
@@ -892,7 +969,9 @@ export interface ConversationMeta {
 }
 
 /** Conversation priority. */
-export type ConversationPriority = "low" | "medium" | "high" | "urgent" | (string & {});
+export type ConversationPriority = KnownConversationPriority | (string & {});
+/** The values of `ConversationPriority` this version knows, which params accept. */
+export type KnownConversationPriority = "low" | "medium" | "high" | "urgent";
 
 /**
  * Body of `GET conversations/search`.
@@ -907,54 +986,60 @@ export interface ConversationSearchResult {
 }
 
 /** Conversation list order. */
-export type ConversationSort = "last_activity_at_asc" | "last_activity_at_desc" | "created_at_asc" | "created_at_desc" | "priority_asc" | "priority_desc" | "waiting_since_asc" | "waiting_since_desc" | (string & {});
+export type ConversationSort = KnownConversationSort | (string & {});
+/** The values of `ConversationSort` this version knows, which params accept. */
+export type KnownConversationSort = "last_activity_at_asc" | "last_activity_at_desc" | "created_at_asc" | "created_at_desc" | "priority_asc" | "priority_desc" | "waiting_since_asc" | "waiting_since_desc";
 
 /** Conversation status. */
-export type ConversationStatus = "open" | "resolved" | "pending" | "snoozed" | (string & {});
+export type ConversationStatus = KnownConversationStatus | (string & {});
+/** The values of `ConversationStatus` this version knows, which params accept. */
+export type KnownConversationStatus = "open" | "resolved" | "pending" | "snoozed";
 
 /** Conversations by the caller's involvement. */
-export type ConversationTypeFilter = "mention" | "participating" | "unattended" | (string & {});
+export type ConversationTypeFilter = KnownConversationTypeFilter | (string & {});
+/** The values of `ConversationTypeFilter` this version knows, which params accept. */
+export type KnownConversationTypeFilter = "mention" | "participating" | "unattended";
 
 /** `POST agent_bots` (administrators). */
 export interface CreateAgentBotParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Webhook URL the server posts events to. */
-  outgoing_url?: string | null;
+  outgoing_url?: string | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
   /** Bot type (`webhook`). */
-  bot_type?: string | null;
+  bot_type?: string | null | undefined;
   /** Bot settings. */
-  bot_config?: Record<string, unknown> | null;
+  bot_config?: Record<string, unknown> | null | undefined;
 }
 
 /** `POST agents`: invite a user (administrators). */
 export interface CreateAgentParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Email. */
   email: string;
   /** Name (default: the email's local part). */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Role (default `agent`). */
-  role?: Role | null;
+  role?: KnownRole | null | undefined;
   /** Availability (default `online`). */
-  availability?: Availability | null;
+  availability?: KnownAvailability | null | undefined;
   /** Go offline when the dashboard closes (default true). */
-  auto_offline?: boolean | null;
+  auto_offline?: boolean | null | undefined;
   /** Custom role (enterprise). */
-  custom_role_id?: Id | null;
+  custom_role_id?: Id | null | undefined;
 }
 
 /** `POST canned_responses`. */
 export interface CreateCannedResponseParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Shortcut (unique per account). */
   short_code: string;
   /** Text. */
@@ -964,99 +1049,99 @@ export interface CreateCannedResponseParams {
 /** `POST contacts/{contact_id}/contact_inboxes`: the contact's identity in an inbox. */
 export interface CreateContactInboxParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
   /** Inbox. */
   inbox_id: Id;
   /** The contact's id in the inbox (made if left out). */
-  source_id?: string | null;
+  source_id?: string | null | undefined;
   /** Mark the identity as verified. */
-  hmac_verified?: boolean | null;
+  hmac_verified?: boolean | null | undefined;
 }
 
 /** `POST contacts`: create a contact, optionally with its identity in an inbox. */
 export interface CreateContactParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox to create a contact inbox in. */
-  inbox_id?: Id | null;
+  inbox_id?: Id | null | undefined;
   /** The contact's id in that inbox (made if left out). */
-  source_id?: string | null;
+  source_id?: string | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Your external id (unique per account). */
-  identifier?: string | null;
+  identifier?: string | null | undefined;
   /** Email (unique per account). */
-  email?: string | null;
+  email?: string | null | undefined;
   /** Phone number, E.164 (unique per account). */
-  phone_number?: string | null;
+  phone_number?: string | null | undefined;
   /** Blocked. */
-  blocked?: boolean | null;
+  blocked?: boolean | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
   /** Free-form attributes. */
-  additional_attributes?: Record<string, unknown> | null;
+  additional_attributes?: Record<string, unknown> | null | undefined;
   /** Custom attributes. */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
   /** Company (enterprise, `companies` feature). */
-  company_id?: Id | null;
+  company_id?: Id | null | undefined;
 }
 
 /** `POST conversations`: start a conversation with a contact in an inbox. */
 export interface CreateConversationParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox. */
-  inbox_id?: Id | null;
+  inbox_id?: Id | null | undefined;
   /** Contact. */
-  contact_id?: Id | null;
+  contact_id?: Id | null | undefined;
   /** The contact's id in the inbox (made if left out). */
-  source_id?: string | null;
+  source_id?: string | null | undefined;
   /** Mark the contact's identity as verified. */
-  hmac_verified?: boolean | null;
+  hmac_verified?: boolean | null | undefined;
   /** Free-form attributes. */
-  additional_attributes?: Record<string, unknown> | null;
+  additional_attributes?: Record<string, unknown> | null | undefined;
   /** Custom attributes. */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
   /** Initial status (the server may override it: bots make it `pending`). */
-  status?: ConversationStatus | null;
+  status?: KnownConversationStatus | null | undefined;
   /** End of the snooze, ISO-8601 (with status `snoozed`). */
-  snoozed_until?: string | null;
+  snoozed_until?: string | null | undefined;
   /** Agent to assign. */
-  assignee_id?: Id | null;
+  assignee_id?: Id | null | undefined;
   /** Team to assign. */
-  team_id?: Id | null;
+  team_id?: Id | null | undefined;
   /** A first message. */
-  message?: NewConversationMessage | null;
+  message?: NewConversationMessage | null | undefined;
 }
 
 /** `POST custom_attribute_definitions` (administrators). */
 export interface CreateCustomAttributeDefinitionParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Label. */
   attribute_display_name: string;
   /** Key in `custom_attributes` (letters, digits, `_`, `.`, `-`). */
   attribute_key: string;
   /** Display type (default `text`). */
-  attribute_display_type?: AttributeDisplayType | null;
+  attribute_display_type?: KnownAttributeDisplayType | null | undefined;
   /** What it belongs to (default `conversation_attribute`). */
-  attribute_model?: AttributeModel | null;
+  attribute_model?: KnownAttributeModel | null | undefined;
   /** Description. */
-  attribute_description?: string | null;
+  attribute_description?: string | null | undefined;
   /** Validation pattern. */
-  regex_pattern?: string | null;
+  regex_pattern?: string | null | undefined;
   /** Hint shown when the pattern fails. */
-  regex_cue?: string | null;
+  regex_cue?: string | null | undefined;
   /** Options of a `list` attribute. */
-  attribute_values?: string[] | null;
+  attribute_values?: string[] | null | undefined;
 }
 
 /** `POST inboxes` (administrators). */
 export interface CreateInboxParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Name. */
   name: string;
   /**
@@ -1065,75 +1150,75 @@ export interface CreateInboxParams {
    */
   channel: Record<string, unknown>;
   /** Greeting on. */
-  greeting_enabled?: boolean | null;
+  greeting_enabled?: boolean | null | undefined;
   /** Greeting. */
-  greeting_message?: string | null;
+  greeting_message?: string | null | undefined;
   /** Email collection on. */
-  enable_email_collect?: boolean | null;
+  enable_email_collect?: boolean | null | undefined;
   /** CSAT survey on. */
-  csat_survey_enabled?: boolean | null;
+  csat_survey_enabled?: boolean | null | undefined;
   /** Auto-assignment on. */
-  enable_auto_assignment?: boolean | null;
+  enable_auto_assignment?: boolean | null | undefined;
   /** Working hours on. */
-  working_hours_enabled?: boolean | null;
+  working_hours_enabled?: boolean | null | undefined;
   /** Out-of-office message. */
-  out_of_office_message?: string | null;
+  out_of_office_message?: string | null | undefined;
   /** Time zone (TZ database name). */
-  timezone?: string | null;
+  timezone?: string | null | undefined;
   /** Accept messages after resolution. */
-  allow_messages_after_resolved?: boolean | null;
+  allow_messages_after_resolved?: boolean | null | undefined;
   /** One conversation per contact. */
-  lock_to_single_conversation?: boolean | null;
+  lock_to_single_conversation?: boolean | null | undefined;
   /** Help-center portal. */
-  portal_id?: Id | null;
+  portal_id?: Id | null | undefined;
   /** Sender name style. */
-  sender_name_type?: SenderNameType | null;
+  sender_name_type?: KnownSenderNameType | null | undefined;
   /** Business name. */
-  business_name?: string | null;
+  business_name?: string | null | undefined;
   /** CSAT settings. */
-  csat_config?: Record<string, unknown> | null;
+  csat_config?: Record<string, unknown> | null | undefined;
   /** Auto-assignment settings (enterprise: `max_assignment_limit`). */
-  auto_assignment_config?: Record<string, unknown> | null;
+  auto_assignment_config?: Record<string, unknown> | null | undefined;
 }
 
 /** `POST labels` (administrators). Titles are stored lowercase. */
 export interface CreateLabelParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Title (letters, digits, `_` and `-`; at least 2 characters). */
   title: string;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Color (`#rrggbb`). */
-  color?: string | null;
+  color?: string | null | undefined;
   /** Show in the sidebar. */
-  show_on_sidebar?: boolean | null;
+  show_on_sidebar?: boolean | null | undefined;
 }
 
 /** `POST messages`: send a message or a private note. */
 export interface CreateMessageParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** Text. */
-  content?: string | null;
+  content?: string | null | undefined;
   /** `outgoing` (default), `incoming` (API inboxes only) or `template`. */
-  message_type?: MessageType | null;
+  message_type?: KnownMessageType | null | undefined;
   /** A private note, invisible to the contact. */
-  private?: boolean | null;
+  private?: boolean | null | undefined;
   /** Content type (default `text`). */
-  content_type?: ContentType | null;
+  content_type?: KnownContentType | null | undefined;
   /** Structured content (`items` of cards, options, forms; `in_reply_to`). */
-  content_attributes?: Record<string, unknown> | null;
+  content_attributes?: Record<string, unknown> | null | undefined;
   /** Your id for the message, echoed back (to match real-time events). */
-  echo_id?: string | null;
+  echo_id?: string | null | undefined;
   /** The channel's id for the message. */
-  source_id?: string | null;
+  source_id?: string | null | undefined;
   /** Campaign the message belongs to. */
-  campaign_id?: Id | null;
+  campaign_id?: Id | null | undefined;
   /** WhatsApp template (`name`, `category`, `language`, `processed_params`). */
-  template_params?: Record<string, unknown> | null;
+  template_params?: Record<string, unknown> | null | undefined;
 }
 
 /** `POST accounts`. */
@@ -1141,19 +1226,19 @@ export interface CreatePlatformAccountParams {
   /** Name. */
   name: string;
   /** Locale (`en`, `de`, `pt_BR`, ...). */
-  locale?: string | null;
+  locale?: string | null | undefined;
   /** Inbound email domain. */
-  domain?: string | null;
+  domain?: string | null | undefined;
   /** Support email. */
-  support_email?: string | null;
+  support_email?: string | null | undefined;
   /** Status. */
-  status?: AccountStatus | null;
+  status?: KnownAccountStatus | null | undefined;
   /** Features to turn on (`true`) or off (`false`). */
-  features?: Record<string, boolean> | null;
+  features?: Record<string, boolean> | null | undefined;
   /** Limits (`inboxes`, `agents`, `captain_responses`, `captain_documents`, `emails`). */
-  limits?: Record<string, unknown> | null;
+  limits?: Record<string, unknown> | null | undefined;
   /** Custom attributes. */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /** `POST accounts/{account_id}/account_users`: add a user, or change their role. */
@@ -1163,21 +1248,21 @@ export interface CreatePlatformAccountUserParams {
   /** User. */
   user_id: Id;
   /** Role (default `agent`). */
-  role?: Role | null;
+  role?: KnownRole | null | undefined;
 }
 
 /** `POST agent_bots`. */
 export interface CreatePlatformAgentBotParams {
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Webhook URL. */
-  outgoing_url?: string | null;
+  outgoing_url?: string | null | undefined;
   /** Account (leave out for a system bot available to every account). */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
 }
 
 /** `POST users`: create a user (or take over an existing one with that email). */
@@ -1185,13 +1270,13 @@ export interface CreatePlatformUserParams {
   /** Email. */
   email: string;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Display name. */
-  display_name?: string | null;
+  display_name?: string | null | undefined;
   /** Password. */
-  password?: string | null;
+  password?: string | null | undefined;
   /** Custom attributes. */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /** `POST users/{user_id}/token`: the user's API token. */
@@ -1205,21 +1290,21 @@ export interface CreatePublicContactParams {
   /** The API inbox's identifier. */
   inbox_identifier: string;
   /** The contact identifier to use (a UUID is made if left out). */
-  source_id?: string | null;
+  source_id?: string | null | undefined;
   /** Your external id for the contact (also what `identifier_hash` signs). */
-  identifier?: string | null;
+  identifier?: string | null | undefined;
   /** HMAC-SHA256 of `identifier` with the inbox's HMAC token (hex); compute it on your server. */
-  identifier_hash?: string | null;
+  identifier_hash?: string | null | undefined;
   /** Email. */
-  email?: string | null;
+  email?: string | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Phone number, E.164. */
-  phone_number?: string | null;
+  phone_number?: string | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
   /** Custom attributes. */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /** `POST .../contacts/{contact_identifier}/conversations`. */
@@ -1229,7 +1314,7 @@ export interface CreatePublicConversationParams {
   /** The contact identifier (`source_id`). */
   contact_identifier: string;
   /** Custom attributes. */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /** `POST .../conversations/{conversation_id}/messages`: a message from the contact. */
@@ -1241,35 +1326,35 @@ export interface CreatePublicMessageParams {
   /** Display id. */
   conversation_id: Id;
   /** Text. */
-  content?: string | null;
+  content?: string | null | undefined;
   /** Your id for the message, echoed in real-time events. */
-  echo_id?: string | null;
+  echo_id?: string | null | undefined;
 }
 
 /** `POST teams` (administrators). Names are stored lowercase. */
 export interface CreateTeamParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Name. */
   name: string;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Auto-assign conversations within the team. */
-  allow_auto_assign?: boolean | null;
+  allow_auto_assign?: boolean | null | undefined;
 }
 
 /** `POST webhooks`. */
 export interface CreateWebhookParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Target URL (http or https, unique per account). */
   url: string;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Events (default: the eight conversation, contact, message and widget events). */
-  subscriptions?: WebhookEvent[] | null;
+  subscriptions?: KnownWebhookEvent[] | null | undefined;
   /** Only this inbox's events. */
-  inbox_id?: Id | null;
+  inbox_id?: Id | null | undefined;
 }
 
 /** The CSAT answer of `updatePublicCsatSurvey`. */
@@ -1363,7 +1448,7 @@ export interface CustomRole {
 /** `DELETE agent_bots/{agent_bot_id}/avatar` (administrators). */
 export interface DeleteAgentBotAvatarParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Bot. */
   agent_bot_id: Id;
 }
@@ -1371,7 +1456,7 @@ export interface DeleteAgentBotAvatarParams {
 /** `DELETE agent_bots/{agent_bot_id}` (administrators). */
 export interface DeleteAgentBotParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Bot. */
   agent_bot_id: Id;
 }
@@ -1379,7 +1464,7 @@ export interface DeleteAgentBotParams {
 /** `DELETE agents/{agent_id}`: remove a user from the account (administrators). */
 export interface DeleteAgentParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** User id. */
   agent_id: Id;
 }
@@ -1387,7 +1472,7 @@ export interface DeleteAgentParams {
 /** `DELETE canned_responses/{canned_response_id}`. */
 export interface DeleteCannedResponseParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Canned response id. */
   canned_response_id: Id;
 }
@@ -1395,7 +1480,7 @@ export interface DeleteCannedResponseParams {
 /** `DELETE contacts/{contact_id}` (administrators). */
 export interface DeleteContactParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
 }
@@ -1403,7 +1488,7 @@ export interface DeleteContactParams {
 /** `DELETE custom_attribute_definitions/{attribute_id}` (administrators). */
 export interface DeleteCustomAttributeDefinitionParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Definition id. */
   attribute_id: Id;
 }
@@ -1411,7 +1496,7 @@ export interface DeleteCustomAttributeDefinitionParams {
 /** `DELETE labels/{label_id}` (administrators). */
 export interface DeleteLabelParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Label id. */
   label_id: Id;
 }
@@ -1419,7 +1504,7 @@ export interface DeleteLabelParams {
 /** `DELETE messages/{message_id}`: replaces the content with a deletion note. */
 export interface DeleteMessageParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** Message id. */
@@ -1461,7 +1546,7 @@ export interface DeletePlatformUserParams {
 /** `DELETE teams/{team_id}` (administrators). */
 export interface DeleteTeamParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
 }
@@ -1469,38 +1554,40 @@ export interface DeleteTeamParams {
 /** `DELETE webhooks/{webhook_id}`. */
 export interface DeleteWebhookParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Webhook id. */
   webhook_id: Id;
 }
 
 /** Kind of an attachment. */
-export type FileType = "image" | "audio" | "video" | "file" | "location" | "fallback" | "share" | "story_mention" | "contact" | "ig_reel" | "ig_post" | "ig_story" | "embed" | (string & {});
+export type FileType = KnownFileType | (string & {});
+/** The values of `FileType` this version knows, which params accept. */
+export type KnownFileType = "image" | "audio" | "video" | "file" | "location" | "fallback" | "share" | "story_mention" | "contact" | "ig_reel" | "ig_post" | "ig_story" | "embed";
 
 /** One condition of a filter. */
 export interface FilterCondition {
   /** Attribute (`status`, `assignee_id`, `labels`, `email`, ... or a custom attribute key). */
   attribute_key: string;
   /** Comparison. */
-  filter_operator: FilterOperator;
+  filter_operator: KnownFilterOperator;
   /** Values to compare with (a list, or one value). */
   values: unknown;
   /** How this condition joins the next one (leave unset on the last). */
-  query_operator?: QueryOperator | null;
+  query_operator?: KnownQueryOperator | null | undefined;
   /** Type of a custom attribute (`date`, `number`, ...). */
-  custom_attribute_type?: string | null;
+  custom_attribute_type?: string | null | undefined;
 }
 
 /** `POST contacts/filter`: contacts matching the conditions, 15 per page. */
 export interface FilterContactsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Page, from 1. */
-  page?: number | null;
+  page?: number | null | undefined;
   /** Order (as `listContacts`). */
-  sort?: string | null;
+  sort?: string | null | undefined;
   /** Include `contact_inboxes` (default true). */
-  include_contact_inboxes?: boolean | null;
+  include_contact_inboxes?: boolean | null | undefined;
   /** Conditions. */
   payload: FilterCondition[];
 }
@@ -1508,9 +1595,9 @@ export interface FilterContactsParams {
 /** `POST conversations/filter`: conversations matching all conditions, 25 per page. */
 export interface FilterConversationsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Page, from 1. */
-  page?: number | null;
+  page?: number | null | undefined;
   /** Conditions, joined by each one's `query_operator`. */
   payload: FilterCondition[];
 }
@@ -1530,18 +1617,20 @@ export interface FilterCountsMeta {
 }
 
 /** How a filter condition compares. */
-export type FilterOperator = "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "starts_with" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before" | (string & {});
+export type FilterOperator = KnownFilterOperator | (string & {});
+/** The values of `FilterOperator` this version knows, which params accept. */
+export type KnownFilterOperator = "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "starts_with" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before";
 
 /** `GET accounts/{account_id}`. */
 export interface GetAccountParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
 }
 
 /** `GET agent_bots/{agent_bot_id}`. */
 export interface GetAgentBotParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Bot. */
   agent_bot_id: Id;
 }
@@ -1549,37 +1638,37 @@ export interface GetAgentBotParams {
 /** `GET contacts/{contact_id}`. */
 export interface GetContactParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
   /** Include `contact_inboxes` (default true). */
-  include_contact_inboxes?: boolean | null;
+  include_contact_inboxes?: boolean | null | undefined;
 }
 
 /** `GET conversations/meta`: counts per assignee type for the same filters. */
 export interface GetConversationCountsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** By status (default `open`). */
-  status?: StatusFilter | null;
+  status?: KnownStatusFilter | null | undefined;
   /** Messages containing this text. */
-  q?: string | null;
+  q?: string | null | undefined;
   /** By inbox. */
-  inbox_id?: Id | null;
+  inbox_id?: Id | null | undefined;
   /** By team. */
-  team_id?: Id | null;
+  team_id?: Id | null | undefined;
   /** With any of these labels. */
-  labels?: string[] | null;
+  labels?: string[] | null | undefined;
   /** By the caller's involvement. */
-  conversation_type?: ConversationTypeFilter | null;
+  conversation_type?: KnownConversationTypeFilter | null | undefined;
   /** By the contact's source id. */
-  source_id?: string | null;
+  source_id?: string | null | undefined;
 }
 
 /** `GET conversations/{conversation_id}`. */
 export interface GetConversationParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
 }
@@ -1587,7 +1676,7 @@ export interface GetConversationParams {
 /** `GET custom_attribute_definitions/{attribute_id}`. */
 export interface GetCustomAttributeDefinitionParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Definition id. */
   attribute_id: Id;
 }
@@ -1595,7 +1684,7 @@ export interface GetCustomAttributeDefinitionParams {
 /** `GET inboxes/{inbox_id}`. */
 export interface GetInboxParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox id. */
   inbox_id: Id;
 }
@@ -1603,7 +1692,7 @@ export interface GetInboxParams {
 /** `GET labels/{label_id}` (administrators). */
 export interface GetLabelParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Label id. */
   label_id: Id;
 }
@@ -1643,9 +1732,9 @@ export interface GetPublicContactParams {
   /** The contact identifier (`source_id`). */
   contact_identifier: string;
   /** Your external id (with `identifier_hash`, verifies the contact). */
-  identifier?: string | null;
+  identifier?: string | null | undefined;
   /** HMAC-SHA256 of `identifier` (hex). */
-  identifier_hash?: string | null;
+  identifier_hash?: string | null | undefined;
 }
 
 /** `GET .../conversations/{conversation_id}`. */
@@ -1673,7 +1762,7 @@ export interface GetPublicInboxParams {
 /** `GET teams/{team_id}`. */
 export interface GetTeamParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
 }
@@ -2016,27 +2105,27 @@ export interface LabelNames {
 /** `GET agent_bots`: the account's bots and the system bots. */
 export interface ListAgentBotsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
 }
 
 /** `GET agents`: every user of the account, by name. */
 export interface ListAgentsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
 }
 
 /** `GET canned_responses`. */
 export interface ListCannedResponsesParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Only those whose short code or content contains this, best matches first. */
-  search?: string | null;
+  search?: string | null | undefined;
 }
 
 /** `GET contacts/{contact_id}/conversations`: the 20 most recent. */
 export interface ListContactConversationsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
 }
@@ -2044,7 +2133,7 @@ export interface ListContactConversationsParams {
 /** `GET contacts/{contact_id}/labels`. */
 export interface ListContactLabelsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
 }
@@ -2052,7 +2141,7 @@ export interface ListContactLabelsParams {
 /** `GET contacts/{contact_id}/contactable_inboxes`. */
 export interface ListContactableInboxesParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
 }
@@ -2060,24 +2149,24 @@ export interface ListContactableInboxesParams {
 /** `GET contacts`: contacts with an email, phone or identifier, 15 per page. */
 export interface ListContactsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Page, from 1. */
-  page?: number | null;
+  page?: number | null | undefined;
   /**
    * Order: `name`, `email`, `phone_number`, `last_activity_at`, `created_at`,
    * `company_name`, `city`, `country`; prefix `-` for descending.
    */
-  sort?: string | null;
+  sort?: string | null | undefined;
   /** With any of these labels. */
-  labels?: string[] | null;
+  labels?: string[] | null | undefined;
   /** Include each contact's `contact_inboxes` (default true). */
-  include_contact_inboxes?: boolean | null;
+  include_contact_inboxes?: boolean | null | undefined;
 }
 
 /** `GET conversations/{conversation_id}/labels`. */
 export interface ListConversationLabelsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
 }
@@ -2085,7 +2174,7 @@ export interface ListConversationLabelsParams {
 /** `GET conversations/{conversation_id}/reporting_events` (enterprise). */
 export interface ListConversationReportingEventsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
 }
@@ -2093,41 +2182,41 @@ export interface ListConversationReportingEventsParams {
 /** `GET conversations`: 25 per page, newest activity first. */
 export interface ListConversationsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** By assignee (counts in `meta` ignore it). */
-  assignee_type?: AssigneeFilter | null;
+  assignee_type?: KnownAssigneeFilter | null | undefined;
   /** By status (default `open`; ignored when `q` is set). */
-  status?: StatusFilter | null;
+  status?: KnownStatusFilter | null | undefined;
   /** Messages containing this text. */
-  q?: string | null;
+  q?: string | null | undefined;
   /** By inbox. */
-  inbox_id?: Id | null;
+  inbox_id?: Id | null | undefined;
   /** By team. */
-  team_id?: Id | null;
+  team_id?: Id | null | undefined;
   /** With any of these labels. */
-  labels?: string[] | null;
+  labels?: string[] | null | undefined;
   /** By the caller's involvement. */
-  conversation_type?: ConversationTypeFilter | null;
+  conversation_type?: KnownConversationTypeFilter | null | undefined;
   /** By the contact's source id. */
-  source_id?: string | null;
+  source_id?: string | null | undefined;
   /** Order. */
-  sort_by?: ConversationSort | null;
+  sort_by?: KnownConversationSort | null | undefined;
   /** Page, from 1. */
-  page?: number | null;
+  page?: number | null | undefined;
 }
 
 /** `GET custom_attribute_definitions`. */
 export interface ListCustomAttributeDefinitionsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Only this model's attributes (default: all). */
-  attribute_model?: AttributeModel | null;
+  attribute_model?: KnownAttributeModel | null | undefined;
 }
 
 /** `GET inbox_members/{inbox_id}`. */
 export interface ListInboxMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox id. */
   inbox_id: Id;
 }
@@ -2135,27 +2224,27 @@ export interface ListInboxMembersParams {
 /** `GET inboxes`: administrators see all, agents their own. */
 export interface ListInboxesParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
 }
 
 /** `GET labels`. */
 export interface ListLabelsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
 }
 
 /** `GET messages`: the latest 20; `before` pages back, `after` forward (up to 100). */
 export interface ListMessagesParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** Messages older than this message id. */
-  before?: Id | null;
+  before?: Id | null | undefined;
   /** Messages newer than this message id. */
-  after?: Id | null;
+  after?: Id | null | undefined;
   /** Leave out private notes and activity messages. */
-  filter_internal_messages?: boolean | null;
+  filter_internal_messages?: boolean | null | undefined;
 }
 
 /** `GET accounts/{account_id}/account_users`. */
@@ -2189,13 +2278,13 @@ export interface ListPublicMessagesParams {
   /** Display id. */
   conversation_id: Id;
   /** Messages older than this message id. */
-  before?: Id | null;
+  before?: Id | null | undefined;
 }
 
 /** `GET teams/{team_id}/team_members`. */
 export interface ListTeamMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
 }
@@ -2203,19 +2292,19 @@ export interface ListTeamMembersParams {
 /** `GET teams`. */
 export interface ListTeamsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
 }
 
 /** `GET webhooks`. */
 export interface ListWebhooksParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
 }
 
 /** `POST actions/contact_merge`: merge `mergee_contact_id` into `base_contact_id`. */
 export interface MergeContactsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** The contact that stays. */
   base_contact_id: Id;
   /** The contact merged in and deleted. */
@@ -2368,10 +2457,14 @@ export interface MessagePush {
 export type MessageSender = ContactPush | UserPush | AgentBotPush | CaptainAssistantPush;
 
 /** Delivery status of a message. */
-export type MessageStatus = "sent" | "delivered" | "read" | "failed" | (string & {});
+export type MessageStatus = KnownMessageStatus | (string & {});
+/** The values of `MessageStatus` this version knows, which params accept. */
+export type KnownMessageStatus = "sent" | "delivered" | "read" | "failed";
 
 /** Message direction. Views send the integer; the SDK gives the name. */
-export type MessageType = "incoming" | "outgoing" | "activity" | "template" | (string & {});
+export type MessageType = KnownMessageType | (string & {});
+/** The values of `MessageType` this version knows, which params accept. */
+export type KnownMessageType = "incoming" | "outgoing" | "activity" | "template";
 
 /**
  * The contact inbox made by `POST contacts` (both `null` without `inbox_id`).
@@ -2390,13 +2483,13 @@ export interface NewConversationMessage {
   /** Text. */
   content: string;
   /** Direction (`incoming` only in API inboxes; default `outgoing`). */
-  message_type?: MessageType | null;
+  message_type?: KnownMessageType | null | undefined;
   /** Content type. */
-  content_type?: ContentType | null;
+  content_type?: KnownContentType | null | undefined;
   /** Structured content. */
-  content_attributes?: Record<string, unknown> | null;
+  content_attributes?: Record<string, unknown> | null | undefined;
   /** WhatsApp template (`name`, `category`, `language`, `processed_params`). */
-  template_params?: Record<string, unknown> | null;
+  template_params?: Record<string, unknown> | null | undefined;
 }
 
 /**
@@ -2618,23 +2711,23 @@ export interface ProfileAccount {
 /** The profile fields `updateProfile` changes. */
 export interface ProfileUpdate {
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Display name. */
-  display_name?: string | null;
+  display_name?: string | null | undefined;
   /** Email (takes effect once confirmed). */
-  email?: string | null;
+  email?: string | null | undefined;
   /** Message signature. */
-  message_signature?: string | null;
+  message_signature?: string | null | undefined;
   /** Dashboard preferences (replace the stored ones). */
-  ui_settings?: Record<string, unknown> | null;
+  ui_settings?: Record<string, unknown> | null | undefined;
   /** Phone number (stored in custom attributes). */
-  phone_number?: string | null;
+  phone_number?: string | null | undefined;
   /** Current password (to change the password). */
-  current_password?: string | null;
+  current_password?: string | null | undefined;
   /** New password. */
-  password?: string | null;
+  password?: string | null | undefined;
   /** New password again. */
-  password_confirmation?: string | null;
+  password_confirmation?: string | null | undefined;
 }
 
 /**
@@ -2758,12 +2851,14 @@ export interface PublicMessage {
 }
 
 /** How a condition joins the next one. */
-export type QueryOperator = "AND" | "OR" | (string & {});
+export type QueryOperator = KnownQueryOperator | (string & {});
+/** The values of `QueryOperator` this version knows, which params accept. */
+export type KnownQueryOperator = "AND" | "OR";
 
 /** `DELETE inbox_members` (administrators). */
 export interface RemoveInboxMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox id. */
   inbox_id: Id;
   /** Users to remove. */
@@ -2773,7 +2868,7 @@ export interface RemoveInboxMembersParams {
 /** `DELETE teams/{team_id}/team_members`. */
 export interface RemoveTeamMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
   /** Users to remove. */
@@ -2815,7 +2910,7 @@ export interface ReportingEvent {
 /** `POST agent_bots/{agent_bot_id}/reset_access_token` (administrators). */
 export interface ResetAgentBotAccessTokenParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Bot. */
   agent_bot_id: Id;
 }
@@ -2823,7 +2918,7 @@ export interface ResetAgentBotAccessTokenParams {
 /** `POST agent_bots/{agent_bot_id}/reset_secret`: a new webhook signing secret (administrators). */
 export interface ResetAgentBotSecretParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Bot. */
   agent_bot_id: Id;
 }
@@ -2839,20 +2934,22 @@ export interface ResolvePublicConversationParams {
 }
 
 /** A user's role in an account. */
-export type Role = "agent" | "administrator" | "supervisor" | (string & {});
+export type Role = KnownRole | (string & {});
+/** The values of `Role` this version knows, which params accept. */
+export type KnownRole = "agent" | "administrator" | "supervisor";
 
 /** `GET contacts/search`: by name, email, phone or identifier, 15 per page. */
 export interface SearchContactsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Text to find. */
   q: string;
   /** Page, from 1. */
-  page?: number | null;
+  page?: number | null | undefined;
   /** Order (as `listContacts`). */
-  sort?: string | null;
+  sort?: string | null | undefined;
   /** Include `contact_inboxes` (default true). */
-  include_contact_inboxes?: boolean | null;
+  include_contact_inboxes?: boolean | null | undefined;
 }
 
 /**
@@ -2906,11 +3003,11 @@ export interface SearchConversationInbox {
 /** `GET conversations/search`: conversations with a message containing `q`. */
 export interface SearchConversationsParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Text to find in messages. */
-  q?: string | null;
+  q?: string | null | undefined;
   /** Page, from 1. */
-  page?: number | null;
+  page?: number | null | undefined;
 }
 
 /**
@@ -2932,10 +3029,14 @@ export interface SearchMessage {
 }
 
 /** How agents are named to contacts. */
-export type SenderNameType = "friendly" | "professional" | (string & {});
+export type SenderNameType = KnownSenderNameType | (string & {});
+/** The values of `SenderNameType` this version knows, which params accept. */
+export type KnownSenderNameType = "friendly" | "professional";
 
 /** The kind of record that sent a message (`sender_type`). */
-export type SenderType = "Contact" | "User" | "AgentBot" | "Captain::Assistant" | "cognigy" | (string & {});
+export type SenderType = KnownSenderType | (string & {});
+/** The values of `SenderType` this version knows, which params accept. */
+export type KnownSenderType = "Contact" | "User" | "AgentBot" | "Captain::Assistant" | "cognigy";
 
 /**
  * An SLA miss (enterprise).
@@ -2976,7 +3077,9 @@ export interface SsoLink {
 }
 
 /** Which conversations by status (`all` for every status). */
-export type StatusFilter = "open" | "resolved" | "pending" | "snoozed" | "all" | (string & {});
+export type StatusFilter = KnownStatusFilter | (string & {});
+/** The values of `StatusFilter` this version knows, which params accept. */
+export type KnownStatusFilter = "open" | "resolved" | "pending" | "snoozed" | "all";
 
 /**
  * A team (`models/_team.json.jbuilder`). Names are stored lowercase.
@@ -3023,23 +3126,23 @@ export interface TeamRow {
 /** `POST conversations/{conversation_id}/toggle_priority`. */
 export interface ToggleConversationPriorityParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** New priority; unset clears it. */
-  priority?: ConversationPriority | null;
+  priority?: KnownConversationPriority | null | undefined;
 }
 
 /** `POST conversations/{conversation_id}/toggle_status`. */
 export interface ToggleConversationStatusParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** New status; unset toggles open/resolved. */
-  status?: ConversationStatus | null;
+  status?: KnownConversationStatus | null | undefined;
   /** End of the snooze (sent as epoch seconds). */
-  snoozed_until?: Timestamp | null;
+  snoozed_until?: Timestamp | null | undefined;
 }
 
 /** `POST .../conversations/{conversation_id}/toggle_typing`. */
@@ -3051,7 +3154,7 @@ export interface TogglePublicTypingParams {
   /** Display id. */
   conversation_id: Id;
   /** On or off. */
-  typing_status: TypingStatus;
+  typing_status: KnownTypingStatus;
 }
 
 /**
@@ -3085,134 +3188,136 @@ export interface ToggleStatusResult {
 /** `POST conversations/{conversation_id}/toggle_typing_status`. */
 export interface ToggleTypingStatusParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** On or off. */
-  typing_status: TypingStatus;
+  typing_status: KnownTypingStatus;
   /** Typing a private note. */
-  is_private?: boolean | null;
+  is_private?: boolean | null | undefined;
 }
 
 /** Typing indicator state. */
-export type TypingStatus = "on" | "off" | (string & {});
+export type TypingStatus = KnownTypingStatus | (string & {});
+/** The values of `TypingStatus` this version knows, which params accept. */
+export type KnownTypingStatus = "on" | "off";
 
 /** `PATCH accounts/{account_id}` (administrators). */
 export interface UpdateAccountParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Locale (`en`, `de`, `pt_BR`, ...). */
-  locale?: string | null;
+  locale?: string | null | undefined;
   /** Inbound email domain. */
-  domain?: string | null;
+  domain?: string | null | undefined;
   /** Support email. */
-  support_email?: string | null;
+  support_email?: string | null | undefined;
   /** Industry (custom attribute). */
-  industry?: string | null;
+  industry?: string | null | undefined;
   /** Company size (custom attribute). */
-  company_size?: string | null;
+  company_size?: string | null | undefined;
   /** Time zone (custom attribute). */
-  timezone?: string | null;
+  timezone?: string | null | undefined;
   /** Website (custom attribute). */
-  website?: string | null;
+  website?: string | null | undefined;
   /** Resolve conversations inactive this many minutes (10 to 1439856; `null`: never). */
-  auto_resolve_after?: number | null;
+  auto_resolve_after?: number | null | undefined;
   /** Message posted when auto-resolving. */
-  auto_resolve_message?: string | null;
+  auto_resolve_message?: string | null | undefined;
   /** Do not auto-resolve conversations waiting for an agent. */
-  auto_resolve_ignore_waiting?: boolean | null;
+  auto_resolve_ignore_waiting?: boolean | null | undefined;
   /** Label added when auto-resolving. */
-  auto_resolve_label?: string | null;
+  auto_resolve_label?: string | null | undefined;
   /** Transcribe audio messages. */
-  audio_transcriptions?: boolean | null;
+  audio_transcriptions?: boolean | null | undefined;
   /** Custom attributes required to resolve (enterprise). */
-  conversation_required_attributes?: string[] | null;
+  conversation_required_attributes?: string[] | null | undefined;
 }
 
 /** `PATCH agent_bots/{agent_bot_id}` (administrators). */
 export interface UpdateAgentBotParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Bot. */
   agent_bot_id: Id;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Webhook URL. */
-  outgoing_url?: string | null;
+  outgoing_url?: string | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
   /** Bot type. */
-  bot_type?: string | null;
+  bot_type?: string | null | undefined;
   /** Bot settings. */
-  bot_config?: Record<string, unknown> | null;
+  bot_config?: Record<string, unknown> | null | undefined;
 }
 
 /** `PATCH agents/{agent_id}` (administrators). */
 export interface UpdateAgentParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** User id. */
   agent_id: Id;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Role. */
-  role?: Role | null;
+  role?: KnownRole | null | undefined;
   /** Availability. */
-  availability?: Availability | null;
+  availability?: KnownAvailability | null | undefined;
   /** Go offline when the dashboard closes. */
-  auto_offline?: boolean | null;
+  auto_offline?: boolean | null | undefined;
   /** Custom role (enterprise; leaving it out clears it there). */
-  custom_role_id?: Id | null;
+  custom_role_id?: Id | null | undefined;
 }
 
 /** `PATCH canned_responses/{canned_response_id}`. */
 export interface UpdateCannedResponseParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Canned response id. */
   canned_response_id: Id;
   /** Shortcut. */
-  short_code?: string | null;
+  short_code?: string | null | undefined;
   /** Text. */
-  content?: string | null;
+  content?: string | null | undefined;
 }
 
 /** `PUT contacts/{contact_id}`: attributes given are merged into the stored ones. */
 export interface UpdateContactParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Contact id. */
   contact_id: Id;
   /** Include `contact_inboxes` in the answer (default true). */
-  include_contact_inboxes?: boolean | null;
+  include_contact_inboxes?: boolean | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Your external id. */
-  identifier?: string | null;
+  identifier?: string | null | undefined;
   /** Email. */
-  email?: string | null;
+  email?: string | null | undefined;
   /** Phone number, E.164. */
-  phone_number?: string | null;
+  phone_number?: string | null | undefined;
   /** Blocked. */
-  blocked?: boolean | null;
+  blocked?: boolean | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
   /** Free-form attributes (merged). */
-  additional_attributes?: Record<string, unknown> | null;
+  additional_attributes?: Record<string, unknown> | null | undefined;
   /** Custom attributes (merged). */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
   /** Company (enterprise, `companies` feature). */
-  company_id?: Id | null;
+  company_id?: Id | null | undefined;
 }
 
 /** `POST conversations/{conversation_id}/custom_attributes`: replaces the whole set. */
 export interface UpdateConversationCustomAttributesParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** The new custom attributes (keys left out are removed). */
@@ -3222,41 +3327,41 @@ export interface UpdateConversationCustomAttributesParams {
 /** `PATCH conversations/{conversation_id}`: priority (and SLA policy on enterprise). */
 export interface UpdateConversationParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
   /** Priority; send `null` to clear it. */
-  priority?: ConversationPriority | null;
+  priority?: KnownConversationPriority | null | undefined;
   /** SLA policy (enterprise). */
-  sla_policy_id?: Id | null;
+  sla_policy_id?: Id | null | undefined;
 }
 
 /** `PATCH custom_attribute_definitions/{attribute_id}` (administrators). */
 export interface UpdateCustomAttributeDefinitionParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Definition id. */
   attribute_id: Id;
   /** Label. */
-  attribute_display_name?: string | null;
+  attribute_display_name?: string | null | undefined;
   /** Key. */
-  attribute_key?: string | null;
+  attribute_key?: string | null | undefined;
   /** Display type. */
-  attribute_display_type?: AttributeDisplayType | null;
+  attribute_display_type?: KnownAttributeDisplayType | null | undefined;
   /** Description. */
-  attribute_description?: string | null;
+  attribute_description?: string | null | undefined;
   /** Validation pattern. */
-  regex_pattern?: string | null;
+  regex_pattern?: string | null | undefined;
   /** Hint shown when the pattern fails. */
-  regex_cue?: string | null;
+  regex_cue?: string | null | undefined;
   /** Options of a `list` attribute. */
-  attribute_values?: string[] | null;
+  attribute_values?: string[] | null | undefined;
 }
 
 /** `PATCH inbox_members`: the inbox's members become exactly `user_ids` (administrators). */
 export interface UpdateInboxMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox id. */
   inbox_id: Id;
   /** All members. */
@@ -3266,61 +3371,61 @@ export interface UpdateInboxMembersParams {
 /** `PATCH inboxes/{inbox_id}` (administrators). */
 export interface UpdateInboxParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Inbox id. */
   inbox_id: Id;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Channel settings to change (no `type`). */
-  channel?: Record<string, unknown> | null;
+  channel?: Record<string, unknown> | null | undefined;
   /** Greeting on. */
-  greeting_enabled?: boolean | null;
+  greeting_enabled?: boolean | null | undefined;
   /** Greeting. */
-  greeting_message?: string | null;
+  greeting_message?: string | null | undefined;
   /** Email collection on. */
-  enable_email_collect?: boolean | null;
+  enable_email_collect?: boolean | null | undefined;
   /** CSAT survey on. */
-  csat_survey_enabled?: boolean | null;
+  csat_survey_enabled?: boolean | null | undefined;
   /** Auto-assignment on. */
-  enable_auto_assignment?: boolean | null;
+  enable_auto_assignment?: boolean | null | undefined;
   /** Working hours on. */
-  working_hours_enabled?: boolean | null;
+  working_hours_enabled?: boolean | null | undefined;
   /** Weekly schedule (rows matched by `day_of_week`). */
-  working_hours?: WorkingHoursUpdate[] | null;
+  working_hours?: WorkingHoursUpdate[] | null | undefined;
   /** Out-of-office message. */
-  out_of_office_message?: string | null;
+  out_of_office_message?: string | null | undefined;
   /** Time zone. */
-  timezone?: string | null;
+  timezone?: string | null | undefined;
   /** Accept messages after resolution. */
-  allow_messages_after_resolved?: boolean | null;
+  allow_messages_after_resolved?: boolean | null | undefined;
   /** One conversation per contact. */
-  lock_to_single_conversation?: boolean | null;
+  lock_to_single_conversation?: boolean | null | undefined;
   /** Help-center portal. */
-  portal_id?: Id | null;
+  portal_id?: Id | null | undefined;
   /** Sender name style. */
-  sender_name_type?: SenderNameType | null;
+  sender_name_type?: KnownSenderNameType | null | undefined;
   /** Business name. */
-  business_name?: string | null;
+  business_name?: string | null | undefined;
   /** CSAT settings (replace the stored ones). */
-  csat_config?: Record<string, unknown> | null;
+  csat_config?: Record<string, unknown> | null | undefined;
   /** Auto-assignment settings. */
-  auto_assignment_config?: Record<string, unknown> | null;
+  auto_assignment_config?: Record<string, unknown> | null | undefined;
 }
 
 /** `PATCH labels/{label_id}` (administrators). */
 export interface UpdateLabelParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Label id. */
   label_id: Id;
   /** Title. */
-  title?: string | null;
+  title?: string | null | undefined;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Color. */
-  color?: string | null;
+  color?: string | null | undefined;
   /** Show in the sidebar. */
-  show_on_sidebar?: boolean | null;
+  show_on_sidebar?: boolean | null | undefined;
 }
 
 /** `PATCH accounts/{account_id}`. */
@@ -3328,21 +3433,21 @@ export interface UpdatePlatformAccountParams {
   /** Account. */
   account_id: Id;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Locale. */
-  locale?: string | null;
+  locale?: string | null | undefined;
   /** Inbound email domain. */
-  domain?: string | null;
+  domain?: string | null | undefined;
   /** Support email. */
-  support_email?: string | null;
+  support_email?: string | null | undefined;
   /** Status. */
-  status?: AccountStatus | null;
+  status?: KnownAccountStatus | null | undefined;
   /** Features to turn on or off. */
-  features?: Record<string, boolean> | null;
+  features?: Record<string, boolean> | null | undefined;
   /** Limits. */
-  limits?: Record<string, unknown> | null;
+  limits?: Record<string, unknown> | null | undefined;
   /** Custom attributes (replace the stored ones). */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /** `PATCH agent_bots/{agent_bot_id}`. */
@@ -3350,15 +3455,15 @@ export interface UpdatePlatformAgentBotParams {
   /** Bot. */
   agent_bot_id: Id;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Webhook URL. */
-  outgoing_url?: string | null;
+  outgoing_url?: string | null | undefined;
   /** Account. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
 }
 
 /** `PATCH users/{user_id}`. */
@@ -3366,15 +3471,15 @@ export interface UpdatePlatformUserParams {
   /** User. */
   user_id: Id;
   /** Email. */
-  email?: string | null;
+  email?: string | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Display name. */
-  display_name?: string | null;
+  display_name?: string | null | undefined;
   /** Password. */
-  password?: string | null;
+  password?: string | null | undefined;
   /** Custom attributes (merged). */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /**
@@ -3396,19 +3501,19 @@ export interface UpdatePublicContactParams {
   /** The contact identifier (`source_id`). */
   contact_identifier: string;
   /** Your external id (for `identifier_hash`; it cannot be changed here). */
-  identifier?: string | null;
+  identifier?: string | null | undefined;
   /** HMAC-SHA256 of `identifier` (hex). */
-  identifier_hash?: string | null;
+  identifier_hash?: string | null | undefined;
   /** Email. */
-  email?: string | null;
+  email?: string | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Phone number, E.164. */
-  phone_number?: string | null;
+  phone_number?: string | null | undefined;
   /** Avatar to fetch from this URL. */
-  avatar_url?: string | null;
+  avatar_url?: string | null | undefined;
   /** Custom attributes (merged). */
-  custom_attributes?: Record<string, unknown> | null;
+  custom_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /** `PATCH csat_survey/{conversation_uuid}`: answer the survey (locked after 14 days). */
@@ -3449,7 +3554,7 @@ export interface UpdatePublicMessageParams {
 /** `PATCH teams/{team_id}/team_members`: the team's members become exactly `user_ids`. */
 export interface UpdateTeamMembersParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
   /** All members. */
@@ -3459,31 +3564,31 @@ export interface UpdateTeamMembersParams {
 /** `PATCH teams/{team_id}` (administrators). */
 export interface UpdateTeamParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Description. */
-  description?: string | null;
+  description?: string | null | undefined;
   /** Auto-assign conversations within the team. */
-  allow_auto_assign?: boolean | null;
+  allow_auto_assign?: boolean | null | undefined;
 }
 
 /** `PATCH webhooks/{webhook_id}`. */
 export interface UpdateWebhookParams {
   /** Account; defaults to the client's. */
-  account_id?: Id | null;
+  account_id?: Id | null | undefined;
   /** Webhook id. */
   webhook_id: Id;
   /** Target URL. */
-  url?: string | null;
+  url?: string | null | undefined;
   /** Name. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** Events. */
-  subscriptions?: WebhookEvent[] | null;
+  subscriptions?: KnownWebhookEvent[] | null | undefined;
   /** Only this inbox's events. */
-  inbox_id?: Id | null;
+  inbox_id?: Id | null | undefined;
 }
 
 /**
@@ -3531,7 +3636,9 @@ export interface Webhook {
 }
 
 /** An event a webhook can subscribe to. */
-export type WebhookEvent = "conversation_status_changed" | "conversation_updated" | "conversation_created" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated" | "conversation_typing_on" | "conversation_typing_off" | (string & {});
+export type WebhookEvent = KnownWebhookEvent | (string & {});
+/** The values of `WebhookEvent` this version knows, which params accept. */
+export type KnownWebhookEvent = "conversation_status_changed" | "conversation_updated" | "conversation_created" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated" | "conversation_typing_on" | "conversation_typing_off";
 
 /**
  * Body of `GET webhooks`.
@@ -3600,139 +3707,145 @@ export interface WorkingHoursUpdate {
   /** 0 = Sunday. */
   day_of_week: number;
   /** Closed that day. */
-  closed_all_day?: boolean | null;
+  closed_all_day?: boolean | null | undefined;
   /** Open all day. */
-  open_all_day?: boolean | null;
+  open_all_day?: boolean | null | undefined;
   /** Opening hour. */
-  open_hour?: number | null;
+  open_hour?: number | null | undefined;
   /** Opening minutes. */
-  open_minutes?: number | null;
+  open_minutes?: number | null | undefined;
   /** Closing hour. */
-  close_hour?: number | null;
+  close_hour?: number | null | undefined;
   /** Closing minutes. */
-  close_minutes?: number | null;
+  close_minutes?: number | null | undefined;
 }
 
-/** Every endpoint: its params, its result and, for listings, the item `paginate` yields. */
+/**
+ * Every endpoint: its params, the arguments a call takes before its options (the params,
+ * optional where none is required), its result and, for listings, the item `paginate` yields.
+ */
 export interface Endpoints {
-  listConversations: { params: ListConversationsParams; response: ConversationList; item: Conversation };
-  getConversationCounts: { params: GetConversationCountsParams; response: ConversationCounts };
-  filterConversations: { params: FilterConversationsParams; response: ConversationFilterResult; item: Conversation };
-  searchConversations: { params: SearchConversationsParams; response: ConversationSearchResult; item: SearchConversation };
-  getConversation: { params: GetConversationParams; response: Conversation };
-  createConversation: { params: CreateConversationParams; response: Conversation };
-  updateConversation: { params: UpdateConversationParams; response: Conversation };
-  toggleConversationStatus: { params: ToggleConversationStatusParams; response: ToggleStatusResult };
-  toggleConversationPriority: { params: ToggleConversationPriorityParams; response: null };
-  toggleTypingStatus: { params: ToggleTypingStatusParams; response: null };
-  updateConversationCustomAttributes: { params: UpdateConversationCustomAttributesParams; response: ConversationCustomAttributes };
-  assignConversation: { params: AssignConversationParams; response: Assignment | null };
-  listConversationLabels: { params: ListConversationLabelsParams; response: LabelNames };
-  addConversationLabels: { params: AddConversationLabelsParams; response: LabelNames };
-  listConversationReportingEvents: { params: ListConversationReportingEventsParams; response: ReportingEvent[] };
-  listMessages: { params: ListMessagesParams; response: MessageList; item: Message };
-  createMessage: { params: CreateMessageParams; response: Message };
-  deleteMessage: { params: DeleteMessageParams; response: Message };
-  listContacts: { params: ListContactsParams; response: ContactList; item: Contact };
-  createContact: { params: CreateContactParams; response: ContactCreated };
-  getContact: { params: GetContactParams; response: ContactPayload };
-  updateContact: { params: UpdateContactParams; response: ContactPayload };
-  deleteContact: { params: DeleteContactParams; response: null };
-  searchContacts: { params: SearchContactsParams; response: ContactSearchResult; item: Contact };
-  filterContacts: { params: FilterContactsParams; response: ContactList; item: Contact };
-  listContactConversations: { params: ListContactConversationsParams; response: ContactConversations };
-  listContactableInboxes: { params: ListContactableInboxesParams; response: ContactableInboxes };
-  createContactInbox: { params: CreateContactInboxParams; response: ContactInbox };
-  mergeContacts: { params: MergeContactsParams; response: Contact };
-  listContactLabels: { params: ListContactLabelsParams; response: LabelNames };
-  addContactLabels: { params: AddContactLabelsParams; response: LabelNames };
-  listAgents: { params: ListAgentsParams; response: Agent[] };
-  createAgent: { params: CreateAgentParams; response: Agent };
-  updateAgent: { params: UpdateAgentParams; response: Agent };
-  deleteAgent: { params: DeleteAgentParams; response: null };
-  listTeams: { params: ListTeamsParams; response: Team[] };
-  createTeam: { params: CreateTeamParams; response: Team };
-  getTeam: { params: GetTeamParams; response: Team };
-  updateTeam: { params: UpdateTeamParams; response: Team };
-  deleteTeam: { params: DeleteTeamParams; response: null };
-  listTeamMembers: { params: ListTeamMembersParams; response: Agent[] };
-  addTeamMembers: { params: AddTeamMembersParams; response: Agent[] };
-  updateTeamMembers: { params: UpdateTeamMembersParams; response: Agent[] };
-  removeTeamMembers: { params: RemoveTeamMembersParams; response: null };
-  listInboxes: { params: ListInboxesParams; response: InboxList };
-  getInbox: { params: GetInboxParams; response: Inbox };
-  createInbox: { params: CreateInboxParams; response: Inbox };
-  updateInbox: { params: UpdateInboxParams; response: Inbox };
-  listInboxMembers: { params: ListInboxMembersParams; response: InboxMembers };
-  addInboxMembers: { params: AddInboxMembersParams; response: InboxMembers };
-  updateInboxMembers: { params: UpdateInboxMembersParams; response: InboxMembers };
-  removeInboxMembers: { params: RemoveInboxMembersParams; response: null };
-  getAccount: { params: GetAccountParams; response: Account };
-  updateAccount: { params: UpdateAccountParams; response: Account };
-  getProfile: { params: GetProfileParams; response: Profile };
-  updateProfile: { params: UpdateProfileParams; response: Profile };
-  listLabels: { params: ListLabelsParams; response: LabelList };
-  createLabel: { params: CreateLabelParams; response: Label };
-  getLabel: { params: GetLabelParams; response: Label };
-  updateLabel: { params: UpdateLabelParams; response: Label };
-  deleteLabel: { params: DeleteLabelParams; response: null };
-  listCannedResponses: { params: ListCannedResponsesParams; response: CannedResponse[] };
-  createCannedResponse: { params: CreateCannedResponseParams; response: CannedResponse };
-  updateCannedResponse: { params: UpdateCannedResponseParams; response: CannedResponse };
-  deleteCannedResponse: { params: DeleteCannedResponseParams; response: null };
-  listCustomAttributeDefinitions: { params: ListCustomAttributeDefinitionsParams; response: CustomAttributeDefinition[] };
-  createCustomAttributeDefinition: { params: CreateCustomAttributeDefinitionParams; response: CustomAttributeDefinition };
-  getCustomAttributeDefinition: { params: GetCustomAttributeDefinitionParams; response: CustomAttributeDefinition };
-  updateCustomAttributeDefinition: { params: UpdateCustomAttributeDefinitionParams; response: CustomAttributeDefinition };
-  deleteCustomAttributeDefinition: { params: DeleteCustomAttributeDefinitionParams; response: null };
-  listWebhooks: { params: ListWebhooksParams; response: WebhookList };
-  createWebhook: { params: CreateWebhookParams; response: WebhookPayload };
-  updateWebhook: { params: UpdateWebhookParams; response: WebhookPayload };
-  deleteWebhook: { params: DeleteWebhookParams; response: null };
-  listAgentBots: { params: ListAgentBotsParams; response: AgentBot[] };
-  createAgentBot: { params: CreateAgentBotParams; response: AgentBot };
-  getAgentBot: { params: GetAgentBotParams; response: AgentBot };
-  updateAgentBot: { params: UpdateAgentBotParams; response: AgentBot };
-  deleteAgentBot: { params: DeleteAgentBotParams; response: null };
-  deleteAgentBotAvatar: { params: DeleteAgentBotAvatarParams; response: AgentBot };
-  resetAgentBotAccessToken: { params: ResetAgentBotAccessTokenParams; response: AgentBot };
-  resetAgentBotSecret: { params: ResetAgentBotSecretParams; response: AgentBot };
-  getPublicInbox: { params: GetPublicInboxParams; response: PublicInbox };
-  createPublicContact: { params: CreatePublicContactParams; response: PublicContact };
-  getPublicContact: { params: GetPublicContactParams; response: PublicContact };
-  updatePublicContact: { params: UpdatePublicContactParams; response: ContactRecord };
-  createPublicConversation: { params: CreatePublicConversationParams; response: PublicConversation };
-  listPublicConversations: { params: ListPublicConversationsParams; response: PublicConversation[] };
-  getPublicConversation: { params: GetPublicConversationParams; response: PublicConversation };
-  resolvePublicConversation: { params: ResolvePublicConversationParams; response: PublicConversation };
-  togglePublicTyping: { params: TogglePublicTypingParams; response: null };
-  updatePublicLastSeen: { params: UpdatePublicLastSeenParams; response: null };
-  listPublicMessages: { params: ListPublicMessagesParams; response: PublicMessage[]; item: PublicMessage };
-  createPublicMessage: { params: CreatePublicMessageParams; response: PublicMessage };
-  updatePublicMessage: { params: UpdatePublicMessageParams; response: PublicMessage };
-  getPublicCsatSurvey: { params: GetPublicCsatSurveyParams; response: PublicCsatSurvey };
-  updatePublicCsatSurvey: { params: UpdatePublicCsatSurveyParams; response: PublicCsatSurvey };
-  listPlatformAccounts: { params: ListPlatformAccountsParams; response: PlatformAccount[] };
-  createPlatformAccount: { params: CreatePlatformAccountParams; response: PlatformAccount };
-  getPlatformAccount: { params: GetPlatformAccountParams; response: PlatformAccount };
-  updatePlatformAccount: { params: UpdatePlatformAccountParams; response: PlatformAccount };
-  deletePlatformAccount: { params: DeletePlatformAccountParams; response: null };
-  listPlatformAccountUsers: { params: ListPlatformAccountUsersParams; response: AccountUserRecord[] };
-  createPlatformAccountUser: { params: CreatePlatformAccountUserParams; response: AccountUserRecord };
-  deletePlatformAccountUser: { params: DeletePlatformAccountUserParams; response: null };
-  listPlatformAgentBots: { params: ListPlatformAgentBotsParams; response: PlatformAgentBot[] };
-  createPlatformAgentBot: { params: CreatePlatformAgentBotParams; response: PlatformAgentBot };
-  getPlatformAgentBot: { params: GetPlatformAgentBotParams; response: PlatformAgentBot };
-  updatePlatformAgentBot: { params: UpdatePlatformAgentBotParams; response: PlatformAgentBot };
-  deletePlatformAgentBot: { params: DeletePlatformAgentBotParams; response: null };
-  deletePlatformAgentBotAvatar: { params: DeletePlatformAgentBotAvatarParams; response: PlatformAgentBot };
-  createPlatformUser: { params: CreatePlatformUserParams; response: PlatformUser };
-  getPlatformUser: { params: GetPlatformUserParams; response: PlatformUser };
-  updatePlatformUser: { params: UpdatePlatformUserParams; response: PlatformUser };
-  deletePlatformUser: { params: DeletePlatformUserParams; response: null };
-  getPlatformUserLogin: { params: GetPlatformUserLoginParams; response: SsoLink };
-  createPlatformUserToken: { params: CreatePlatformUserTokenParams; response: PlatformUserToken };
+  listConversations: { params: ListConversationsParams; args: [params?: ListConversationsParams]; response: ConversationList; item: Conversation };
+  getConversationCounts: { params: GetConversationCountsParams; args: [params?: GetConversationCountsParams]; response: ConversationCounts };
+  filterConversations: { params: FilterConversationsParams; args: [params: FilterConversationsParams]; response: ConversationFilterResult; item: Conversation };
+  searchConversations: { params: SearchConversationsParams; args: [params?: SearchConversationsParams]; response: ConversationSearchResult; item: SearchConversation };
+  getConversation: { params: GetConversationParams; args: [params: GetConversationParams]; response: Conversation };
+  createConversation: { params: CreateConversationParams; args: [params?: CreateConversationParams]; response: Conversation };
+  updateConversation: { params: UpdateConversationParams; args: [params: UpdateConversationParams]; response: Conversation };
+  toggleConversationStatus: { params: ToggleConversationStatusParams; args: [params: ToggleConversationStatusParams]; response: ToggleStatusResult };
+  toggleConversationPriority: { params: ToggleConversationPriorityParams; args: [params: ToggleConversationPriorityParams]; response: null };
+  toggleTypingStatus: { params: ToggleTypingStatusParams; args: [params: ToggleTypingStatusParams]; response: null };
+  updateConversationCustomAttributes: { params: UpdateConversationCustomAttributesParams; args: [params: UpdateConversationCustomAttributesParams]; response: ConversationCustomAttributes };
+  assignConversation: { params: AssignConversationParams; args: [params: AssignConversationParams]; response: Assignment | null };
+  listConversationLabels: { params: ListConversationLabelsParams; args: [params: ListConversationLabelsParams]; response: LabelNames };
+  addConversationLabels: { params: AddConversationLabelsParams; args: [params: AddConversationLabelsParams]; response: LabelNames };
+  listConversationReportingEvents: { params: ListConversationReportingEventsParams; args: [params: ListConversationReportingEventsParams]; response: ReportingEvent[] };
+  listMessages: { params: ListMessagesParams; args: [params: ListMessagesParams]; response: MessageList; item: Message };
+  createMessage: { params: CreateMessageParams; args: [params: CreateMessageParams]; response: Message };
+  deleteMessage: { params: DeleteMessageParams; args: [params: DeleteMessageParams]; response: Message };
+  listContacts: { params: ListContactsParams; args: [params?: ListContactsParams]; response: ContactList; item: Contact };
+  createContact: { params: CreateContactParams; args: [params?: CreateContactParams]; response: ContactCreated };
+  getContact: { params: GetContactParams; args: [params: GetContactParams]; response: ContactPayload };
+  updateContact: { params: UpdateContactParams; args: [params: UpdateContactParams]; response: ContactPayload };
+  deleteContact: { params: DeleteContactParams; args: [params: DeleteContactParams]; response: null };
+  searchContacts: { params: SearchContactsParams; args: [params: SearchContactsParams]; response: ContactSearchResult; item: Contact };
+  filterContacts: { params: FilterContactsParams; args: [params: FilterContactsParams]; response: ContactList; item: Contact };
+  listContactConversations: { params: ListContactConversationsParams; args: [params: ListContactConversationsParams]; response: ContactConversations };
+  listContactableInboxes: { params: ListContactableInboxesParams; args: [params: ListContactableInboxesParams]; response: ContactableInboxes };
+  createContactInbox: { params: CreateContactInboxParams; args: [params: CreateContactInboxParams]; response: ContactInbox };
+  mergeContacts: { params: MergeContactsParams; args: [params: MergeContactsParams]; response: Contact };
+  listContactLabels: { params: ListContactLabelsParams; args: [params: ListContactLabelsParams]; response: LabelNames };
+  addContactLabels: { params: AddContactLabelsParams; args: [params: AddContactLabelsParams]; response: LabelNames };
+  listAgents: { params: ListAgentsParams; args: [params?: ListAgentsParams]; response: Agent[] };
+  createAgent: { params: CreateAgentParams; args: [params: CreateAgentParams]; response: Agent };
+  updateAgent: { params: UpdateAgentParams; args: [params: UpdateAgentParams]; response: Agent };
+  deleteAgent: { params: DeleteAgentParams; args: [params: DeleteAgentParams]; response: null };
+  listTeams: { params: ListTeamsParams; args: [params?: ListTeamsParams]; response: Team[] };
+  createTeam: { params: CreateTeamParams; args: [params: CreateTeamParams]; response: Team };
+  getTeam: { params: GetTeamParams; args: [params: GetTeamParams]; response: Team };
+  updateTeam: { params: UpdateTeamParams; args: [params: UpdateTeamParams]; response: Team };
+  deleteTeam: { params: DeleteTeamParams; args: [params: DeleteTeamParams]; response: null };
+  listTeamMembers: { params: ListTeamMembersParams; args: [params: ListTeamMembersParams]; response: Agent[] };
+  addTeamMembers: { params: AddTeamMembersParams; args: [params: AddTeamMembersParams]; response: Agent[] };
+  updateTeamMembers: { params: UpdateTeamMembersParams; args: [params: UpdateTeamMembersParams]; response: Agent[] };
+  removeTeamMembers: { params: RemoveTeamMembersParams; args: [params: RemoveTeamMembersParams]; response: null };
+  listInboxes: { params: ListInboxesParams; args: [params?: ListInboxesParams]; response: InboxList };
+  getInbox: { params: GetInboxParams; args: [params: GetInboxParams]; response: Inbox };
+  createInbox: { params: CreateInboxParams; args: [params: CreateInboxParams]; response: Inbox };
+  updateInbox: { params: UpdateInboxParams; args: [params: UpdateInboxParams]; response: Inbox };
+  listInboxMembers: { params: ListInboxMembersParams; args: [params: ListInboxMembersParams]; response: InboxMembers };
+  addInboxMembers: { params: AddInboxMembersParams; args: [params: AddInboxMembersParams]; response: InboxMembers };
+  updateInboxMembers: { params: UpdateInboxMembersParams; args: [params: UpdateInboxMembersParams]; response: InboxMembers };
+  removeInboxMembers: { params: RemoveInboxMembersParams; args: [params: RemoveInboxMembersParams]; response: null };
+  getAccount: { params: GetAccountParams; args: [params?: GetAccountParams]; response: Account };
+  updateAccount: { params: UpdateAccountParams; args: [params?: UpdateAccountParams]; response: Account };
+  getProfile: { params: GetProfileParams; args: [params?: GetProfileParams]; response: Profile };
+  updateProfile: { params: UpdateProfileParams; args: [params: UpdateProfileParams]; response: Profile };
+  listLabels: { params: ListLabelsParams; args: [params?: ListLabelsParams]; response: LabelList };
+  createLabel: { params: CreateLabelParams; args: [params: CreateLabelParams]; response: Label };
+  getLabel: { params: GetLabelParams; args: [params: GetLabelParams]; response: Label };
+  updateLabel: { params: UpdateLabelParams; args: [params: UpdateLabelParams]; response: Label };
+  deleteLabel: { params: DeleteLabelParams; args: [params: DeleteLabelParams]; response: null };
+  listCannedResponses: { params: ListCannedResponsesParams; args: [params?: ListCannedResponsesParams]; response: CannedResponse[] };
+  createCannedResponse: { params: CreateCannedResponseParams; args: [params: CreateCannedResponseParams]; response: CannedResponse };
+  updateCannedResponse: { params: UpdateCannedResponseParams; args: [params: UpdateCannedResponseParams]; response: CannedResponse };
+  deleteCannedResponse: { params: DeleteCannedResponseParams; args: [params: DeleteCannedResponseParams]; response: null };
+  listCustomAttributeDefinitions: { params: ListCustomAttributeDefinitionsParams; args: [params?: ListCustomAttributeDefinitionsParams]; response: CustomAttributeDefinition[] };
+  createCustomAttributeDefinition: { params: CreateCustomAttributeDefinitionParams; args: [params: CreateCustomAttributeDefinitionParams]; response: CustomAttributeDefinition };
+  getCustomAttributeDefinition: { params: GetCustomAttributeDefinitionParams; args: [params: GetCustomAttributeDefinitionParams]; response: CustomAttributeDefinition };
+  updateCustomAttributeDefinition: { params: UpdateCustomAttributeDefinitionParams; args: [params: UpdateCustomAttributeDefinitionParams]; response: CustomAttributeDefinition };
+  deleteCustomAttributeDefinition: { params: DeleteCustomAttributeDefinitionParams; args: [params: DeleteCustomAttributeDefinitionParams]; response: null };
+  listWebhooks: { params: ListWebhooksParams; args: [params?: ListWebhooksParams]; response: WebhookList };
+  createWebhook: { params: CreateWebhookParams; args: [params: CreateWebhookParams]; response: WebhookPayload };
+  updateWebhook: { params: UpdateWebhookParams; args: [params: UpdateWebhookParams]; response: WebhookPayload };
+  deleteWebhook: { params: DeleteWebhookParams; args: [params: DeleteWebhookParams]; response: null };
+  listAgentBots: { params: ListAgentBotsParams; args: [params?: ListAgentBotsParams]; response: AgentBot[] };
+  createAgentBot: { params: CreateAgentBotParams; args: [params?: CreateAgentBotParams]; response: AgentBot };
+  getAgentBot: { params: GetAgentBotParams; args: [params: GetAgentBotParams]; response: AgentBot };
+  updateAgentBot: { params: UpdateAgentBotParams; args: [params: UpdateAgentBotParams]; response: AgentBot };
+  deleteAgentBot: { params: DeleteAgentBotParams; args: [params: DeleteAgentBotParams]; response: null };
+  deleteAgentBotAvatar: { params: DeleteAgentBotAvatarParams; args: [params: DeleteAgentBotAvatarParams]; response: AgentBot };
+  resetAgentBotAccessToken: { params: ResetAgentBotAccessTokenParams; args: [params: ResetAgentBotAccessTokenParams]; response: AgentBot };
+  resetAgentBotSecret: { params: ResetAgentBotSecretParams; args: [params: ResetAgentBotSecretParams]; response: AgentBot };
+  getPublicInbox: { params: GetPublicInboxParams; args: [params: GetPublicInboxParams]; response: PublicInbox };
+  createPublicContact: { params: CreatePublicContactParams; args: [params: CreatePublicContactParams]; response: PublicContact };
+  getPublicContact: { params: GetPublicContactParams; args: [params: GetPublicContactParams]; response: PublicContact };
+  updatePublicContact: { params: UpdatePublicContactParams; args: [params: UpdatePublicContactParams]; response: ContactRecord };
+  createPublicConversation: { params: CreatePublicConversationParams; args: [params: CreatePublicConversationParams]; response: PublicConversation };
+  listPublicConversations: { params: ListPublicConversationsParams; args: [params: ListPublicConversationsParams]; response: PublicConversation[] };
+  getPublicConversation: { params: GetPublicConversationParams; args: [params: GetPublicConversationParams]; response: PublicConversation };
+  resolvePublicConversation: { params: ResolvePublicConversationParams; args: [params: ResolvePublicConversationParams]; response: PublicConversation };
+  togglePublicTyping: { params: TogglePublicTypingParams; args: [params: TogglePublicTypingParams]; response: null };
+  updatePublicLastSeen: { params: UpdatePublicLastSeenParams; args: [params: UpdatePublicLastSeenParams]; response: null };
+  listPublicMessages: { params: ListPublicMessagesParams; args: [params: ListPublicMessagesParams]; response: PublicMessage[]; item: PublicMessage };
+  createPublicMessage: { params: CreatePublicMessageParams; args: [params: CreatePublicMessageParams]; response: PublicMessage };
+  updatePublicMessage: { params: UpdatePublicMessageParams; args: [params: UpdatePublicMessageParams]; response: PublicMessage };
+  getPublicCsatSurvey: { params: GetPublicCsatSurveyParams; args: [params: GetPublicCsatSurveyParams]; response: PublicCsatSurvey };
+  updatePublicCsatSurvey: { params: UpdatePublicCsatSurveyParams; args: [params: UpdatePublicCsatSurveyParams]; response: PublicCsatSurvey };
+  listPlatformAccounts: { params: ListPlatformAccountsParams; args: [params?: ListPlatformAccountsParams]; response: PlatformAccount[] };
+  createPlatformAccount: { params: CreatePlatformAccountParams; args: [params: CreatePlatformAccountParams]; response: PlatformAccount };
+  getPlatformAccount: { params: GetPlatformAccountParams; args: [params: GetPlatformAccountParams]; response: PlatformAccount };
+  updatePlatformAccount: { params: UpdatePlatformAccountParams; args: [params: UpdatePlatformAccountParams]; response: PlatformAccount };
+  deletePlatformAccount: { params: DeletePlatformAccountParams; args: [params: DeletePlatformAccountParams]; response: null };
+  listPlatformAccountUsers: { params: ListPlatformAccountUsersParams; args: [params: ListPlatformAccountUsersParams]; response: AccountUserRecord[] };
+  createPlatformAccountUser: { params: CreatePlatformAccountUserParams; args: [params: CreatePlatformAccountUserParams]; response: AccountUserRecord };
+  deletePlatformAccountUser: { params: DeletePlatformAccountUserParams; args: [params: DeletePlatformAccountUserParams]; response: null };
+  listPlatformAgentBots: { params: ListPlatformAgentBotsParams; args: [params?: ListPlatformAgentBotsParams]; response: PlatformAgentBot[] };
+  createPlatformAgentBot: { params: CreatePlatformAgentBotParams; args: [params?: CreatePlatformAgentBotParams]; response: PlatformAgentBot };
+  getPlatformAgentBot: { params: GetPlatformAgentBotParams; args: [params: GetPlatformAgentBotParams]; response: PlatformAgentBot };
+  updatePlatformAgentBot: { params: UpdatePlatformAgentBotParams; args: [params: UpdatePlatformAgentBotParams]; response: PlatformAgentBot };
+  deletePlatformAgentBot: { params: DeletePlatformAgentBotParams; args: [params: DeletePlatformAgentBotParams]; response: null };
+  deletePlatformAgentBotAvatar: { params: DeletePlatformAgentBotAvatarParams; args: [params: DeletePlatformAgentBotAvatarParams]; response: PlatformAgentBot };
+  createPlatformUser: { params: CreatePlatformUserParams; args: [params: CreatePlatformUserParams]; response: PlatformUser };
+  getPlatformUser: { params: GetPlatformUserParams; args: [params: GetPlatformUserParams]; response: PlatformUser };
+  updatePlatformUser: { params: UpdatePlatformUserParams; args: [params: UpdatePlatformUserParams]; response: PlatformUser };
+  deletePlatformUser: { params: DeletePlatformUserParams; args: [params: DeletePlatformUserParams]; response: null };
+  getPlatformUserLogin: { params: GetPlatformUserLoginParams; args: [params: GetPlatformUserLoginParams]; response: SsoLink };
+  createPlatformUserToken: { params: CreatePlatformUserTokenParams; args: [params: CreatePlatformUserTokenParams]; response: PlatformUserToken };
 }
+
+/** The arguments after an endpoint's name in `raw` and `paginate`: its params, then options. */
+export type CallArgs<K extends keyof Endpoints, O> = [...Endpoints[K]['args'], options?: O];
 
 /** Names of the endpoints that `paginate` accepts. */
 export type PaginatedEndpoint = {
@@ -3743,9 +3856,9 @@ export type PaginatedEndpoint = {
 export declare class LiveAgentClient {
   constructor(options: ClientOptions);
   /** Calls an endpoint by name and resolves with the status, headers, raw body and parsed data. */
-  raw<K extends keyof Endpoints>(name: K, params?: Endpoints[K]['params'], options?: RequestOptions): Promise<ApiResponse<Endpoints[K]['response']>>;
+  raw<K extends keyof Endpoints>(name: K, ...args: CallArgs<K, RequestOptions>): Promise<ApiResponse<Endpoints[K]['response']>>;
   /** Every item of a listing, fetching pages as they are consumed (`for await`). */
-  paginate<K extends PaginatedEndpoint>(name: K, params?: Endpoints[K]['params'], options?: PaginateOptions): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;
+  paginate<K extends PaginatedEndpoint>(name: K, ...args: CallArgs<K, PaginateOptions>): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;
   /**
    * List conversations, 25 per page, with counts for the whole filter.
    * `GET /api/v1/accounts/{account_id}/conversations`
@@ -4245,22 +4358,22 @@ export declare class LiveAgentClient {
    * Get an account.
    * `GET /platform/api/v1/accounts/{account_id}`
    */
-  getPlatformAccount(params?: GetPlatformAccountParams, options?: RequestOptions): Promise<PlatformAccount>;
+  getPlatformAccount(params: GetPlatformAccountParams, options?: RequestOptions): Promise<PlatformAccount>;
   /**
    * Update an account.
    * `PATCH /platform/api/v1/accounts/{account_id}`
    */
-  updatePlatformAccount(params?: UpdatePlatformAccountParams, options?: RequestOptions): Promise<PlatformAccount>;
+  updatePlatformAccount(params: UpdatePlatformAccountParams, options?: RequestOptions): Promise<PlatformAccount>;
   /**
    * Delete an account.
    * `DELETE /platform/api/v1/accounts/{account_id}`
    */
-  deletePlatformAccount(params?: DeletePlatformAccountParams, options?: RequestOptions): Promise<null>;
+  deletePlatformAccount(params: DeletePlatformAccountParams, options?: RequestOptions): Promise<null>;
   /**
    * List an account's users.
    * `GET /platform/api/v1/accounts/{account_id}/account_users`
    */
-  listPlatformAccountUsers(params?: ListPlatformAccountUsersParams, options?: RequestOptions): Promise<AccountUserRecord[]>;
+  listPlatformAccountUsers(params: ListPlatformAccountUsersParams, options?: RequestOptions): Promise<AccountUserRecord[]>;
   /**
    * Add a user to an account, or change their role there.
    * `POST /platform/api/v1/accounts/{account_id}/account_users`

@@ -4,7 +4,9 @@
 import { createRequire } from 'node:module';
 import { bind, LiveAgentError } from './client.js';
 
-const require = createRequire(import.meta.url);
+// `__filename` where a bundler made this file CommonJS (esbuild's default for Node), which
+// leaves `import.meta` empty; the platform package is then found from the bundle's directory.
+const require = createRequire(import.meta.url ?? __filename);
 
 /** `linux-x64-gnu`, `darwin-arm64`, `win32-x64-msvc`, ...: napi-rs's platform package names. */
 function platform() {

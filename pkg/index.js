@@ -1,19 +1,26 @@
 // @liveagent/wasm for browsers and Workers: initialize once (`await init()` in a browser,
-// `initSync({ module })` in a Worker), then use `LiveAgentClient`. The class and its methods come
-// from the shared JS layer (client.js) over the wasm backend; every request is built, retried and
-// parsed in Rust.
-import init, { initSync, Backend, endpointNames } from './liveagent_wasm.js';
-import { bind, LiveAgentError } from './client.js';
+// `initSync({ module })` in a Worker), then use `LiveAgentClient`. `init()` fetches the module
+// from `new URL('./liveagent_wasm_bg.wasm', import.meta.url)`, which Vite, webpack and Parcel
+// follow (they emit the file and rewrite the URL) and browsers resolve next to this file.
+import { initializers } from './wasm.js';
 
-export const LiveAgentClient = bind({
-  Backend,
-  endpointNames() {
-    try {
-      return endpointNames();
-    } catch {
-      throw new Error('the wasm module is not initialized: call `await init()` (or `initSync({ module })`) first');
-    }
-  },
-});
-export { LiveAgentError, initSync };
+const WHERE = 'liveagent_wasm_bg.wasm';
+
+async function fetchModule() {
+  let url;
+  try {
+    url = new URL('./liveagent_wasm_bg.wasm', import.meta.url);
+  } catch {
+    throw new Error(`@liveagent/wasm cannot locate ${WHERE}: import.meta.url is not available (a bundle that is not ESM). Import @liveagent/wasm/inline, which carries the module, or pass its URL: init({ module_or_path: url })`);
+  }
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`@liveagent/wasm: ${url} answered ${response.status}. A bundler that does not emit ${WHERE} next to the bundle (esbuild) needs @liveagent/wasm/inline, which carries the module, or init({ module_or_path: url }) with where you serve it`);
+  }
+  return response;
+}
+
+const { init, initSync } = initializers(fetchModule, null);
+export { LiveAgentClient, LiveAgentError } from './wasm.js';
+export { initSync };
 export default init;

@@ -1,9 +1,10 @@
-// @liveagent/wasm under Node: the module is read from disk and initialized on import, so
-// `LiveAgentClient` is ready at once (`init()` and `initSync()` still work and do nothing).
-import { readFileSync } from 'node:fs';
-import { initSync } from './index.js';
+// @liveagent/wasm under Node: the module is instantiated on import from the bytes inside
+// inline.js (no file to find, so a bundled app works too), and `LiveAgentClient` is ready at
+// once (`init()` and `initSync()` still work and do nothing). This import is the package's one
+// side effect (package.json `sideEffects`).
+import { initSync } from './inline.js';
 
-initSync({ module: readFileSync(new URL('./liveagent_wasm_bg.wasm', import.meta.url)) });
+initSync();
 
-export * from './index.js';
-export { default } from './index.js';
+export * from './inline.js';
+export { default } from './inline.js';

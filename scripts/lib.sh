@@ -74,3 +74,12 @@ wasm_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test -p liveagent-wasm --target wasm32-unknown-unknown --locked
 }
+
+# The TypeScript usage checks: the shipped declarations in a browser project (DOM lib), a Node
+# project (@types/node, no DOM) and a Cloudflare Worker project (@cloudflare/workers-types).
+typecheck() {
+  local project
+  for project in tests/js/types tests/js/types/node tests/js/types/worker; do
+    tests/js/node_modules/.bin/tsc -p "$project"
+  done
+}

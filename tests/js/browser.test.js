@@ -2,14 +2,13 @@
 // emulator is cross-origin, with CORS preflights) and run in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { startEmulator } from './support/emulator.js';
 import { quickstart, setConstant } from './support/readme.js';
-import { launchChromium } from './support/chromium.js';
+import { launchChromium, runPage } from './support/chromium.js';
+import { serve, typeOf } from './support/static.js';
 
 const pkg = new URL('../../pkg/', import.meta.url);
-const types = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
 let emulator, server, origin, browser;
 
 const page = `<!doctype html>
@@ -23,19 +22,14 @@ before(async () => {
   let code = quickstart('browser');
   code = setConstant(code, 'LIVEAGENT_URL', emulator.base_url);
   code = setConstant(code, 'INBOX', emulator.inbox_identifier);
-  server = createServer(async (request, response) => {
-    const path = new URL(request.url, 'http://x').pathname;
-    const send = (type, body) => response.writeHead(200, { 'content-type': type }).end(body);
-    if (path === '/') return send('text/html', page);
-    if (path === '/quickstart.js') return send('text/javascript', code);
-    if (path === '/favicon.ico') return response.writeHead(204).end();
+  server = await serve(async (path) => {
+    if (path === '/') return ['text/html', page];
+    if (path === '/quickstart.js') return ['text/javascript', code];
     const file = path.match(/^\/pkg\/([\w.-]+)$/)?.[1];
-    const type = file && types[file.slice(file.lastIndexOf('.'))];
-    if (!type) return response.writeHead(404).end();
-    send(type, await readFile(new URL(file, pkg)));
+    const type = file && typeOf(file);
+    return type && [type, await readFile(new URL(file, pkg))];
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  origin = server.origin;
   browser = await launchChromium();
 });
 
@@ -46,14 +40,9 @@ after(async () => {
 });
 
 test('the browser quick start chats through the public client API', async () => {
-  const tab = await browser.newPage();
-  const errors = [];
-  tab.on('pageerror', (e) => errors.push(e.message));
-  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await tab.goto(origin);
-  await tab.waitForFunction(() => document.body.textContent.includes('Hello!'), null, { timeout: 10_000 }).catch(() => {});
+  const { text, errors } = await runPage(browser, origin, 'Hello!');
   assert.deepEqual(errors, []);
-  assert.equal((await tab.textContent('body')).trim(), 'Hello!');
+  assert.equal(text, 'Hello!');
 
   // Every call crossed origins; the listing ended on an empty page before the oldest message.
   const seen = (await emulator.requests()).map((r) => `${r.method} ${r.path.replace(/[\w-]{20,}/g, ':id')}${r.query ? `?${r.query}` : ''} ${r.status} ${r.headers.origin}`);

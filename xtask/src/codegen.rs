@@ -90,28 +90,30 @@ fn generate() -> String {
         out.push('\n');
         declare(&mut out, *decl);
     }
-    out.push_str("\n/** Every endpoint: its params, its result and, for listings, the item `paginate` yields. */\nexport interface Endpoints {\n");
+    out.push_str("\n/**\n * Every endpoint: its params, the arguments a call takes before its options (the params,\n * optional where none is required), its result and, for listings, the item `paginate` yields.\n */\nexport interface Endpoints {\n");
     for meta in ENDPOINTS {
         let item = item_type(meta)
             .map(|t| format!("; item: {t}"))
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {}: {{ params: {}; response: {}{item} }};",
+            "  {}: {{ params: {params}; args: [params{}: {params}]; response: {}{item} }};",
             meta.js_name(),
-            meta.params.name,
-            response_type(meta)
+            optional_mark(meta),
+            response_type(meta),
+            params = meta.params.name,
         );
     }
-    out.push_str("}\n\n/** Names of the endpoints that `paginate` accepts. */\nexport type PaginatedEndpoint = {\n  [K in keyof Endpoints]: Endpoints[K] extends { item: unknown } ? K : never;\n}[keyof Endpoints];\n");
+    out.push_str("}\n\n/** The arguments after an endpoint's name in `raw` and `paginate`: its params, then options. */\nexport type CallArgs<K extends keyof Endpoints, O> = [...Endpoints[K]['args'], options?: O];\n");
+    out.push_str("\n/** Names of the endpoints that `paginate` accepts. */\nexport type PaginatedEndpoint = {\n  [K in keyof Endpoints]: Endpoints[K] extends { item: unknown } ? K : never;\n}[keyof Endpoints];\n");
     out.push_str("\n/** A client for the Live Agent (Chatwoot) API: one method per endpoint. */\nexport declare class LiveAgentClient {\n");
     out.push_str("  constructor(options: ClientOptions);\n");
     out.push_str("  /** Calls an endpoint by name and resolves with the status, headers, raw body and parsed data. */\n");
-    out.push_str("  raw<K extends keyof Endpoints>(name: K, params?: Endpoints[K]['params'], options?: RequestOptions): Promise<ApiResponse<Endpoints[K]['response']>>;\n");
+    out.push_str("  raw<K extends keyof Endpoints>(name: K, ...args: CallArgs<K, RequestOptions>): Promise<ApiResponse<Endpoints[K]['response']>>;\n");
     out.push_str(
         "  /** Every item of a listing, fetching pages as they are consumed (`for await`). */\n",
     );
-    out.push_str("  paginate<K extends PaginatedEndpoint>(name: K, params?: Endpoints[K]['params'], options?: PaginateOptions): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;\n");
+    out.push_str("  paginate<K extends PaginatedEndpoint>(name: K, ...args: CallArgs<K, PaginateOptions>): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;\n");
     for meta in ENDPOINTS {
         doc(
             &mut out,
@@ -123,20 +125,11 @@ fn generate() -> String {
                 meta.path
             ),
         );
-        let optional = if meta
-            .params
-            .fields
-            .iter()
-            .all(|f| f.is_optional() || f.name == "account_id")
-        {
-            "?"
-        } else {
-            ""
-        };
         let _ = writeln!(
             out,
-            "  {}(params{optional}: {}, options?: RequestOptions): Promise<{}>;",
+            "  {}(params{}: {}, options?: RequestOptions): Promise<{}>;",
             meta.js_name(),
+            optional_mark(meta),
             meta.params.name,
             response_type(meta)
         );
@@ -145,9 +138,19 @@ fn generate() -> String {
     out
 }
 
+/// `?` where a call may leave its params out: none is required. (An account-API `account_id`
+/// is optional in its params, filled from the client's `accountId`; a platform one is not.)
+fn optional_mark(meta: &EndpointMeta) -> &'static str {
+    if meta.params.fields.iter().all(Field::is_optional) {
+        "?"
+    } else {
+        ""
+    }
+}
+
 fn response_type(meta: &EndpointMeta) -> String {
     match meta.response {
-        ResponseKind::Json(shape) => ts(shape),
+        ResponseKind::Json(shape) => ts(shape, false),
         ResponseKind::Empty => "null".into(),
         ResponseKind::Text => "string".into(),
         ResponseKind::Integer => "number".into(),
@@ -169,7 +172,7 @@ fn item_type(meta: &EndpointMeta) -> Option<String> {
         shape = o.fields.iter().find(|f| f.name == *key)?.shape();
     }
     match strip(shape) {
-        Shape::List(inner) => Some(ts(inner)),
+        Shape::List(inner) => Some(ts(inner, false)),
         _ => None,
     }
 }
@@ -181,8 +184,9 @@ fn strip(shape: &'static Shape) -> &'static Shape {
     }
 }
 
-/// The TypeScript type of a shape.
-fn ts(shape: &Shape) -> String {
+/// The TypeScript type of a shape: in params (`input`) an enum takes only the values this
+/// version knows (a typo is a compile error); in results it is open, since servers send more.
+fn ts(shape: &Shape, input: bool) -> String {
     match shape {
         Shape::Bool => "boolean".into(),
         Shape::Int | Shape::Float => "number".into(),
@@ -191,14 +195,15 @@ fn ts(shape: &Shape) -> String {
         Shape::Timestamp | Shape::IsoTimestamp => "Timestamp".into(),
         Shape::Json => "unknown".into(),
         Shape::File => "Blob | Uint8Array".into(),
-        Shape::Nullable(inner) => format!("{} | null", ts(inner)),
-        Shape::Flex(inner) => ts(inner),
+        Shape::Nullable(inner) => format!("{} | null", ts(inner, input)),
+        Shape::Flex(inner) => ts(inner, input),
         Shape::List(inner) => match inner {
-            Shape::Nullable(_) | Shape::File => format!("({})[]", ts(inner)),
-            _ => format!("{}[]", ts(inner)),
+            Shape::Nullable(_) | Shape::File => format!("({})[]", ts(inner, input)),
+            _ => format!("{}[]", ts(inner, input)),
         },
-        Shape::Map(inner) => format!("Record<string, {}>", ts(inner)),
+        Shape::Map(inner) => format!("Record<string, {}>", ts(inner, input)),
         Shape::Object(o) => o.name.into(),
+        Shape::Enum(e) if input => format!("Known{}", e.name),
         Shape::Enum(e) => e.name.into(),
         Shape::Union(u) => u.name.into(),
     }
@@ -208,18 +213,20 @@ fn declare(out: &mut String, decl: Decl) {
     match decl {
         Decl::Object(o) => declare_object(out, o),
         Decl::Enum(e) => {
+            // Results keep values this version does not know; params take known ones only.
             doc(out, "", e.doc);
+            let _ = writeln!(out, "export type {0} = Known{0} | (string & {{}});", e.name);
             let values: Vec<String> = e.values.iter().map(|v| format!("{:?}", v.wire)).collect();
             let _ = writeln!(
                 out,
-                "export type {} = {} | (string & {{}});",
-                e.name,
-                values.join(" | ")
+                "/** The values of `{}` this version knows, which params accept. */",
+                e.name
             );
+            let _ = writeln!(out, "export type Known{} = {};", e.name, values.join(" | "));
         }
         Decl::Union(u) => {
             doc(out, "", u.doc);
-            let variants: Vec<String> = u.variants.iter().map(|v| ts((v.shape)())).collect();
+            let variants: Vec<String> = u.variants.iter().map(|v| ts((v.shape)(), false)).collect();
             let _ = writeln!(out, "export type {} = {};", u.name, variants.join(" | "));
         }
     }
@@ -244,14 +251,15 @@ fn declare_object(out: &mut String, o: &ObjectShape) {
     out.push_str("}\n");
 }
 
+/// A field: in params, an optional one may also be `undefined` (left out, as JSON leaves it),
+/// so that `exactOptionalPropertyTypes` accepts `{ page: maybePage }`.
 fn member(field: &Field, input: bool) -> String {
-    let optional = input && field.is_optional();
-    format!(
-        "{}{}: {}",
-        field.name,
-        if optional { "?" } else { "" },
-        ts(field.shape())
-    )
+    let ty = ts(field.shape(), input);
+    if input && field.is_optional() {
+        format!("{}?: {ty} | undefined", field.name)
+    } else {
+        format!("{}: {ty}", field.name)
+    }
 }
 
 fn doc(out: &mut String, indent: &str, text: &str) {

@@ -9,56 +9,56 @@ export interface ClientOptions {
   /** The server's root (or its path prefix), e.g. `https://liveagent-app.cognigy.ai`; the SDK adds `/api/v1/...`. */
   baseUrl: string;
   /** An access token: a user's (Profile → Access Token), an agent bot's, or a platform app's. None for the public client API. */
-  token?: string;
+  token?: string | undefined;
   /** Which kind of token `token` is. Default `user`. */
-  tokenKind?: 'user' | 'bot' | 'platform';
+  tokenKind?: 'user' | 'bot' | 'platform' | undefined;
   /** The account used when a call's params leave `account_id` unset. */
-  accountId?: number;
+  accountId?: number | undefined;
   /** `dashed` sends `Api-Access-Token`, for proxies (nginx by default) that drop `api_access_token`. */
-  headerSpelling?: 'underscore' | 'dashed';
+  headerSpelling?: 'underscore' | 'dashed' | undefined;
   /** Per-attempt timeout in milliseconds; 0 for none. Default 60000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Time a call may take in all, retries and their waits included, in milliseconds; 0 for none (the default). */
-  deadline?: number;
+  deadline?: number | undefined;
   /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The longest `Retry-After` to wait for, in milliseconds (default 10000); a longer one fails the call at once, with `retryAfter` set. */
-  maxRetryDelay?: number;
+  maxRetryDelay?: number | undefined;
   /** The stall guard: once a response has begun, the longest wait for the next bytes of its body, in milliseconds; 0 for none. Default 20000. A stall fails the attempt as a `TIMEOUT` with `stalled: true`. */
-  stallTimeout?: number;
+  stallTimeout?: number | undefined;
   /** Also retry calls that are not safe to repeat (posting a message) after 408/502/503/504 or a timeout. */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
   /**
    * Fail on any difference between a response and the documented shape, instead of repairing it.
    * Without it (lenient, the default) a result may hold `null` in any field but a record's `id`,
    * even where its type says the field is required: older servers (Live Agent is an older fork of
    * Chatwoot) leave fields out. Each such repair is listed in `drift` (`client.raw`).
    */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** A `fetch` to use instead of the global one (proxies, instrumentation, test doubles). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /** Per-call settings. */
 export interface RequestOptions {
   /** Cancels the call (and its retries). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in milliseconds; 0 for none. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Time this call may take in all, retries and their waits included, in milliseconds; 0 removes the client's. */
-  deadline?: number;
+  deadline?: number | undefined;
   /** The stall guard for this call, in milliseconds; 0 for none. */
-  stallTimeout?: number;
+  stallTimeout?: number | undefined;
   /** Retries after the first attempt. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Retry even if the call is not safe to repeat. */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
 }
 
 /** Options of `client.paginate`: those of each page's call, and when to stop. */
 export interface PaginateOptions extends RequestOptions {
   /** Stop after this many items. */
-  maxItems?: number;
+  maxItems?: number | undefined;
 }
 
 /** A result with the response it came from (`client.raw`). */
@@ -75,42 +75,101 @@ export interface ApiResponse<T> {
 }
 
 /** Which phase failed: bad input (nothing sent), transport, timeout, abort, a non-2xx answer, a 2xx answer that did not fit. */
-export type ErrorCode = 'BUILD' | 'TRANSPORT' | 'TIMEOUT' | 'ABORTED' | 'API' | 'DECODE' | 'INTERNAL';
+export type ErrorCode = LiveAgentError['code'];
 
-/** Every error the client throws. */
-export declare class LiveAgentError extends Error {
-  readonly name: 'LiveAgentError';
-  readonly code: ErrorCode;
+/**
+ * Every error the client throws: one type per `code`, so that checking `code` (or `status`)
+ * narrows it (`if (e instanceof LiveAgentError && e.code === 'API') e.status // number`).
+ */
+export type LiveAgentError = BuildError | TransportError | TimeoutError | AbortedError | ApiError | DecodeError | InternalError;
+
+/** The class of every error the client throws: `e instanceof LiveAgentError` narrows `e` to the union. */
+export declare const LiveAgentError: {
+  new (fields: { code: ErrorCode; message: string; [field: string]: unknown }): LiveAgentError;
+  readonly prototype: LiveAgentError;
+};
+
+/** Bad input, caught before anything was sent. */
+export type BuildError = ErrorOf<'BUILD', {
+  /** What was wrong: `config`, `credentials`, `missing_param`, `invalid_param`, `unknown_param`, `unknown_endpoint`. */
+  kind: 'config' | 'credentials' | 'missing_param' | 'invalid_param' | 'unknown_param' | 'unknown_endpoint' | (string & {});
+  /** JSON path of the bad param, if one is to blame. */
+  path: string | null;
+}>;
+
+/** The request could not be sent, or its answer not read. */
+export type TransportError = ErrorOf<'TRANSPORT', {
   /** `METHOD /path/{template}` of the endpoint. */
-  readonly endpoint?: string;
-  /** HTTP status (API and DECODE). */
-  readonly status?: number;
-  /** The server's message (API). */
-  readonly serverMessage?: string | null;
-  /** Invalid attributes of a validation failure (API). */
-  readonly attributes?: string[];
-  /** The raw response body (API and DECODE). */
-  readonly body?: string;
-  /** The `X-Request-Id` header (API and DECODE). */
-  readonly requestId?: string | null;
-  /** `Retry-After` in seconds (API). */
-  readonly retryAfter?: number | null;
-  /** JSON path of the bad param (BUILD) or of the value that did not fit (DECODE). */
-  readonly path?: string | null;
-  /** What was wrong with the input (BUILD): `config`, `credentials`, `missing_param`, `invalid_param`, `unknown_param`, `unknown_endpoint`. */
-  readonly kind?: string;
-  /** Whether a transport failure happened before or after sending (TRANSPORT). */
-  readonly phase?: 'connect' | 'after_send';
-  /** The timeout that ran out, in milliseconds (TIMEOUT). */
-  readonly timeout?: number;
-  /** TIMEOUT only: `true` when the response had begun and its body then stopped for `timeout` ms (the stall guard). */
-  readonly stalled?: boolean;
+  endpoint: string;
+  /** Whether it failed before the request went out (`connect`) or after (`after_send`). */
+  phase: 'connect' | 'after_send';
+}>;
+
+/** An attempt ran out of time (`timeout`, or what was left of `deadline`). */
+export type TimeoutError = ErrorOf<'TIMEOUT', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** The timeout that ran out, in milliseconds. */
+  timeout: number;
+  /** `true` when the response had begun and its body then stopped for `timeout` ms (the stall guard). */
+  stalled: boolean;
   /**
-   * Whether the request may have reached the server (ABORTED and TIMEOUT). `false`: nothing was
-   * sent, so the call can be repeated safely. `true`: an attempt was in flight, and a post may
-   * have been carried out although the call failed; look before repeating it.
+   * Whether the request may have reached the server. `false`: nothing was sent, so the call
+   * can be repeated safely. `true`: an attempt was in flight, and a post may have been carried
+   * out although the call failed; look before repeating it.
    */
-  readonly sent?: boolean;
-  /** Every drift found, in strict mode (DECODE). */
-  readonly drift?: string[];
-}
+  sent: boolean;
+}>;
+
+/** The call's `signal` aborted it. */
+export type AbortedError = ErrorOf<'ABORTED', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** Whether the request may have reached the server (see `TimeoutError.sent`). */
+  sent: boolean;
+}>;
+
+/** The server answered with a status that is not 2xx. */
+export type ApiError = ErrorOf<'API', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** HTTP status. */
+  status: number;
+  /** The server's message. */
+  serverMessage: string | null;
+  /** Invalid attributes of a validation failure. */
+  attributes: string[];
+  /** The raw response body. */
+  body: string;
+  /** The `X-Request-Id` header. */
+  requestId: string | null;
+  /** `Retry-After` in seconds. */
+  retryAfter: number | null;
+}>;
+
+/** A 2xx answer whose body did not fit (not JSON, the wrong kind, or any drift in strict mode). */
+export type DecodeError = ErrorOf<'DECODE', {
+  /** `METHOD /path/{template}` of the endpoint. */
+  endpoint: string;
+  /** HTTP status. */
+  status: number;
+  /** JSON path of the value that did not fit. */
+  path: string;
+  /** The raw response body. */
+  body: string;
+  /** The `X-Request-Id` header. */
+  requestId: string | null;
+  /** Every drift found, in strict mode. */
+  drift: string[];
+}>;
+
+/** A failure of the SDK itself (a bug: please report it). */
+export type InternalError = ErrorOf<'INTERNAL', {}>;
+
+/** Every field of some code's error, for `?: undefined` in the others (so `e.status` reads on any). */
+type ErrorField = 'endpoint' | 'status' | 'serverMessage' | 'attributes' | 'body' | 'requestId' | 'retryAfter' | 'path' | 'kind' | 'phase' | 'timeout' | 'sent' | 'drift';
+
+/** The error of one code: its own fields, every other code's field absent. */
+type ErrorOf<C extends string, F> = Error & { readonly name: 'LiveAgentError'; readonly code: C } & { readonly [K in keyof F]: F[K] } & {
+  readonly [K in Exclude<ErrorField, keyof F>]?: undefined;
+};

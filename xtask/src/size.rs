@@ -13,10 +13,11 @@ const TARGET_PER_ENDPOINT: usize = 440;
 
 /// The module, its glue, and the shared JS layer: everything `import ... from '@liveagent/wasm'`
 /// loads in a browser.
-const FILES: [&str; 4] = [
+const FILES: [&str; 5] = [
     "liveagent_wasm_bg.wasm",
     "liveagent_wasm.js",
     "client.js",
+    "wasm.js",
     "index.js",
 ];
 

@@ -18,3 +18,21 @@ export function setConstant(code, name, value) {
   if (!pattern.test(code)) throw new Error(`the quick start declares no \`const ${name} = '...'\``);
   return code.replace(pattern, `const ${name} = ${JSON.stringify(value)};`);
 }
+
+/** `code` with its import of `from` (`import ... from 'from';`) importing `to` instead. */
+export function setImport(code, from, to) {
+  const quoted = `from '${from}';`;
+  if (!code.includes(quoted)) throw new Error(`the quick start does not import ${from}`);
+  return code.replaceAll(quoted, `from '${to}';`);
+}
+
+/**
+ * The quick start for output formats without top-level await (CommonJS, IIFE): its imports,
+ * then the rest in an async function that is called at once. A rejection stays unhandled, so
+ * that it fails the process (Node) or reaches the page's error handlers (browsers).
+ */
+export function withoutTopLevelAwait(code) {
+  const lines = code.split('\n');
+  const isImport = (line) => line.startsWith('import ');
+  return [...lines.filter(isImport), '(async () => {', ...lines.filter((l) => !isImport(l)), '})();', ''].join('\n');
+}

@@ -40,7 +40,7 @@ export async function usage(bytes: Uint8Array): Promise<void> {
 
   // @ts-expect-error conversation_id is required
   await client.getConversation({});
-  // @ts-expect-error status is a string (open enum), not a number
+  // @ts-expect-error status is one of the known statuses, not a number
   await client.getConversationCounts({ status: 5 });
   // @ts-expect-error listAgents does not page
   client.paginate('listAgents');

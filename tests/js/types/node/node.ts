@@ -1,0 +1,34 @@
+// Type-checked by `tsc -p tests/js/types/node` (never run): both packages in a Node project,
+// without the DOM lib, under `exactOptionalPropertyTypes`, as the README's Node quick start
+// writes the client.
+import { LiveAgentClient, LiveAgentError } from '@liveagent/node';
+import * as wasm from '@liveagent/wasm';
+import { readFileSync } from 'node:fs';
+
+export async function quickstart(): Promise<void> {
+  const client = new LiveAgentClient({
+    baseUrl: process.env.LIVEAGENT_URL ?? 'http://127.0.0.1:3000',
+    token: process.env.LIVEAGENT_TOKEN, // string | undefined
+    accountId: Number(process.env.LIVEAGENT_ACCOUNT_ID),
+  });
+  const { meta } = await client.getConversationCounts({ status: 'open' });
+  console.log(`${meta.unassigned_count} open conversations wait for an agent`);
+  for await (const conversation of client.paginate('listConversations', { status: 'open', assignee_type: 'unassigned' })) {
+    await client.addConversationLabels({ conversation_id: conversation.id, labels: ['triage'] });
+  }
+  try {
+    await client.getConversation({ conversation_id: 999999 });
+  } catch (e) {
+    if (!(e instanceof LiveAgentError && e.status === 404)) throw e;
+    const status: number = e.status;
+    console.log(`no conversation #999999 (${e.code} ${status}, request ${e.requestId})`);
+  }
+}
+
+export async function wasmInNode(): Promise<void> {
+  // Under Node the module is ready on import; init and initSync still type-check.
+  await wasm.default();
+  wasm.initSync({ module: readFileSync('liveagent_wasm_bg.wasm') });
+  const client = new wasm.LiveAgentClient({ baseUrl: 'http://127.0.0.1:3000', token: process.env.LIVEAGENT_TOKEN, fetch });
+  await client.listAgents({}, { signal: AbortSignal.timeout(1_000), timeout: undefined });
+}
