@@ -8,5 +8,6 @@ mod auth;
 mod coverage;
 mod faults;
 mod public_platform;
+mod store_indexes;
 mod support;
 mod webhooks;
