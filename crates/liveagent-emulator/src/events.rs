@@ -72,7 +72,7 @@ pub(crate) fn conversation_payload(store: &Store, c: &Conversation) -> Value {
             "team": c.team_id.and_then(|id| store.team(id)).map(|t| team(store, t, None)),
             "hmac_verified": store.contact_inbox(c.contact_inbox_id).map(|ci| ci.hmac_verified),
         },
-        "messages": store.messages_of(c.id).filter(|m| m.message_type != 2).last().map(|m| vec![message_push(store, m)]).unwrap_or_default(),
+        "messages": store.messages_of(c.id).rev().find(|m| m.message_type != 2).map(|m| vec![message_push(store, m)]).unwrap_or_default(),
         "account": account_ref(store, c.account_id),
     })
 }

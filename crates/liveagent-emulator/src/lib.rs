@@ -12,9 +12,18 @@
 //! cannot share a misunderstanding of the wire format.
 //!
 //! Test control, under `/__emulator/`: `GET info`, `POST|DELETE faults`, `GET|DELETE requests`
-//! (the request log, tokens redacted), `POST reset` (back to the starting state; with
+//! (the request log, secrets redacted), `POST reset` (back to the starting state; with
 //! `{"seed": n, "clock": epoch_seconds}` the tokens, request ids and timestamps that follow are
 //! reproducible, process-wide).
+//!
+//! `GET requests` answers `{"capacity", "body_limit", "evicted", "requests": [...]}`: the newest
+//! entries, oldest first, at most `capacity` of them (`Options::log_capacity`,
+//! `--log-capacity`); `evicted` counts the older ones dropped to make room since the log was
+//! last cleared. Each entry has `method`, `path`, `query`, `headers`, `body`, `status` (a number,
+//! or `pending`, `dropped`, `abandoned`), and once answered `response` and `request_id` (the
+//! `x-request-id` sent). Bodies longer than `body_limit` bytes (`--log-body-limit`) are cut and
+//! marked `body_truncated` / `response_truncated`, with their full length in `body_length` /
+//! `response_length`. `?path=`, `?method=` and `?request_id=` select entries.
 
 mod auth;
 mod clock;
@@ -23,6 +32,7 @@ mod faults;
 mod http;
 mod ops;
 mod random;
+mod request_log;
 mod routes;
 mod seed;
 mod server;
@@ -45,6 +55,12 @@ pub struct Options {
     pub seed: bool,
     /// Faults from the start, in flag syntax: `"GET /api/v1/accounts/*/agents kind=status status=429 retry_after=1 times=1"`.
     pub faults: Vec<String>,
+    /// Entries the request log keeps (default 10,000); beyond it the oldest go, and
+    /// `GET /__emulator/requests` counts them as `evicted`.
+    pub log_capacity: usize,
+    /// Bytes of each request and response body the log keeps (default 64 KiB); a longer body is
+    /// cut and marked `body_truncated` / `response_truncated`.
+    pub log_body_limit: usize,
 }
 
 impl Default for Options {
@@ -54,6 +70,8 @@ impl Default for Options {
             port: 0,
             seed: true,
             faults: Vec::new(),
+            log_capacity: request_log::DEFAULT_CAPACITY,
+            log_body_limit: request_log::DEFAULT_BODY_LIMIT,
         }
     }
 }
@@ -99,7 +117,11 @@ pub async fn start(options: Options) -> Result<Running, String> {
     if let Value::Object(map) = &mut info {
         map.insert("base_url".into(), Value::String(base_url.clone()));
     }
-    let app = Arc::new(server::App::new(store, faults, info.clone()));
+    let log_limits = request_log::LogLimits {
+        capacity: options.log_capacity,
+        body_limit: options.log_body_limit,
+    };
+    let app = Arc::new(server::App::new(store, faults, log_limits, info.clone()));
     let task = tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else {

@@ -1,4 +1,4 @@
-//! `liveagent-emulator [--host H] [--port N] [--seed] [--fault SPEC]...`
+//! `liveagent-emulator [--host H] [--port N] [--seed] [--fault SPEC]... [--log-capacity N] [--log-body-limit BYTES]`
 //!
 //! Prints one JSON line (`base_url`, `account_id`, `inbox_identifier`, `tokens`) and serves until
 //! interrupted.
@@ -6,7 +6,7 @@
 use liveagent_emulator::{Options, start};
 use std::io::Write;
 
-const USAGE: &str = "usage: liveagent-emulator [--host 127.0.0.1] [--port 0] [--seed] [--fault 'METHOD /path kind=status status=429 retry_after=1 times=1']...";
+const USAGE: &str = "usage: liveagent-emulator [--host 127.0.0.1] [--port 0] [--seed] [--fault 'METHOD /path kind=status status=429 retry_after=1 times=1']... [--log-capacity 10000] [--log-body-limit 65536]";
 
 fn options() -> Result<Options, String> {
     let mut options = Options {
@@ -18,20 +18,23 @@ fn options() -> Result<Options, String> {
         match arg.as_str() {
             "--seed" => options.seed = true,
             "--host" => options.host = args.next().ok_or("--host needs a value")?,
-            "--port" => {
-                options.port = args
-                    .next()
-                    .and_then(|p| p.parse().ok())
-                    .ok_or("--port needs a number")?
-            }
+            "--port" => options.port = number(args.next(), "--port")?,
             "--fault" => options
                 .faults
                 .push(args.next().ok_or("--fault needs a value")?),
+            "--log-capacity" => options.log_capacity = number(args.next(), "--log-capacity")?,
+            "--log-body-limit" => options.log_body_limit = number(args.next(), "--log-body-limit")?,
             "--help" | "-h" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
     Ok(options)
+}
+
+fn number<T: std::str::FromStr>(value: Option<String>, flag: &str) -> Result<T, String> {
+    value
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| format!("{flag} needs a number"))
 }
 
 #[tokio::main]

@@ -49,12 +49,15 @@ pub(crate) fn contact_inbox(
     source_id: Option<String>,
     hmac_verified: bool,
 ) -> Id {
-    if let Some(existing) = w.store.contact_inboxes.iter().find(|ci| {
-        ci.inbox_id == inbox_id
-            && source_id
-                .as_ref()
-                .map_or(ci.contact_id == contact_id, |s| &ci.source_id == s)
-    }) {
+    let existing = match &source_id {
+        Some(s) => w.store.contact_inboxes.find_by_source_id(inbox_id, s),
+        None => w
+            .store
+            .contact_inboxes
+            .of_contact(contact_id)
+            .find(|ci| ci.inbox_id == inbox_id),
+    };
+    if let Some(existing) = existing {
         return existing.id;
     }
     let id = w.store.id();
@@ -80,7 +83,7 @@ pub(crate) fn new_conversation(
     let Some(ci) = w.store.contact_inbox(contact_inbox_id).cloned() else {
         return 0;
     };
-    let display_id = match w.store.accounts.iter_mut().find(|a| a.id == account_id) {
+    let display_id = match w.store.accounts.get_mut(account_id) {
         Some(account) => {
             account.next_display_id += 1;
             account.next_display_id
@@ -89,7 +92,7 @@ pub(crate) fn new_conversation(
     };
     let t = now();
     let id = w.store.id();
-    w.store.conversations.push(Conversation {
+    let index = w.store.conversations.push(Conversation {
         id,
         display_id,
         account_id,
@@ -114,7 +117,6 @@ pub(crate) fn new_conversation(
         first_reply_created_at: None,
         waiting_since: Some(t),
     });
-    let index = w.store.conversations.len() - 1;
     announce(w, index, "conversation_created");
     index
 }
@@ -206,8 +208,10 @@ pub(crate) fn add_message(w: &mut World, index: usize, new: NewMessage) -> Id {
             }
         }
     }
-    if incoming && let Some(contact) = w.store.contacts.iter_mut().find(|ct| ct.id == contact_id) {
-        contact.last_activity_at = Some(t);
+    if incoming {
+        w.store
+            .contacts
+            .update(contact_id, |contact| contact.last_activity_at = Some(t));
     }
     if let Some(m) = w.store.messages.last() {
         let payload = message_payload(&w.store, m);

@@ -4,6 +4,7 @@
 use crate::events::{Delivery, deliver, deliveries};
 use crate::faults::{Action, Fault, Faults};
 use crate::http::{Fail, Reply, Req, parse_query};
+use crate::request_log::{Arrival, LogLimits, LoggedBody, RequestLog, Selection};
 use crate::routes::{World, route};
 use crate::store::{Store, uuid};
 use bytes::Bytes;
@@ -25,6 +26,7 @@ pub(crate) struct App {
     world: Mutex<World>,
     faults: Mutex<Faults>,
     log: Mutex<RequestLog>,
+    log_limits: LogLimits,
     /// The state to return to on `POST /__emulator/reset`.
     initial: Store,
     info: Value,
@@ -36,7 +38,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl App {
-    pub(crate) fn new(store: Store, faults: Vec<Fault>, info: Value) -> App {
+    pub(crate) fn new(store: Store, faults: Vec<Fault>, log_limits: LogLimits, info: Value) -> App {
         let mut all = Faults::default();
         faults.into_iter().for_each(|f| all.add(f));
         App {
@@ -45,7 +47,8 @@ impl App {
                 events: Vec::new(),
             }),
             faults: Mutex::new(all),
-            log: Mutex::new(RequestLog::default()),
+            log: Mutex::new(RequestLog::new(log_limits)),
+            log_limits,
             initial: store,
             info,
             http: reqwest::Client::new(),
@@ -59,29 +62,6 @@ type Body = Full<Bytes>;
 /// connection.
 pub(crate) type WireBody = BoxBody<Bytes, std::io::Error>;
 
-/// Every request received, in arrival order, with what became of it: its status, `"pending"`
-/// while it is being answered, `"dropped"` (the drop fault), or `"abandoned"` when the client
-/// hung up first (a timeout or an abort on its side).
-#[derive(Default)]
-struct RequestLog {
-    entries: Vec<(u64, Value)>,
-    next: u64,
-}
-
-impl RequestLog {
-    fn push(&mut self, entry: Value) -> u64 {
-        self.next += 1;
-        self.entries.push((self.next, entry));
-        self.next
-    }
-
-    fn update(&mut self, seq: u64, f: impl FnOnce(&mut Value)) {
-        if let Some((_, entry)) = self.entries.iter_mut().find(|(s, _)| *s == seq) {
-            f(entry);
-        }
-    }
-}
-
 /// Marks a log entry abandoned if its request's future is dropped before it is answered.
 struct Pending<'a> {
     app: &'a App,
@@ -90,11 +70,7 @@ struct Pending<'a> {
 
 impl Drop for Pending<'_> {
     fn drop(&mut self) {
-        lock(&self.app.log).update(self.seq, |entry| {
-            if entry["status"] == "pending" {
-                entry["status"] = json!("abandoned");
-            }
-        });
+        lock(&self.app.log).abandoned(self.seq);
     }
 }
 
@@ -202,7 +178,7 @@ async fn answer_request(
         }
     };
     if let Some(rest) = path.strip_prefix("/__emulator/") {
-        return Ok(control(&app, &method, rest, &body, origin));
+        return Ok(control(&app, &method, rest, &query, &body, origin));
     }
     let received = Received {
         method,
@@ -212,17 +188,17 @@ async fn answer_request(
         body,
         origin,
     };
-    let seq = lock(&app.log).push(json!({
-        "method": received.method,
-        "path": received.path,
-        "query": received.query,
-        "headers": redacted(&received.headers),
-        "body": liveagent_core::redact::redact_body(&received.body),
-        "status": "pending",
-    }));
+    let arrival = Arrival {
+        method: &received.method,
+        path: &received.path,
+        query: &received.query,
+        headers: redacted(&received.headers),
+        body: LoggedBody::new(&received.body, app.log_limits),
+    };
+    let seq = lock(&app.log).arrived(arrival);
     let pending = Pending { app: &app, seq };
     let response = answer(&app, received).await;
-    let (status, sent) = match &response {
+    match &response {
         Ok(r) => {
             let sent = r
                 .body()
@@ -231,16 +207,15 @@ async fn answer_request(
                 .await
                 .map(|b| b.to_bytes())
                 .unwrap_or_default();
-            (json!(r.status().as_u16()), Some(sent))
+            let request_id = r
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok());
+            let response = LoggedBody::new(&sent, app.log_limits);
+            lock(&app.log).answered(seq, r.status().as_u16(), request_id, response);
         }
-        Err(_) => (json!("dropped"), None),
-    };
-    lock(&app.log).update(seq, |entry| {
-        entry["status"] = status;
-        if let Some(sent) = sent {
-            entry["response"] = json!(liveagent_core::redact::redact_body(&sent));
-        }
-    });
+        Err(_) => lock(&app.log).connection_dropped(seq),
+    }
     drop(pending);
     response
 }
@@ -340,6 +315,7 @@ fn control(
     app: &App,
     method: &str,
     rest: &str,
+    query: &str,
     body: &[u8],
     origin: Option<HeaderValue>,
 ) -> Response<Body> {
@@ -362,15 +338,9 @@ fn control(
             lock(&app.faults).clear();
             Ok(json!({ "faults": 0 }))
         }
-        ("GET", "requests") => Ok(Value::Array(
-            lock(&app.log)
-                .entries
-                .iter()
-                .map(|(_, e)| e.clone())
-                .collect(),
-        )),
+        ("GET", "requests") => Ok(lock(&app.log).view(&Selection::from_query(parse_query(query)))),
         ("DELETE", "requests") => {
-            lock(&app.log).entries.clear();
+            lock(&app.log).clear();
             Ok(json!({ "requests": 0 }))
         }
         ("POST", "reset") => {
@@ -379,7 +349,7 @@ fn control(
             crate::clock::fix(parsed.get("clock").and_then(Value::as_f64));
             lock(&app.world).store = app.initial.clone();
             lock(&app.faults).clear();
-            lock(&app.log).entries.clear();
+            lock(&app.log).clear();
             Ok(json!({ "reset": true }))
         }
         _ => Err("unknown control route".to_owned()),

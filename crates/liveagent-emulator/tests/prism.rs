@@ -782,7 +782,7 @@ async fn every_covered_spec_operation_conforms() {
                             .unwrap();
                         let log: Value = serde_json::from_str(&log).unwrap();
                         serde_json::from_str(
-                            log.as_array().and_then(|l| l.last()).unwrap()["response"]
+                            log["requests"].as_array().and_then(|l| l.last()).unwrap()["response"]
                                 .as_str()
                                 .unwrap(),
                         )
@@ -800,8 +800,7 @@ async fn every_covered_spec_operation_conforms() {
                     .text()
                     .await
                     .unwrap();
-                let last: Value = serde_json::from_str::<Value>(&log)
-                    .unwrap()
+                let last: Value = serde_json::from_str::<Value>(&log).unwrap()["requests"]
                     .as_array()
                     .and_then(|l| l.last().cloned())
                     .unwrap_or_default();

@@ -37,7 +37,8 @@ export async function startEmulator() {
     /** Back to the seeded state; `{ seed, clock }` makes tokens, ids and times reproducible. */
     reset: (determinism) => control('POST', 'reset', determinism),
     fault: (spec) => control('POST', 'faults', spec),
-    requests: () => control('GET', 'requests'),
+    /** The request log's entries, oldest first (the log also reports `capacity` and `evicted`). */
+    requests: async () => (await control('GET', 'requests')).requests,
     clearRequests: () => control('DELETE', 'requests'),
     stop: () => child.kill(),
   };

@@ -273,9 +273,11 @@ fn save_team(w: &mut World, req: &Req, account_id: Id, id: Option<&str>) -> Res 
         t.allow_auto_assign = b;
     }
     t.updated_at = now();
-    match w.store.teams.iter_mut().find(|o| o.id == t.id) {
+    match w.store.teams.get_mut(t.id) {
         Some(existing) => *existing = t.clone(),
-        None => w.store.teams.push(t.clone()),
+        None => {
+            w.store.teams.push(t.clone());
+        }
     }
     Ok(Reply::json(team(&w.store, &t, scope.user_id())))
 }
@@ -380,9 +382,11 @@ fn save_bot(w: &mut World, req: &Req, account_id: Id, id: Option<&str>) -> Res {
     if let Some(config) = req.object("bot_config") {
         bot.bot_config = config;
     }
-    match w.store.agent_bots.iter_mut().find(|b| b.id == bot.id) {
+    match w.store.agent_bots.get_mut(bot.id) {
         Some(existing) => *existing = bot.clone(),
-        None => w.store.agent_bots.push(bot.clone()),
+        None => {
+            w.store.agent_bots.push(bot.clone());
+        }
     }
     Ok(Reply::json(agent_bot(&bot, account_id, true)))
 }

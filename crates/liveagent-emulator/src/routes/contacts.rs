@@ -6,7 +6,7 @@ use crate::clock::now;
 use crate::events::contact_payload;
 use crate::http::{Fail, Reply, Req, Res};
 use crate::ops;
-use crate::store::{Channel, Contact, Id, Sender, Store, uuid};
+use crate::store::{Channel, Contact, Detail, Id, Sender, Store, uuid};
 use crate::views::contacts::{contact, contact_inbox};
 use crate::views::conversations::conversation;
 use crate::views::inboxes::inbox_record;
@@ -32,7 +32,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
         ("DELETE", ["contacts", id]) => {
             w.scope(req, account_id, Bots::Denied)?.require_admin()?;
             let id = find(&w.store, account_id, id)?.id;
-            w.store.contacts.retain(|c| c.id != id);
+            w.store.contacts.remove(id);
             Ok(Reply::ok())
         }
         ("GET", ["contacts", id, "conversations"]) => conversations(w, req, account_id, id),
@@ -52,9 +52,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             w.scope(req, account_id, Bots::Denied)?;
             let id = find(&w.store, account_id, id)?.id;
             let labels = req.strings("labels").unwrap_or_default();
-            if let Some(c) = w.store.contacts.iter_mut().find(|c| c.id == id) {
-                c.labels = labels.clone();
-            }
+            w.store.contacts.update(id, |c| c.labels = labels.clone());
             Ok(Reply::json(json!({ "payload": labels })))
         }
         _ => Err(Fail::rails_not_found()),
@@ -64,9 +62,8 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
 fn find<'a>(store: &'a Store, account_id: Id, id: &str) -> Result<&'a Contact, Fail> {
     let id = seg_id(id)?;
     store
-        .contacts
-        .iter()
-        .find(|c| c.id == id && c.account_id == account_id)
+        .contact(id)
+        .filter(|c| c.account_id == account_id)
         .ok_or_else(Fail::not_found)
 }
 
@@ -311,28 +308,35 @@ fn validate(store: &Store, c: &Contact) -> Result<(), Fail> {
             ));
         }
     }
-    let others = store
-        .contacts
-        .iter()
-        .filter(|o| o.account_id == c.account_id && o.id != c.id);
-    for other in others {
-        if c.email.is_some() && other.email == c.email {
-            return Err(Fail::invalid("Email has already been taken", &["email"]));
-        }
-        if c.identifier.is_some() && other.identifier == c.identifier {
-            return Err(Fail::invalid(
-                "Identifier has already been taken",
-                &["identifier"],
-            ));
-        }
-        if c.phone_number.is_some() && other.phone_number == c.phone_number {
-            return Err(Fail::invalid(
-                "Phone number has already been taken",
-                &["phone_number"],
-            ));
-        }
+    // The first other contact (by id) with any of these details decides the message; for one
+    // contact with several, email comes before identifier before phone number.
+    let [email, identifier, phone_number] = Detail::of(c);
+    let taken = [
+        (email, "Email has already been taken", "email"),
+        (
+            identifier,
+            "Identifier has already been taken",
+            "identifier",
+        ),
+        (
+            phone_number,
+            "Phone number has already been taken",
+            "phone_number",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(detail, message, attribute)| {
+        let other = store
+            .contacts
+            .with_detail(&detail?)
+            .find(|&id| id != c.id)?;
+        Some((other, message, attribute))
+    })
+    .min_by_key(|(other, ..)| *other);
+    match taken {
+        Some((_, message, attribute)) => Err(Fail::invalid(message, &[attribute])),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Applies the permitted contact params to a contact; attribute hashes are merged.
@@ -400,9 +404,7 @@ fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     validate(&w.store, &draft)?;
     draft.updated_at = now();
     let payload = contact_payload(&w.store, &draft);
-    if let Some(c) = w.store.contacts.iter_mut().find(|c| c.id == draft.id) {
-        *c = draft.clone();
-    }
+    w.store.contacts.update(draft.id, |c| *c = draft.clone());
     w.emit(account_id, None, "contact_updated", payload);
     Ok(Reply::json(
         json!({ "payload": contact(&w.store, &draft, with_inboxes(req)) }),
@@ -415,7 +417,7 @@ fn conversations(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let mut found: Vec<_> = w
         .store
         .conversations
-        .iter()
+        .of_account(account_id)
         .filter(|c| c.contact_id == contact_id && can_see(&w.store, &scope, c))
         .collect();
     found.sort_by(|a, b| b.last_activity_at.total_cmp(&a.last_activity_at));
@@ -445,17 +447,17 @@ fn contactable_inboxes(w: &mut World, req: &Req, account_id: Id, id: &str) -> Re
         .filter_map(|i| {
             let existing = store
                 .contact_inboxes
-                .iter()
+                .of_contact(contact_id)
                 .rev()
-                .find(|ci| ci.contact_id == contact_id && ci.inbox_id == i.id);
+                .find(|ci| ci.inbox_id == i.id);
             let source_id = match &i.channel {
                 Channel::Api { .. } => existing.map_or_else(uuid, |ci| ci.source_id.clone()),
                 Channel::WebWidget { .. } => {
                     let ci = existing?;
-                    if store
+                    if !store
                         .conversations
-                        .iter()
-                        .any(|c| c.contact_inbox_id == ci.id)
+                        .positions_of_contact_inbox(ci.id)
+                        .is_empty()
                     {
                         return None;
                     }
@@ -537,20 +539,14 @@ fn merge(w: &mut World, req: &Req, account_id: Id) -> Res {
             .iter_mut()
             .filter(|c| c.contact_id == mergee.id)
             .for_each(|c| c.contact_id = base.id);
-        store
-            .contact_inboxes
-            .iter_mut()
-            .filter(|c| c.contact_id == mergee.id)
-            .for_each(|c| c.contact_id = base.id);
+        store.contact_inboxes.move_to_contact(mergee.id, base.id);
         store
             .messages
             .iter_mut()
             .filter(|m| m.sender == Some(Sender::Contact(mergee.id)))
             .for_each(|m| m.sender = Some(Sender::Contact(base.id)));
-        store.contacts.retain(|c| c.id != mergee.id);
-        if let Some(c) = store.contacts.iter_mut().find(|c| c.id == base.id) {
-            *c = base.clone();
-        }
+        store.contacts.remove(mergee.id);
+        store.contacts.update(base.id, |c| *c = base.clone());
     }
     Ok(Reply::json(contact(&w.store, &base, false)))
 }

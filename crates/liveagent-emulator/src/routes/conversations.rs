@@ -80,8 +80,8 @@ fn find<'a>(store: &'a Store, scope: &Scope, req: &Req) -> Result<Vec<&'a Conver
     let conversation_type = req.query("conversation_type");
     let mut found: Vec<&Conversation> = store
         .conversations
-        .iter()
-        .filter(|c| c.account_id == scope.account_id && can_see(store, scope, c))
+        .of_account(scope.account_id)
+        .filter(|c| can_see(store, scope, c))
         .filter(|c| q.is_some() || status == "all" || c.status == status)
         .filter(|c| inbox_id.is_none_or(|i| c.inbox_id == i))
         .filter(|c| team_id.is_none_or(|t| c.team_id == Some(t)))
@@ -324,8 +324,8 @@ fn filter(w: &mut World, req: &Req, account_id: Id) -> Res {
     let mut found: Vec<&Conversation> = w
         .store
         .conversations
-        .iter()
-        .filter(|c| c.account_id == account_id && can_see(&w.store, &scope, c) && keep(c))
+        .of_account(account_id)
+        .filter(|c| can_see(&w.store, &scope, c) && keep(c))
         .collect();
     sort(&mut found, None);
     let (mine, unassigned, all) = counts(&found, &scope);
@@ -381,12 +381,11 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
             let source_id = req.str("source_id").ok_or_else(Fail::not_found)?;
             w.store
                 .contact_inboxes
-                .iter()
+                .with_source_id(&source_id)
                 .find(|ci| {
-                    ci.source_id == source_id
-                        && w.store
-                            .inbox(ci.inbox_id)
-                            .is_some_and(|i| i.account_id == account_id)
+                    w.store
+                        .inbox(ci.inbox_id)
+                        .is_some_and(|i| i.account_id == account_id)
                 })
                 .map(|ci| ci.id)
                 .ok_or_else(Fail::not_found)?

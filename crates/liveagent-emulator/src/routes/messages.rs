@@ -6,10 +6,11 @@ use crate::auth::Bots;
 use crate::clock::now;
 use crate::http::{Fail, Reply, Req, Res};
 use crate::ops;
-use crate::store::Id;
+use crate::store::{Id, Message};
 use crate::views::conversations::messages_meta;
 use crate::views::messages::message;
 use serde_json::{Value, json};
+use std::ops::Bound;
 
 pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest: &[&str]) -> Res {
     match (method, rest) {
@@ -29,26 +30,22 @@ fn list(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let internal = req
         .query("filter_internal_messages")
         .is_some_and(|v| !v.is_empty());
-    let all: Vec<_> = w
-        .store
-        .messages_of(c.id)
-        .filter(|m| !internal || (!m.private && m.message_type != 2))
-        .collect();
-    let chosen: Vec<_> = match (cursor("after"), cursor("before")) {
-        (Some(after), Some(before)) => all
-            .into_iter()
-            .filter(|m| m.id >= after && m.id < before)
+    let shown = |m: &&Message| !internal || (!m.private && m.message_type != 2);
+    let thread = w.store.messages.thread(c.id);
+    let chosen: Vec<&Message> = match (cursor("after"), cursor("before")) {
+        (Some(after), Some(before)) => thread
+            .ids(after..before)
+            .iter()
+            .filter(shown)
             .take(1000)
             .collect(),
-        (Some(after), None) => all.into_iter().filter(|m| m.id > after).take(100).collect(),
-        (None, before) => {
-            let older: Vec<_> = all
-                .into_iter()
-                .filter(|m| before.is_none_or(|b| m.id < b))
-                .collect();
-            let skip = older.len().saturating_sub(20);
-            older.into_iter().skip(skip).collect()
-        }
+        (Some(after), None) => thread
+            .ids((Bound::Excluded(after), Bound::Unbounded))
+            .iter()
+            .filter(shown)
+            .take(100)
+            .collect(),
+        (None, before) => before.map_or(thread, |b| thread.ids(..b)).latest(20, shown),
     };
     let payload: Vec<Value> = chosen
         .into_iter()
@@ -79,8 +76,7 @@ fn create(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let m = w
         .store
         .messages
-        .iter()
-        .find(|m| m.id == message_id)
+        .get(message_id)
         .ok_or_else(Fail::rails_error)?;
     Ok(Reply::json(message(&w.store, m, echo.as_deref())))
 }
@@ -94,8 +90,8 @@ fn delete(w: &mut World, req: &Req, account_id: Id, id: &str, message_id: &str) 
     let m = w
         .store
         .messages
-        .iter_mut()
-        .find(|m| m.id == message_id && m.conversation_id == conversation_id)
+        .get_mut(message_id)
+        .filter(|m| m.conversation_id == conversation_id)
         .ok_or_else(Fail::not_found)?;
     m.content = Some("This message was deleted".into());
     m.content_type = "text".into();

@@ -55,8 +55,7 @@ impl World {
         let index = self
             .store
             .conversations
-            .iter()
-            .position(|c| c.account_id == scope.account_id && c.display_id == display_id)
+            .position_by_display_id(scope.account_id, display_id)
             .ok_or_else(Fail::not_found)?;
         if can_see(&self.store, scope, &self.store.conversations[index]) {
             Ok(index)

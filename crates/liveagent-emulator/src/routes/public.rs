@@ -6,7 +6,7 @@ use crate::clock::{iso, now};
 use crate::events::hmac_hex;
 use crate::http::{Fail, Reply, Req, Res};
 use crate::ops::{self, NewMessage};
-use crate::store::{Channel, ContactInbox, CsatResponse, Id, Inbox, Sender};
+use crate::store::{Channel, ContactInbox, CsatResponse, Detail, Id, Inbox, Sender};
 use crate::views::contacts::{contact_record, public_contact};
 use crate::views::conversations::public_conversation;
 use crate::views::inboxes::public_inbox;
@@ -44,11 +44,11 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
         }
         ("PATCH" | "PUT", ["inboxes", ii, "contacts", ci]) => update_contact(w, req, ii, ci),
         ("GET", ["inboxes", ii, "contacts", ci, "conversations"]) => {
-            let (_, contact_inbox) = identity(w, ii, ci)?;
+            let (inbox, contact_inbox) = identity(w, ii, ci)?;
             let list: Vec<Value> = w
                 .store
                 .conversations
-                .iter()
+                .of_account(inbox.account_id)
                 .filter(|c| reaches(&contact_inbox, c.contact_id, c.contact_inbox_id))
                 .map(|c| public_conversation(&w.store, c))
                 .collect();
@@ -61,8 +61,9 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                 .then(|| {
                     w.store
                         .conversations
-                        .iter()
-                        .rposition(|c| c.contact_inbox_id == contact_inbox.id)
+                        .positions_of_contact_inbox(contact_inbox.id)
+                        .last()
+                        .copied()
                 })
                 .flatten();
             let index = match existing {
@@ -132,15 +133,11 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
         ) => {
             let index = conversation(w, ii, ci, id)?;
             let before = req.query("before").map(|b| b.parse::<Id>().unwrap_or(0));
-            let chat: Vec<_> = w
-                .store
-                .messages_of(w.store.conversations[index].id)
-                .filter(|m| !m.private && m.message_type != 2 && before.is_none_or(|b| m.id < b))
-                .collect();
-            let skip = chat.len().saturating_sub(20);
+            let thread = w.store.messages.thread(w.store.conversations[index].id);
+            let older = before.map_or(thread, |b| thread.ids(..b));
+            let chat = older.latest(20, |m| !m.private && m.message_type != 2);
             Ok(Reply::json(Value::Array(
                 chat.into_iter()
-                    .skip(skip)
                     .map(|m| public_message(&w.store, m))
                     .collect(),
             )))
@@ -182,8 +179,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
             let m = w
                 .store
                 .messages
-                .iter()
-                .find(|m| m.id == message_id)
+                .get(message_id)
                 .ok_or_else(Fail::rails_error)?;
             Ok(Reply::json(public_message(&w.store, m)))
         }
@@ -211,8 +207,8 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
             let m = w
                 .store
                 .messages
-                .iter_mut()
-                .find(|m| m.id == message_id && m.conversation_id == conversation_id)
+                .get_mut(message_id)
+                .filter(|m| m.conversation_id == conversation_id)
                 .ok_or_else(Fail::rails_not_found)?;
             m.content_attributes
                 .insert("submitted_values".into(), answer.clone());
@@ -243,8 +239,7 @@ fn identity(w: &World, ii: &str, ci: &str) -> Result<(Inbox, ContactInbox), Fail
     let contact_inbox = w
         .store
         .contact_inboxes
-        .iter()
-        .find(|c| c.inbox_id == inbox.id && c.source_id == ci)
+        .find_by_source_id(inbox.id, ci)
         .cloned()
         .ok_or_else(Fail::rails_not_found)?;
     Ok((inbox, contact_inbox))
@@ -262,13 +257,12 @@ fn reaches(ci: &ContactInbox, contact_id: Id, contact_inbox_id: Id) -> bool {
 fn conversation(w: &World, ii: &str, ci: &str, id: &str) -> Result<usize, Fail> {
     let (inbox, contact_inbox) = identity(w, ii, ci)?;
     let display_id: Id = id.parse().map_err(|_| Fail::rails_not_found())?;
-    w.store
-        .conversations
-        .iter()
-        .position(|c| {
-            c.account_id == inbox.account_id
-                && c.display_id == display_id
-                && reaches(&contact_inbox, c.contact_id, c.contact_inbox_id)
+    let conversations = &w.store.conversations;
+    conversations
+        .position_by_display_id(inbox.account_id, display_id)
+        .filter(|&index| {
+            let c = &conversations[index];
+            reaches(&contact_inbox, c.contact_id, c.contact_inbox_id)
         })
         .ok_or_else(Fail::rails_not_found)
 }
@@ -293,10 +287,8 @@ fn verify(w: &mut World, req: &Req, inbox: &Inbox, contact_inbox: Option<Id>) ->
     if hash.as_deref() != Some(expected.as_str()) {
         return Err(Fail::rails_error());
     }
-    if let Some(id) = contact_inbox
-        && let Some(ci) = w.store.contact_inboxes.iter_mut().find(|c| c.id == id)
-    {
-        ci.hmac_verified = true;
+    if let Some(id) = contact_inbox {
+        w.store.contact_inboxes.mark_hmac_verified(id);
     }
     Ok(())
 }
@@ -308,8 +300,7 @@ fn create_contact(w: &mut World, req: &Req, ii: &str) -> Res {
         && let Some(existing) = w
             .store
             .contact_inboxes
-            .iter()
-            .find(|c| c.inbox_id == inbox.id && c.source_id == source_id)
+            .find_by_source_id(inbox.id, &source_id)
             .cloned()
     {
         let contact = w
@@ -325,17 +316,16 @@ fn create_contact(w: &mut World, req: &Req, ii: &str) -> Res {
     {
         return Err(Fail::invalid("Email Invalid email", &["email"]));
     }
-    let existing = w
-        .store
-        .contacts
-        .iter()
-        .find(|c| {
-            c.account_id == inbox.account_id
-                && ((identifier.is_some() && c.identifier == identifier)
-                    || (email.is_some() && c.email == email)
-                    || (phone.is_some() && c.phone_number == phone))
-        })
-        .map(|c| c.id);
+    let account = inbox.account_id;
+    let existing = [
+        identifier.clone().map(|v| Detail::Identifier(account, v)),
+        email.clone().map(|v| Detail::Email(account, v)),
+        phone.clone().map(|v| Detail::PhoneNumber(account, v)),
+    ]
+    .iter()
+    .flatten()
+    .filter_map(|detail| w.store.contacts.with_detail(detail).next())
+    .min();
     let contact_id = match existing {
         Some(id) => id,
         None => {
@@ -370,24 +360,24 @@ fn update_contact(w: &mut World, req: &Req, ii: &str, ci: &str) -> Res {
     let c = w
         .store
         .contacts
-        .iter_mut()
-        .find(|c| c.id == contact_inbox.contact_id)
+        .update(contact_inbox.contact_id, |c| {
+            for (key, field) in [
+                ("email", &mut c.email),
+                ("phone_number", &mut c.phone_number),
+            ] {
+                if let Some(v) = req.str(key).filter(|v| !v.is_empty()) {
+                    *field = Some(if key == "email" { v.to_lowercase() } else { v });
+                }
+            }
+            if let Some(name) = req.str("name").filter(|v| !v.is_empty()) {
+                c.name = name;
+            }
+            c.custom_attributes
+                .extend(req.object("custom_attributes").unwrap_or_default());
+            c.updated_at = now();
+            c.clone()
+        })
         .ok_or_else(Fail::rails_not_found)?;
-    for (key, field) in [
-        ("email", &mut c.email),
-        ("phone_number", &mut c.phone_number),
-    ] {
-        if let Some(v) = req.str(key).filter(|v| !v.is_empty()) {
-            *field = Some(if key == "email" { v.to_lowercase() } else { v });
-        }
-    }
-    if let Some(name) = req.str("name").filter(|v| !v.is_empty()) {
-        c.name = name;
-    }
-    c.custom_attributes
-        .extend(req.object("custom_attributes").unwrap_or_default());
-    c.updated_at = now();
-    let c = c.clone();
     let payload = crate::events::contact_payload(&w.store, &c);
     w.emit(c.account_id, None, "contact_updated", payload);
     Ok(Reply::json(contact_record(&c)))
@@ -480,7 +470,7 @@ fn csat(w: &mut World, uuid: &str, answer: Option<Value>) -> Res {
                 "You cannot update the CSAT survey after 14 days",
             ));
         }
-        if let Some(m) = w.store.messages.iter_mut().find(|m| m.id == message.id) {
+        if let Some(m) = w.store.messages.get_mut(message.id) {
             m.content_attributes
                 .insert("submitted_values".into(), answer.clone());
         }

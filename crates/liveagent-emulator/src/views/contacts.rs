@@ -32,8 +32,7 @@ pub(crate) fn contact(store: &Store, c: &Contact, with_inboxes: bool) -> Value {
     if with_inboxes {
         let inboxes: Vec<Value> = store
             .contact_inboxes
-            .iter()
-            .filter(|ci| ci.contact_id == c.id)
+            .of_contact(c.id)
             .filter_map(|ci| Some(contact_inbox(store.inbox(ci.inbox_id)?, ci)))
             .collect();
         o.insert("contact_inboxes".into(), Value::Array(inboxes));

@@ -50,12 +50,12 @@ pub(crate) fn conversation(store: &Store, c: &Conversation, caller: Option<Id>) 
 
     let last = store
         .messages_of(c.id)
-        .last()
+        .next_back()
         .map(|m| message_push(store, m));
     let last_chat = store
         .messages_of(c.id)
-        .filter(|m| m.message_type != 2)
-        .last()
+        .rev()
+        .find(|m| m.message_type != 2)
         .map(|m| message_push(store, m));
     let muted = store.contact(c.contact_id).is_some_and(|ct| ct.blocked);
     Value::Object(object([

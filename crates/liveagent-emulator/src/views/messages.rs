@@ -120,15 +120,19 @@ pub(crate) fn public_message(store: &Store, m: &Message) -> Value {
     Value::Object(o)
 }
 
-/// Incoming messages after the agent last looked, capped at 10 (`.last(10).count`).
+/// Incoming messages after the agent last looked, capped at 10 (`.last(10).count`). Walks the
+/// incoming messages newest first and stops at the tenth.
 pub(crate) fn unread_count(store: &Store, conversation_id: Id) -> usize {
     let seen = store
         .conversation(conversation_id)
         .and_then(|c| c.agent_last_seen_at)
         .unwrap_or(0.0);
     store
-        .messages_of(conversation_id)
+        .messages
+        .incoming(conversation_id)
+        .iter()
+        .rev()
         .filter(|m| m.message_type == 0 && m.created_at > seen)
+        .take(10)
         .count()
-        .min(10)
 }

@@ -38,13 +38,7 @@ async fn every_row_is_served() {
             _ => crate::public_platform::platform(&emu).await,
         }
         // Each flow expects the seeded state; the reset also empties the log, so keep it first.
-        log.extend(
-            emu.control("GET", "requests", json!(null))
-                .await
-                .as_array()
-                .cloned()
-                .unwrap_or_default(),
-        );
+        log.extend(emu.requests().await);
         emu.control("POST", "reset", json!(null)).await;
     }
     let served: Vec<&str> = log

@@ -30,8 +30,8 @@ async fn rate_limits_are_waited_out() {
         started.elapsed() >= Duration::from_secs(1),
         "waited for Retry-After"
     );
-    let log = emu.control("GET", "requests", json!(null)).await;
-    assert_eq!(log.as_array().unwrap().len(), 2);
+    let log = emu.requests().await;
+    assert_eq!(log.len(), 2);
     assert_eq!(
         log[0]["headers"]["api_access_token"], "[redacted]",
         "the log never shows tokens"
@@ -151,5 +151,5 @@ async fn dropped_connections_truncated_bodies_and_latency() {
     };
     assert_eq!(t.timeout_ms, 400);
     emu.control("POST", "reset", json!(null)).await;
-    assert_eq!(emu.control("GET", "requests", json!(null)).await, json!([]));
+    assert_eq!(emu.requests().await, Vec::<serde_json::Value>::new());
 }

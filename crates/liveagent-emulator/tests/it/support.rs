@@ -10,8 +10,12 @@ pub(crate) struct Emu {
 
 impl Emu {
     pub(crate) async fn start() -> Emu {
+        Emu::start_with(Options::default()).await
+    }
+
+    pub(crate) async fn start_with(options: Options) -> Emu {
         Emu {
-            running: start(Options::default()).await.unwrap(),
+            running: start(options).await.unwrap(),
         }
     }
 
@@ -93,6 +97,12 @@ impl Emu {
             _ => http.get(url),
         };
         serde_json::from_str(&request.send().await.unwrap().text().await.unwrap()).unwrap()
+    }
+
+    /// The request log's entries, oldest first.
+    pub(crate) async fn requests(&self) -> Vec<Value> {
+        let log = self.control("GET", "requests", Value::Null).await;
+        log["requests"].as_array().cloned().unwrap()
     }
 }
 

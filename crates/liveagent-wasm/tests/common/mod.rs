@@ -258,7 +258,7 @@ pub(crate) async fn retries_after_429() {
     assert!(!inboxes["payload"].as_array().unwrap().is_empty());
     assert!(now() - started >= 1000.0, "Retry-After: 1 was not honoured");
     let log = control("GET", "requests", Value::Null).await;
-    let statuses: Vec<&Value> = log
+    let statuses: Vec<&Value> = log["requests"]
         .as_array()
         .unwrap()
         .iter()

@@ -1,0 +1,127 @@
+//! The emulator's in-memory database: plain records, as the server's tables hold them, with the
+//! indexes that keep a request's cost independent of how many records earlier requests made.
+//!
+//! Deliberately independent of the SDK's models: the emulator renders its own JSON from these
+//! records, view by view, so that the SDK and the emulator cannot share a misunderstanding.
+
+mod contacts;
+mod conversations;
+mod messages;
+mod records;
+mod table;
+
+pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
+pub(crate) use conversations::Conversations;
+pub(crate) use messages::Messages;
+pub(crate) use records::*;
+pub(crate) use table::Table;
+
+/// Record id.
+pub(crate) type Id = u64;
+
+/// The whole database.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Store {
+    pub next_id: Id,
+    pub accounts: Table<Account>,
+    pub users: Table<User>,
+    pub account_users: Vec<AccountUser>,
+    pub agent_bots: Table<AgentBot>,
+    pub platform_apps: Vec<PlatformApp>,
+    pub inboxes: Table<Inbox>,
+    pub inbox_members: Vec<(Id, Id)>,
+    pub teams: Table<Team>,
+    pub team_members: Vec<(Id, Id)>,
+    pub contacts: Contacts,
+    pub contact_inboxes: ContactInboxes,
+    pub conversations: Conversations,
+    pub messages: Messages,
+    pub labels: Vec<Label>,
+    pub canned_responses: Vec<CannedResponse>,
+    pub attribute_definitions: Vec<AttributeDefinition>,
+    pub webhooks: Vec<Webhook>,
+    pub reporting_events: Vec<ReportingEvent>,
+    pub csat_responses: Vec<CsatResponse>,
+}
+
+impl Store {
+    /// A new id, unique across tables (ids of different tables never collide, which makes
+    /// mixing them up visible in tests).
+    pub(crate) fn id(&mut self) -> Id {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    pub(crate) fn account(&self, id: Id) -> Option<&Account> {
+        self.accounts.get(id)
+    }
+
+    pub(crate) fn user(&self, id: Id) -> Option<&User> {
+        self.users.get(id)
+    }
+
+    pub(crate) fn membership(&self, account_id: Id, user_id: Id) -> Option<&AccountUser> {
+        self.account_users
+            .iter()
+            .find(|m| m.account_id == account_id && m.user_id == user_id)
+    }
+
+    pub(crate) fn bot(&self, id: Id) -> Option<&AgentBot> {
+        self.agent_bots.get(id)
+    }
+
+    pub(crate) fn inbox(&self, id: Id) -> Option<&Inbox> {
+        self.inboxes.get(id)
+    }
+
+    pub(crate) fn team(&self, id: Id) -> Option<&Team> {
+        self.teams.get(id)
+    }
+
+    pub(crate) fn contact(&self, id: Id) -> Option<&Contact> {
+        self.contacts.get(id)
+    }
+
+    pub(crate) fn contact_inbox(&self, id: Id) -> Option<&ContactInbox> {
+        self.contact_inboxes.get(id)
+    }
+
+    pub(crate) fn conversation(&self, id: Id) -> Option<&Conversation> {
+        self.conversations.get(id)
+    }
+
+    /// Messages of a conversation, oldest first.
+    pub(crate) fn messages_of(
+        &self,
+        conversation_id: Id,
+    ) -> impl DoubleEndedIterator<Item = &Message> {
+        self.messages.thread(conversation_id).iter()
+    }
+
+    /// Whether a user is a member of an inbox.
+    pub(crate) fn is_inbox_member(&self, inbox_id: Id, user_id: Id) -> bool {
+        self.inbox_members.contains(&(inbox_id, user_id))
+    }
+}
+
+/// A random token of `len` letters and digits, like Rails' `has_secure_token`.
+pub(crate) fn token(len: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    (0..len)
+        .map(|_| char::from(ALPHABET[crate::random::below(ALPHABET.len())]))
+        .collect()
+}
+
+/// A random version-4 UUID.
+pub(crate) fn uuid() -> String {
+    let a = crate::random::u64();
+    let b = crate::random::u64();
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        ((b >> 48) & 0x3fff) | 0x8000,
+        b & 0xffff_ffff_ffff
+    )
+}
