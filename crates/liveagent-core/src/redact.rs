@@ -35,6 +35,34 @@ pub fn redact_body(body: &[u8]) -> String {
     text.into_owned()
 }
 
+/// Query parameters whose values are credentials wherever a URL carries them: the platform
+/// API's single-use sign-in link (`/app/login?email=...&sso_auth_token=...`).
+pub const SECRET_QUERY_PARAMS: &[&str] = &["sso_auth_token"];
+
+/// Replaces the values of [`SECRET_QUERY_PARAMS`] in a URL-like string; whether any was.
+fn redact_query_params(text: &mut String) -> bool {
+    let mut changed = false;
+    for name in SECRET_QUERY_PARAMS {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(name).map(|i| from + i) {
+            let start = at + name.len();
+            let after_separator = at == 0 || matches!(text.as_bytes()[at - 1], b'?' | b'&');
+            if !after_separator || text.as_bytes().get(start) != Some(&b'=') {
+                from = start;
+                continue;
+            }
+            let value_start = start + 1;
+            let value_end = text[value_start..]
+                .find(['&', '#'])
+                .map_or(text.len(), |i| value_start + i);
+            text.replace_range(value_start..value_end, REDACTED);
+            from = value_start + REDACTED.len();
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Replaces secret values inside `value`; whether anything was replaced.
 pub fn redact_value(value: &mut Value) -> bool {
     match value {
@@ -53,6 +81,7 @@ pub fn redact_value(value: &mut Value) -> bool {
         Value::Array(items) => items
             .iter_mut()
             .fold(false, |c, item| redact_value(item) | c),
+        Value::String(text) => redact_query_params(text),
         _ => false,
     }
 }
@@ -72,5 +101,16 @@ mod tests {
         assert!(shown.contains(r#""name":"token""#), "{shown}");
         assert_eq!(redact_body(b"<html>oops</html>"), "<html>oops</html>");
         assert_eq!(redact_body(br#"{"id":1}"#), r#"{"id":1}"#);
+
+        // The platform API's sign-in link carries its token in the query.
+        let link = br#"{"url":"http://x/app/login?email=a%40b.c&sso_auth_token=T0K3N&x=1"}"#;
+        let shown = redact_body(link);
+        assert!(!shown.contains("T0K3N"), "{shown}");
+        assert!(
+            shown.contains("email=a%40b.c&sso_auth_token=[redacted]&x=1"),
+            "{shown}"
+        );
+        let plain = br#"{"note":"my_sso_auth_token=kept, sso_auth_token without a value"}"#;
+        assert!(redact_body(plain).contains("my_sso_auth_token=kept"));
     }
 }

@@ -46,8 +46,16 @@ fn secrets_in_bodies_stay_out_of_errors_and_debug_output() {
         None,
     )
     .unwrap_err();
+    let link = json!({"url": format!("http://x/app/login?email=a%40b.c&sso_auth_token={KNOWN}"), "oops": 1});
+    let strict_link = parse_response(
+        row("get_platform_user_login"),
+        ParseMode::Strict,
+        &response(200, &link.to_string()),
+        None,
+    )
+    .unwrap_err();
     let mut outputs = Vec::new();
-    for e in [&api, &strict, &strict_hook] {
+    for e in [&api, &strict, &strict_hook, &strict_link] {
         outputs.push(format!("{e} {e:?}"));
         outputs.push(liveagent_core::js::error_json(e));
     }
