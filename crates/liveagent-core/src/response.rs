@@ -218,5 +218,6 @@ pub fn retry_after_secs(value: &str, now_ms: Option<i64>) -> Option<f64> {
     }
     let date = crate::time::parse_http_date(value)?;
     let now = now_ms?;
-    Some(((date - now).max(0) as f64) / 1000.0)
+    // Saturating: a shell's clock is never near i64's ends, but no input may panic.
+    Some((date.saturating_sub(now).max(0) as f64) / 1000.0)
 }

@@ -1,5 +1,6 @@
 //! Any status, headers and body for any endpoint, parsed leniently and strictly: parsing never
-//! panics, and whatever it accepts is valid, ASCII-only JSON text.
+//! panics, and whatever it accepts is valid, ASCII-only JSON text. A `Retry-After` date is
+//! read as the `httpdate` crate reads it (but for the one laxness of its RFC 850 form).
 //!
 //! Input: `<endpoint name>\n<status>\n<header: value lines>\n\n<body>`; the seeds are the
 //! fixtures in that form, plus the inputs in `regressions/` that once failed (`scripts/fuzz`).
@@ -9,6 +10,7 @@
 
 use liveagent_core::endpoint::find;
 use liveagent_core::response::{parse_response, retry_after_secs};
+use liveagent_core::time::parse_http_date;
 use liveagent_core::{ENDPOINTS, ParseMode, RawResponse};
 use libfuzzer_sys::fuzz_target;
 
@@ -43,5 +45,16 @@ fuzz_target!(|data: &[u8]| {
     if let Some(value) = response.header("retry-after") {
         let _ = retry_after_secs(value, Some(i64::MAX));
         let _ = retry_after_secs(value, Some(i64::MIN));
+        let ours = parse_http_date(value);
+        let theirs = httpdate::parse_http_date(value.trim())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .and_then(|d| i64::try_from(d.as_millis()).ok());
+        if ours != theirs {
+            // httpdate takes any byte between an RFC 850 date's year and its time.
+            let s = value.trim().as_bytes();
+            let lax = s.iter().position(|&b| b == b',').and_then(|c| s.get(c + 11)).is_some_and(|&b| b != b' ');
+            assert!(ours.is_none() && lax, "HTTP date {value:?}: ours {ours:?}, httpdate {theirs:?}");
+        }
     }
 });
