@@ -155,19 +155,20 @@ impl EndpointMeta {
     /// camelCase name: the JS method (`list_conversations` → `listConversations`). Computed,
     /// not stored: the wasm build carries one name a row.
     pub fn js_name(&self) -> String {
-        let mut out = String::with_capacity(self.name.len());
+        let mut out = Vec::with_capacity(self.name.len());
         let mut upper = false;
-        for c in self.name.chars() {
-            if c == '_' {
-                upper = true;
-            } else if upper {
-                out.push(c.to_ascii_uppercase());
-                upper = false;
-            } else {
-                out.push(c);
+        for &b in self.name.as_bytes() {
+            match b {
+                b'_' => upper = true,
+                _ if upper => {
+                    out.push(b.to_ascii_uppercase());
+                    upper = false;
+                }
+                _ => out.push(b),
             }
         }
-        out
+        // Row names are ASCII identifiers (the table spells them), so this cannot fail.
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// `METHOD /path/{template}`, as error messages name the endpoint.
