@@ -45,6 +45,28 @@ ensure_cargo_fuzz() {
   fi
 }
 
+# The Node addon is linked against glibc 2.17 by Zig (through cargo-zigbuild), so that it loads
+# on every glibc from 2.17 on, not only on the glibc of the machine that built it: RHEL 8, Debian
+# 11, Ubuntu 20.04, and Amazon Linux 2 or RHEL 7 with a Node built for glibc 2.17 (Node's own
+# builds need 2.28). tests/js/addon-glibc.test.js checks.
+ADDON_TARGET=x86_64-unknown-linux-gnu.2.17
+ZIGLANG_VERSION=0.15.2
+CARGO_ZIGBUILD_VERSION=0.24.1
+
+# Zig from PyPI's ziglang package: `python3 -m ziglang` is the zig binary, where cargo-zigbuild
+# looks for it when no zig is on PATH.
+ensure_zig() {
+  if [ "$(python3 -m ziglang version 2>/dev/null || true)" != "$ZIGLANG_VERSION" ]; then
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "ziglang==$ZIGLANG_VERSION"
+  fi
+}
+
+ensure_cargo_zigbuild() {
+  if [ "$(cargo-zigbuild --version 2>/dev/null || true)" != "cargo-zigbuild $CARGO_ZIGBUILD_VERSION" ]; then
+    cargo install cargo-zigbuild --version "$CARGO_ZIGBUILD_VERSION" --locked
+  fi
+}
+
 target_dir() {
   echo "${CARGO_TARGET_DIR:-$PWD/target}"
 }
