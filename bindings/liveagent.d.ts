@@ -446,7 +446,12 @@ export interface AssignConversationParams {
   team_id?: Id | null | undefined;
 }
 
-/** The assignee of a conversation: an agent, or an agent bot (see `meta.assignee_type`). */
+/**
+ * The assignee of a conversation: an agent, or an agent bot (see `meta.assignee_type`).
+ *
+ * A kind this version does not know is kept as it came and reported as drift
+ * (an error with `strict`): it is none of these types.
+ */
 export type Assignee = Agent | AgentBotSlim;
 
 /** Which conversations by assignee. */
@@ -953,20 +958,35 @@ export interface ConversationListData {
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
  */
-export interface ConversationMeta {
+export type ConversationMeta = {
   /** The contact. */
   sender: Contact;
   /** The inbox's channel type. */
   channel: ChannelType | null;
-  /** The assignee, if any. */
-  assignee: Assignee | null;
-  /** `User` or `AgentBot`, with `assignee`. */
-  assignee_type: AssigneeKind | null;
   /** The team, if any. */
   team: Team | null;
   /** Whether the contact's identity was verified (HMAC). */
   hmac_verified: boolean | null;
-}
+} & (
+  | {
+      /** `User` or `AgentBot`, with `assignee`. */
+      assignee_type: "User";
+      /** The assignee, if any. */
+      assignee: Agent;
+    }
+  | {
+      /** `User` or `AgentBot`, with `assignee`. */
+      assignee_type: "AgentBot";
+      /** The assignee, if any. */
+      assignee: AgentBotSlim;
+    }
+  | {
+      /** `User` or `AgentBot`, with `assignee`. */
+      assignee_type: null;
+      /** The assignee, if any. */
+      assignee: Assignee | null;
+    }
+);
 
 /** Conversation priority. */
 export type ConversationPriority = KnownConversationPriority | (string & {});
@@ -2453,8 +2473,17 @@ export interface MessagePush {
   call: Record<string, unknown> | null;
 }
 
-/** The sender of a message, by its `type`. */
-export type MessageSender = ContactPush | UserPush | AgentBotPush | CaptainAssistantPush;
+/**
+ * The sender of a message, by its `type`.
+ *
+ * A kind this version does not know is kept as it came and reported as drift
+ * (an error with `strict`): it is none of these types.
+ */
+export type MessageSender =
+  | (ContactPush & { type: "contact" })
+  | (UserPush & { type: "user" })
+  | (AgentBotPush & { type: "agent_bot" })
+  | (CaptainAssistantPush & { type: "captain_assistant" });
 
 /** Delivery status of a message. */
 export type MessageStatus = KnownMessageStatus | (string & {});

@@ -225,11 +225,46 @@ fn declare(out: &mut String, decl: Decl) {
             let _ = writeln!(out, "export type Known{} = {};", e.name, values.join(" | "));
         }
         Decl::Union(u) => {
-            doc(out, "", u.doc);
-            let variants: Vec<String> = u.variants.iter().map(|v| ts((v.shape)(), false)).collect();
-            let _ = writeln!(out, "export type {} = {};", u.name, variants.join(" | "));
+            if u.tag.is_some() || u.parent_tag.is_some() {
+                let unknown = "A kind this version does not know is kept as it came and reported as drift\n(an error with `strict`): it is none of these types.";
+                doc(out, "", &format!("{}\n\n{unknown}", u.doc.trim()));
+            } else {
+                doc(out, "", u.doc);
+            }
+            let variants = u.variants.iter().map(|v| (ts((v.shape)(), false), v.tag));
+            if let Some(key) = u.tag {
+                // The normalizer picked the variant because its tag field holds this value,
+                // so the field is that literal here (and `x.type === 'contact'` narrows).
+                let _ = write!(out, "export type {} =", u.name);
+                for (ty, tag) in variants {
+                    let _ = write!(out, "\n  | ({ty} & {{ {key}: {tag:?} }})");
+                }
+                out.push_str(";\n");
+            } else {
+                let types: Vec<String> = variants.map(|(ty, _)| ty).collect();
+                let _ = writeln!(out, "export type {} = {};", u.name, types.join(" | "));
+            }
         }
     }
+}
+
+/// A field of `o` that holds a union whose tag is another field of `o` (`meta.assignee` by
+/// `meta.assignee_type`): the pair, union field first.
+fn parent_tagged(o: &ObjectShape) -> Vec<(&Field, &Field, &'static UnionShape)> {
+    if o.input {
+        return Vec::new();
+    }
+    o.fields
+        .iter()
+        .filter_map(|field| {
+            let Shape::Union(u) = strip(field.shape()) else {
+                return None;
+            };
+            let key = u.parent_tag?;
+            let tag = o.fields.iter().find(|f| f.name == key)?;
+            Some((field, tag, *u))
+        })
+        .collect()
 }
 
 fn declare_object(out: &mut String, o: &ObjectShape) {
@@ -243,12 +278,52 @@ fn declare_object(out: &mut String, o: &ObjectShape) {
         );
         doc(out, "", &lenient);
     }
-    let _ = writeln!(out, "export interface {} {{", o.name);
-    for field in o.fields {
+    let tagged = parent_tagged(o);
+    if tagged.is_empty() {
+        let _ = writeln!(out, "export interface {} {{", o.name);
+    } else {
+        let _ = writeln!(out, "export type {} = {{", o.name);
+    }
+    let paired = |f: &Field| {
+        tagged
+            .iter()
+            .any(|(u, t, _)| f.name == u.name || f.name == t.name)
+    };
+    for field in o.fields.iter().filter(|f| !paired(f)) {
         doc(out, "  ", field.doc);
         let _ = writeln!(out, "  {};", member(field, o.input));
     }
-    out.push_str("}\n");
+    out.push('}');
+    for (field, tag, union) in &tagged {
+        declare_pairs(out, field, tag, union);
+    }
+    out.push_str(if tagged.is_empty() { "\n" } else { ";\n" });
+}
+
+/// The union field and its tag field as one union of pairs: each tag value with its variant,
+/// so that `meta.assignee_type === 'User'` narrows `meta.assignee`. A `null` tag (an older
+/// server sends the union without it) leaves the union field as declared.
+fn declare_pairs(out: &mut String, field: &Field, tag: &Field, union: &UnionShape) {
+    out.push_str(" & (");
+    let pair = |out: &mut String, tag_type: &str, field_type: &str| {
+        out.push_str("\n  | {\n");
+        doc(out, "      ", tag.doc);
+        let _ = writeln!(out, "      {}: {tag_type};", tag.name);
+        doc(out, "      ", field.doc);
+        let _ = writeln!(out, "      {}: {field_type};", field.name);
+        out.push_str("    }");
+    };
+    for variant in union.variants {
+        pair(
+            out,
+            &format!("{:?}", variant.tag),
+            &ts((variant.shape)(), false),
+        );
+    }
+    if tag.is_optional() {
+        pair(out, "null", &ts(field.shape(), false));
+    }
+    out.push_str("\n)");
 }
 
 /// A field: in params, an optional one may also be `undefined` (left out, as JSON leaves it),

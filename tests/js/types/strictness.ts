@@ -2,7 +2,7 @@
 // declarations are as tight as the runtime. Every `@ts-expect-error` line fails the check if it
 // compiles, so a declaration that gets loose again is caught.
 import { LiveAgentClient, LiveAgentError } from '@liveagent/wasm';
-import type { ConversationStatus, ErrorCode, KnownConversationStatus } from '@liveagent/wasm';
+import type { Assignee, ConversationStatus, ErrorCode, KnownConversationStatus, MessageSender } from '@liveagent/wasm';
 
 declare const client: LiveAgentClient;
 declare const maybeToken: string | undefined;
@@ -106,4 +106,40 @@ export async function optionalUndefined(): Promise<void> {
   new LiveAgentClient({ baseUrl: undefined });
   // @ts-expect-error a required param cannot be undefined
   await fromEnv.getConversation({ conversation_id: undefined });
+}
+
+/** Union tags are literals: a sender narrows on its `type`, an assignee on `meta.assignee_type`. */
+export async function unionTags(): Promise<string[]> {
+  const out: string[] = [];
+  for await (const message of client.paginate('listMessages', { conversation_id: 1 })) {
+    const sender: MessageSender | null = message.sender;
+    if (sender?.type === 'contact') {
+      // Only a contact has a phone number.
+      out.push(sender.phone_number ?? '');
+    } else if (sender?.type === 'user') {
+      // @ts-expect-error an agent has no phone number
+      out.push(sender.phone_number);
+      out.push(sender.available_name);
+    }
+    // @ts-expect-error no sender kind is spelled so
+    if (sender?.type === 'contcat') out.push('never');
+  }
+  const { meta } = await client.getConversation({ conversation_id: 1 });
+  if (meta.assignee_type === 'User') {
+    // An agent, never null: the tag says which.
+    const email: string = meta.assignee.email;
+    out.push(email);
+  } else if (meta.assignee_type === 'AgentBot') {
+    out.push(meta.assignee.bot_type);
+    // @ts-expect-error an agent bot has no email
+    out.push(meta.assignee.email);
+  } else {
+    // No tag (an older server): either kind, or none.
+    const either: Assignee | null = meta.assignee;
+    const none: null = meta.assignee_type;
+    void [either, none];
+  }
+  // @ts-expect-error no assignee kind is spelled so
+  if (meta.assignee_type === 'Users') out.push('never');
+  return out;
 }
