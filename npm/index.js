@@ -1,8 +1,10 @@
 // @liveagent/node: loads the native addon built for this platform and builds LiveAgentClient
 // from the shared JS layer (client.js, the same file the wasm package ships). Requests run in
-// Rust, on napi's tokio runtime, off the event loop.
+// Rust, on napi's tokio runtime, off the event loop. Where no addon loads (no prebuilt one for
+// this platform, or one this system cannot load), the client is @liveagent/wasm's, the same
+// client over the same Rust core in WebAssembly, and one warning says why.
 import { createRequire } from 'node:module';
-import { bind, LiveAgentError } from './client.js';
+import { bind, LiveAgentError as NativeError } from './client.js';
 
 // `__filename` where a bundler made this file CommonJS (esbuild's default for Node), which
 // leaves `import.meta` empty; the platform package is then found from the bundle's directory.
@@ -18,23 +20,28 @@ function platform() {
   return os === 'win32' ? `win32-${arch}-msvc` : `${os}-${arch}`;
 }
 
+/** The addon, or why there is none: `{ addon }` or `{ reason }`. */
 function loadAddon() {
+  // LIVEAGENT_NODE_ADDON names the file to load instead (an addon built by hand).
+  const given = process.env.LIVEAGENT_NODE_ADDON;
   const key = platform();
-  const tried = [];
   // Next to this file (a local build), in the platform folder of this repository, or the
   // platform package npm installed.
-  for (const candidate of [`./liveagent.${key}.node`, `./${key}/liveagent.${key}.node`, `@liveagent/node-${key}`]) {
+  const candidates = given ? [given] : [`./liveagent.${key}.node`, `./${key}/liveagent.${key}.node`, `@liveagent/node-${key}`];
+  const failed = [];
+  for (const candidate of candidates) {
     try {
-      return require(candidate);
+      return { addon: require(candidate) };
     } catch (e) {
-      if (e.code !== 'MODULE_NOT_FOUND') throw e;
-      tried.push(candidate);
+      // Not there: try the next. There but unloadable (a glibc too old, a file cut short): say so.
+      if (e.code !== 'MODULE_NOT_FOUND') failed.push(`${candidate} did not load (${e.message.split('\n')[0]})`);
     }
   }
-  throw new Error(`@liveagent/node: no native addon for ${key} (looked for ${tried.join(', ')})`);
+  if (failed.length) return { reason: `the addon ${failed.join('; ')}` };
+  return { reason: `no addon for ${key} (looked for ${candidates.join(', ')})` };
 }
 
-const addon = loadAddon();
+const { addon, reason } = loadAddon();
 let lastCall = 0;
 
 /** Hands a JS `fetch` to Rust: Rust sends through `send` and, on a timeout or abort, `cancel`s. */
@@ -89,5 +96,25 @@ class Backend {
   }
 }
 
-export const LiveAgentClient = bind({ Backend, endpointNames: addon.endpointNames });
-export { LiveAgentError };
+/** The wasm package's client, saying once why it stands in for the addon. */
+function wasmEngine() {
+  let wasm;
+  try {
+    // require() of an ES module, as `engines` allows: synchronous, so that this module needs
+    // no top-level await and require() still loads it. Its `node` entry is ready on import.
+    wasm = require('@liveagent/wasm');
+  } catch (e) {
+    throw new Error(`@liveagent/node: ${reason}, and @liveagent/wasm, which stands in for it, did not load: ${e.message}`, { cause: e });
+  }
+  process.emitWarning(`${reason}: using @liveagent/wasm instead, the same client (it parses on the main thread)`, {
+    type: 'LiveAgentWarning',
+    code: 'LIVEAGENT_WASM_FALLBACK',
+  });
+  return wasm;
+}
+
+const chosen = addon ? { LiveAgentClient: bind({ Backend, endpointNames: addon.endpointNames }), LiveAgentError: NativeError } : wasmEngine();
+
+/** Which engine runs the client: `addon` (napi, off the event loop) or `wasm` (the fallback). */
+export const engine = addon ? 'addon' : 'wasm';
+export const { LiveAgentClient, LiveAgentError } = chosen;

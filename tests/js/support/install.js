@@ -1,8 +1,8 @@
 // The npm packages as a user's project has them after `npm install`: the files each package
 // publishes (`npm pack`'s list, so a file missing from `files` is missing here too), copied into
 // `<dir>/node_modules`, with the Node addon's platform package beside them as npm installs the
-// optional dependency. Bundlers then resolve the packages as they would from the registry
-// (copies, not the symlinks of tests/js/node_modules).
+// optional dependency (or some of them: see `withDependencies`). Bundlers and Node then resolve
+// the packages as they would from the registry (copies, not the symlinks of tests/js/node_modules).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -17,13 +17,33 @@ export function packedFiles(dir) {
   return JSON.parse(out)[0].files.map((f) => f.path);
 }
 
-/** A fresh project in `dir` with @liveagent/wasm, @liveagent/node and its platform package installed. */
-export function installPackages(dir) {
+/** `package.json` of a package directory of this repository (`pkg`, `npm`, ...). */
+function manifest(name) {
+  return JSON.parse(readFileSync(path.join(root, name, 'package.json'), 'utf8'));
+}
+
+/**
+ * `name` (a package directory of this repository) and the directories of the dependencies npm
+ * would install with it, as their registry versions would be these builds: `['npm', 'pkg']`.
+ */
+export function withDependencies(name) {
+  const local = new Map(PACKAGES.map((dir) => [manifest(dir).name, dir]));
+  return [name, ...Object.entries(manifest(name).dependencies ?? {}).map(([dependency, version]) => {
+    const dir = local.get(dependency);
+    if (!dir || manifest(dir).version !== version) throw new Error(`${name} depends on ${dependency}@${version}, which is not built here`);
+    return dir;
+  })];
+}
+
+/**
+ * A fresh project in `dir` with the packages of `names` (directories of this repository)
+ * installed: by default @liveagent/wasm, @liveagent/node and its platform package.
+ */
+export function installPackages(dir, names = PACKAGES) {
   rmSync(dir, { recursive: true, force: true });
-  for (const name of PACKAGES) {
+  for (const name of names) {
     const from = path.join(root, name);
-    const { name: packageName } = JSON.parse(readFileSync(path.join(from, 'package.json'), 'utf8'));
-    const to = path.join(dir, 'node_modules', packageName);
+    const to = path.join(dir, 'node_modules', manifest(name).name);
     for (const file of packedFiles(from)) {
       mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
       cpSync(path.join(from, file), path.join(to, file));

@@ -1,7 +1,7 @@
 // Type-checked by `tsc -p tests/js/types/node` (never run): both packages in a Node project,
 // without the DOM lib, under `exactOptionalPropertyTypes`, as the README's Node quick start
 // writes the client.
-import { LiveAgentClient, LiveAgentError } from '@liveagent/node';
+import { engine, LiveAgentClient, LiveAgentError } from '@liveagent/node';
 import * as wasm from '@liveagent/wasm';
 import { readFileSync } from 'node:fs';
 
@@ -31,4 +31,11 @@ export async function wasmInNode(): Promise<void> {
   wasm.initSync({ module: readFileSync('liveagent_wasm_bg.wasm') });
   const client = new wasm.LiveAgentClient({ baseUrl: 'http://127.0.0.1:3000', token: process.env.LIVEAGENT_TOKEN, fetch });
   await client.listAgents({}, { signal: AbortSignal.timeout(1_000), timeout: undefined });
+}
+
+/** Which engine runs the client: the addon, or the wasm package standing in for it. */
+export function whichEngine(): 'addon' | 'wasm' {
+  // @ts-expect-error no engine is spelled so
+  void (engine === 'napi');
+  return engine;
 }
