@@ -1,4 +1,5 @@
-//! Errors by phase, one shape for every runtime: build, transport, timeout, aborted, API, decode.
+//! Errors by phase, one shape for every runtime: build, transport, timeout, aborted, API, decode,
+//! and the rejection of a webhook delivery.
 //!
 //! No variant ever holds a token or a request header. Messages name the endpoint by its path
 //! template, not by its filled-in URL, because public-API URLs carry inbox and contact
@@ -23,6 +24,8 @@ pub enum Error {
     Api(Box<ApiError>),
     /// The server answered 2xx with a body that does not fit the documented shape.
     Decode(Box<DecodeError>),
+    /// A webhook delivery was refused: its signature, its timestamp or its body.
+    Webhook(WebhookError),
 }
 
 impl Error {
@@ -35,6 +38,7 @@ impl Error {
             Error::Aborted(_) => "ABORTED",
             Error::Api(_) => "API",
             Error::Decode(_) => "DECODE",
+            Error::Webhook(_) => "WEBHOOK",
         }
     }
 
@@ -57,6 +61,7 @@ impl fmt::Display for Error {
             Error::Aborted(e) => e.fmt(f),
             Error::Api(e) => e.fmt(f),
             Error::Decode(e) => e.fmt(f),
+            Error::Webhook(e) => e.fmt(f),
         }
     }
 }
@@ -77,7 +82,8 @@ from_variant!(
     BuildError => Build,
     TransportError => Transport,
     TimeoutError => Timeout,
-    AbortedError => Aborted
+    AbortedError => Aborted,
+    WebhookError => Webhook
 );
 
 impl From<ApiError> for Error {
@@ -301,5 +307,64 @@ impl fmt::Display for DecodeError {
             "unexpected response body from {}: {}: {}",
             self.endpoint, self.path, self.message
         )
+    }
+}
+
+/// What was wrong with a webhook delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WebhookErrorKind {
+    /// No `X-Chatwoot-Signature`, one of another form, or one that does not match the body
+    /// under the secret.
+    Signature,
+    /// No `X-Chatwoot-Timestamp`, one that is not epoch seconds, or one outside the tolerance
+    /// (a replayed or much delayed delivery).
+    Timestamp,
+    /// The body is not a webhook payload: not JSON, not an object, a record without its `id`,
+    /// not raw bytes, or (in strict mode) any drift.
+    Malformed,
+}
+
+impl WebhookErrorKind {
+    /// Stable name, as JS callers see it in `error.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WebhookErrorKind::Signature => "signature",
+            WebhookErrorKind::Timestamp => "timestamp",
+            WebhookErrorKind::Malformed => "malformed",
+        }
+    }
+}
+
+/// A webhook delivery that was refused. It never holds the secret, and never the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookError {
+    /// What was wrong.
+    pub kind: WebhookErrorKind,
+    /// A message for humans.
+    pub message: String,
+    /// For a malformed body, the JSON path of the value that did not fit (`$` for the whole).
+    pub path: Option<String>,
+    /// In strict mode, every drift found (the first [`crate::normalize::MAX_DRIFT`]).
+    pub drift: Vec<Drift>,
+}
+
+impl WebhookError {
+    pub(crate) fn new(kind: WebhookErrorKind, message: impl Into<String>) -> Self {
+        WebhookError {
+            kind,
+            message: message.into(),
+            path: None,
+            drift: Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for WebhookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(path) => write!(f, "webhook refused: {path}: {}", self.message),
+            None => write!(f, "webhook refused: {}", self.message),
+        }
     }
 }

@@ -256,6 +256,11 @@ pub fn error_json(error: &Error) -> String {
             o.opt_str("requestId", e.request_id.as_deref());
             o.strs("drift", e.drift.iter().map(ToString::to_string));
         }
+        Error::Webhook(e) => {
+            o.str("kind", e.kind.as_str());
+            o.opt_str("path", e.path.as_deref());
+            o.strs("drift", e.drift.iter().map(ToString::to_string));
+        }
     }
     o.end()
 }

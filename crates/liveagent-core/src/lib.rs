@@ -10,7 +10,8 @@
 //! Every endpoint is one row of [`for_each_endpoint!`]; the row's params struct (in [`api`])
 //! says where each param goes, and its response model (in [`models`]) says what comes back.
 //! Both describe themselves as static [`schema::Shape`]s, which drive request validation,
-//! lenient response normalization ([`normalize`]), and codegen.
+//! lenient response normalization ([`normalize`]), and codegen. [`webhook`] verifies and parses
+//! what the server posts to webhooks, with the same models and normalizer.
 //!
 //! ```
 //! use liveagent_core::{Config, Credentials, Secret, api::GetConversationCountsParams};
@@ -46,12 +47,13 @@ pub mod retry;
 pub mod schema;
 pub mod time;
 pub mod types;
+pub mod webhook;
 
 pub use call::{Call, CallOptions, Failure, Step, Success};
 pub use config::{BaseUrl, Config, Credentials, TokenHeader};
 pub use endpoint::{Endpoint, EndpointMeta, Paginated};
 pub use endpoints::ENDPOINTS;
-pub use error::{ApiError, BuildError, DecodeError, Error};
+pub use error::{ApiError, BuildError, DecodeError, Error, WebhookError};
 pub use normalize::{Drift, DriftReport, ParseMode};
 pub use paginate::Paginator;
 pub use request::{Body, HttpRequest};

@@ -70,7 +70,7 @@ macro_rules! model {
         [$(([$($fdoc:literal)*] $field:ident, $rust:ty, $wire:ty, [$($flag:ident)?], $access:ident))*]
     ) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct $name {
             $(
                 $(#[doc = $fdoc])*
@@ -79,6 +79,16 @@ macro_rules! model {
             /// Fields this SDK version does not model, kept as they came.
             #[serde(flatten)]
             pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        /// Credentials among the fields this version does not model are redacted.
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    $(.field(stringify!($field), &self.$field))*
+                    .field("extra", &$crate::redact::Redacted(&self.extra))
+                    .finish()
+            }
         }
 
         impl $name {

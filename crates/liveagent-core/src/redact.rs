@@ -86,6 +86,20 @@ pub fn redact_value(value: &mut Value) -> bool {
     }
 }
 
+/// A free-form map as `Debug` shows it: with every secret value redacted (the models' `extra`).
+pub struct Redacted<'a>(pub &'a serde_json::Map<String, Value>);
+
+impl std::fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut value = Value::Object(self.0.clone());
+        redact_value(&mut value);
+        match value {
+            Value::Object(map) => map.fmt(f),
+            other => other.fmt(f),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,8 @@ mod profile;
 mod public;
 mod reports;
 mod teams;
+mod webhook_events;
+mod webhook_parts;
 mod webhooks;
 
 pub use crate::endpoint::Empty;
@@ -36,4 +38,6 @@ pub use profile::*;
 pub use public::*;
 pub use reports::*;
 pub use teams::*;
+pub use webhook_events::*;
+pub use webhook_parts::*;
 pub use webhooks::*;

@@ -12,13 +12,13 @@ use std::collections::BTreeMap;
 
 /// One step of a path into a JSON value.
 #[derive(Clone, Debug)]
-enum Step {
+pub(crate) enum Step {
     Key(String),
     Index(usize),
 }
 
 /// The path as the SDK renders it (`$.data.payload[0].id`).
-fn render(path: &[Step]) -> String {
+pub(crate) fn render(path: &[Step]) -> String {
     let mut out = String::from("$");
     for step in path {
         match step {
@@ -37,7 +37,7 @@ fn render(path: &[Step]) -> String {
 
 /// Every key of `value`, once per distinct path with list indexes left out (the first place
 /// each occurs), as concrete paths.
-fn key_paths(value: &Value) -> Vec<Vec<Step>> {
+pub(crate) fn key_paths(value: &Value) -> Vec<Vec<Step>> {
     fn walk(value: &Value, path: &mut Vec<Step>, seen: &mut BTreeMap<String, Vec<Step>>) {
         match value {
             Value::Object(map) => {
@@ -71,7 +71,7 @@ fn key_paths(value: &Value) -> Vec<Vec<Step>> {
 }
 
 /// The object holding the last key of `path`, and that key.
-fn parent<'a>(
+pub(crate) fn parent<'a>(
     root: &'a mut Value,
     path: &[Step],
 ) -> (&'a mut serde_json::Map<String, Value>, String) {

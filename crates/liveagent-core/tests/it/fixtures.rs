@@ -13,9 +13,13 @@ pub(crate) fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
-/// Every `.json` under the fixtures folder, as (relative path, endpoint name).
+/// Every response fixture under the fixtures folder, as (relative path, endpoint name). The
+/// webhook deliveries under `events/` are no responses (`events.rs` reads them).
 pub(crate) fn fixtures() -> Vec<(String, String)> {
     fixtures_in(&fixtures_dir())
+        .into_iter()
+        .filter(|(file, _)| !file.starts_with("events/"))
+        .collect()
 }
 
 /// Every `.json` under `root`, as (relative path, endpoint name).
