@@ -156,3 +156,90 @@ export function bind(binding) {
 
   return LiveAgentClient;
 }
+
+function webhookError(kind, message) {
+  return new LiveAgentError({ code: 'WEBHOOK', kind, message: `webhook refused: ${message}`, path: '$', drift: [] });
+}
+
+/** The raw body as bytes: strings as UTF-8, any typed array or ArrayBuffer (of any realm) as it is. */
+function bodyBytes(body) {
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  if (ArrayBuffer.isView(body)) return body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const tag = Object.prototype.toString.call(body);
+  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(body);
+  const what = body === null || body === undefined ? String(body) : typeof body === 'object' ? 'a parsed object' : typeof body;
+  throw webhookError(
+    'malformed',
+    `the body must be the raw bytes that were signed (a Uint8Array, Buffer, ArrayBuffer or string), not ${what}: read it raw (await request.arrayBuffer(), express.raw({ type: 'application/json' }))`,
+  );
+}
+
+/** The request's `X-Chatwoot-*` headers as JSON `[name, value]` pairs, from a `Headers` (or Map) or a plain object. */
+function headerPairs(headers) {
+  if (headers === null || typeof headers !== 'object') throw configError('headers must be a Headers or an object of header values');
+  const pairs = [];
+  if (typeof headers.get === 'function' && typeof headers.forEach === 'function') {
+    headers.forEach((value, name) => pairs.push([String(name), String(value)]));
+  } else {
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== undefined && value !== null) pairs.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    }
+  }
+  return JSON.stringify(pairs.filter(([name]) => name.toLowerCase().startsWith('x-chatwoot-')));
+}
+
+function optionsObject(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw configError('webhook options must be an object');
+  return options;
+}
+
+/** `{ now, tolerance, strict }` as JSON; `now` from the clock unless given (epoch seconds or a Date). */
+function verifyOptions(options) {
+  const { now, ...rest } = optionsObject(options);
+  const seconds = now === undefined || now === null ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
+  return JSON.stringify({ ...rest, now: typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : null });
+}
+
+/**
+ * The webhook functions over a binding's `verifyWebhook(bytes, headersJson, secret, optionsJson)`
+ * and `parseWebhook(bytes, optionsJson)`, which return the event's JSON text: the same three
+ * functions in both packages.
+ */
+export function webhooks(binding) {
+  async function verifyWebhook(body, headers, secret, options) {
+    if (typeof secret !== 'string') throw configError("secret must be a string: the webhook's, inbox's or agent bot's secret");
+    const bytes = bodyBytes(body);
+    const pairs = headerPairs(headers);
+    let text;
+    try {
+      text = binding.verifyWebhook(bytes, pairs, secret, verifyOptions(options));
+    } catch (e) {
+      throw toError(e);
+    }
+    return JSON.parse(text);
+  }
+
+  async function verifyWebhookRequest(request, secret, options) {
+    if (request === null || typeof request !== 'object' || typeof request.arrayBuffer !== 'function' || typeof request.headers !== 'object') {
+      throw configError('request must be a Request');
+    }
+    if (request.bodyUsed) {
+      throw webhookError('malformed', 'the request body was read already: verify first, or pass the bytes you read to verifyWebhook');
+    }
+    return verifyWebhook(await request.arrayBuffer(), request.headers, secret, options);
+  }
+
+  async function parseWebhook(body, options) {
+    const bytes = bodyBytes(body);
+    let text;
+    try {
+      text = binding.parseWebhook(bytes, JSON.stringify(optionsObject(options)));
+    } catch (e) {
+      throw toError(e);
+    }
+    return JSON.parse(text);
+  }
+
+  return { verifyWebhook, verifyWebhookRequest, parseWebhook };
+}

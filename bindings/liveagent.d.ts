@@ -77,14 +77,14 @@ export interface ApiResponse<T> {
   drift: string[];
 }
 
-/** Which phase failed: bad input (nothing sent), transport, timeout, abort, a non-2xx answer, a 2xx answer that did not fit. */
+/** Which phase failed: bad input (nothing sent), transport, timeout, abort, a non-2xx answer, a 2xx answer that did not fit, a refused webhook delivery. */
 export type ErrorCode = LiveAgentError['code'];
 
 /**
  * Every error the client throws: one type per `code`, so that checking `code` (or `status`)
  * narrows it (`if (e instanceof LiveAgentError && e.code === 'API') e.status // number`).
  */
-export type LiveAgentError = BuildError | TransportError | TimeoutError | AbortedError | ApiError | DecodeError | InternalError;
+export type LiveAgentError = BuildError | TransportError | TimeoutError | AbortedError | ApiError | DecodeError | WebhookError | InternalError;
 
 /** The class of every error the client throws: `e instanceof LiveAgentError` narrows `e` to the union. */
 export declare const LiveAgentError: {
@@ -166,6 +166,20 @@ export type DecodeError = ErrorOf<'DECODE', {
   drift: string[];
 }>;
 
+/** A webhook delivery that `verifyWebhook` (or `parseWebhook`) refused. */
+export type WebhookError = ErrorOf<'WEBHOOK', {
+  /**
+   * What was wrong: `signature` (none, not `sha256=<hex>`, or not the body's under this secret;
+   * the message says when the body was only re-serialized), `timestamp` (none, or outside the
+   * tolerance), `malformed` (not raw bytes, not JSON, no event, or drift in strict mode).
+   */
+  kind: 'signature' | 'timestamp' | 'malformed' | (string & {});
+  /** For a malformed body, the JSON path of the value that did not fit. */
+  path: string | null;
+  /** Every drift found, in strict mode. */
+  drift: string[];
+}>;
+
 /** A failure of the SDK itself (a bug: please report it). */
 export type InternalError = ErrorOf<'INTERNAL', {}>;
 
@@ -176,6 +190,56 @@ type ErrorField = 'endpoint' | 'status' | 'serverMessage' | 'attributes' | 'body
 type ErrorOf<C extends string, F> = Error & { readonly name: 'LiveAgentError'; readonly code: C } & { readonly [K in keyof F]: F[K] } & {
   readonly [K in Exclude<ErrorField, keyof F>]?: undefined;
 };
+
+/** The raw body of a webhook delivery, the bytes that were signed: a `Uint8Array` (a Node `Buffer`), an `ArrayBuffer`, or a string. */
+export type WebhookBody = string | ArrayBuffer | ArrayBufferView;
+
+/** A request's headers, names in any case: a `Headers`, or a plain object such as Node's `request.headers`. */
+export type WebhookHeaders =
+  | { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void }
+  | Record<string, string | string[] | undefined>;
+
+/** What `verifyWebhookRequest` takes: a `Request`, whose body it reads once. */
+export interface WebhookRequest {
+  readonly headers: WebhookHeaders;
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** How `verifyWebhook` checks a delivery. */
+export interface VerifyWebhookOptions {
+  /** Now, in epoch seconds or as a `Date`. Default: the clock. */
+  now?: number | Date | undefined;
+  /** How far the delivery's `X-Chatwoot-Timestamp` may be from `now`, either way, in seconds. Default 300. */
+  tolerance?: number | undefined;
+  /** Refuse a delivery that differs in any way from the documented payload (see `ClientOptions.strict`). */
+  strict?: boolean | undefined;
+}
+
+/** How `parseWebhook` reads a delivery. */
+export interface ParseWebhookOptions {
+  /** Refuse a delivery that differs in any way from the documented payload. */
+  strict?: boolean | undefined;
+}
+
+/**
+ * Verifies a webhook delivery and resolves with its event, parsed and normalized like any
+ * response. Checks `X-Chatwoot-Signature: sha256=<hex>`, the HMAC-SHA256 under `secret` of
+ * `"<X-Chatwoot-Timestamp>.<raw body>"` (in constant time), and that the timestamp is within
+ * `tolerance` of `now`. `body` must be the raw bytes: a parsed and re-serialized body does not
+ * verify (the error says so). Rejects with a `LiveAgentError` of code `WEBHOOK`.
+ */
+export declare function verifyWebhook(body: WebhookBody, headers: WebhookHeaders, secret: string, options?: VerifyWebhookOptions): Promise<LiveAgentEvent>;
+
+/** `verifyWebhook` for a `Request` (Workers, `fetch` handlers): reads its raw body once, and its headers. */
+export declare function verifyWebhookRequest(request: WebhookRequest, secret: string, options?: VerifyWebhookOptions): Promise<LiveAgentEvent>;
+
+/**
+ * Parses a delivery without checking a signature: for unsigned deliveries you trust (a webhook
+ * or agent bot without a secret, an older server) and Cognigy's CloudEvents typing feed.
+ * Rejects with a `LiveAgentError` of code `WEBHOOK` (kind `malformed`).
+ */
+export declare function parseWebhook(body: WebhookBody, options?: ParseWebhookOptions): Promise<LiveAgentEvent>;
 
 /**
  * An account (`models/_account.json.jbuilder` and the show view).
@@ -223,6 +287,18 @@ export interface AccountCacheKeys {
   inbox: string;
   /** Teams. */
   team: string;
+}
+
+/**
+ * An account named by id and name (`Account#webhook_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AccountRef {
+  /** Account id. */
+  id: Id;
+  /** Name. */
+  name: string;
 }
 
 /** Account status. */
@@ -507,6 +583,18 @@ export interface Attachment {
   meta: Record<string, unknown> | null;
 }
 
+/**
+ * One changed attribute of a `*_updated` event: its value before and after.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AttributeChange {
+  /** The value before (ISO-8601 strings for times, as Rails renders them). */
+  previous_value: unknown | null;
+  /** The value now. */
+  current_value: unknown | null;
+}
+
 /** How a custom attribute is shown and validated. */
 export type AttributeDisplayType = KnownAttributeDisplayType | (string & {});
 /** The values of `AttributeDisplayType` this version knows, which params accept. */
@@ -566,6 +654,46 @@ export interface CaptainAssistantPush {
 export type ChannelType = KnownChannelType | (string & {});
 /** The values of `ChannelType` this version knows, which params accept. */
 export type KnownChannelType = "Channel::Api" | "Channel::Email" | "Channel::FacebookPage" | "Channel::Instagram" | "Channel::Line" | "Channel::Sms" | "Channel::Telegram" | "Channel::Tiktok" | "Channel::TwilioSms" | "Channel::TwitterProfile" | "Channel::WebWidget" | "Channel::Whatsapp";
+
+/** The type of a Cognigy CloudEvent. */
+export type CognigyEventType = KnownCognigyEventType | (string & {});
+/** The values of `CognigyEventType` this version knows, which params accept. */
+export type KnownCognigyEventType = "ai.cognigy.live-agent.conversation.typing_on" | "ai.cognigy.live-agent.conversation.typing_off";
+
+/**
+ * The data of a Cognigy typing CloudEvent.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CognigyTypingData {
+  /** The Cognigy.AI session of the conversation. */
+  cognigy_session_id: string | null;
+}
+
+/**
+ * Live Agent's CloudEvents 1.0 typing feed (`EVENT_GATEWAY_HTTP_ENDPOINT`): a human agent
+ * started or stopped typing. Not signed; discriminated on `type`, not `event`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CognigyTypingEvent {
+  /** CloudEvents version (`1.0`). */
+  specversion: string;
+  /** What happened. */
+  type: CognigyEventType;
+  /** The Live Agent installation (a URL). */
+  source: string;
+  /** `conversation.<display id>`. */
+  subject: string;
+  /** The event's id (a ULID). */
+  id: string;
+  /** When it happened. */
+  time: Timestamp;
+  /** `application/json`. */
+  datacontenttype: string;
+  /** The session. */
+  data: CognigyTypingData;
+}
 
 /**
  * A contact (`models/_contact.json.jbuilder`).
@@ -645,6 +773,30 @@ export interface ContactInbox {
   source_id: string;
   /** The inbox. */
   inbox: InboxSlim;
+}
+
+/**
+ * A contact's identity in an inbox, the raw record (`contact_inboxes` row).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ContactInboxRow {
+  /** Contact-inbox id. */
+  id: Id;
+  /** The contact. */
+  contact_id: Id;
+  /** The inbox. */
+  inbox_id: Id;
+  /** The contact's id in the channel (the public API's `contact_identifier`). */
+  source_id: string;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update. */
+  updated_at: Timestamp;
+  /** Whether the contact's identity was verified (HMAC). */
+  hmac_verified: boolean;
+  /** The contact's ActionCable token: a credential. */
+  pubsub_token: string | null;
 }
 
 /**
@@ -2321,6 +2473,31 @@ export interface ListWebhooksParams {
   account_id?: Id | null | undefined;
 }
 
+/**
+ * Any delivery, by its `event`: what `verifyWebhook` and `parseWebhook` resolve with.
+ * Cognigy's CloudEvents carry no `event` and are told by their shape. An event this
+ * version does not know is kept as it came (and reported as drift).
+ *
+ * A kind this version does not know is kept as it came and reported as drift
+ * (an error with `strict`): it is none of these types.
+ */
+export type LiveAgentEvent =
+  | (WebhookConversation & { event: "conversation_created" })
+  | (WebhookConversation & { event: "conversation_updated" })
+  | (WebhookConversation & { event: "conversation_status_changed" })
+  | (WebhookConversation & { event: "conversation_opened" })
+  | (WebhookConversation & { event: "conversation_resolved" })
+  | (WebhookMessage & { event: "message_created" })
+  | (WebhookMessage & { event: "message_updated" })
+  | (WebhookContactInbox & { event: "webwidget_triggered" })
+  | (TypingEvent & { event: "conversation_typing_on" })
+  | (TypingEvent & { event: "conversation_typing_off" })
+  | (WebhookContact & { event: "contact_created" })
+  | (WebhookContact & { event: "contact_updated" })
+  | (WebhookInbox & { event: "inbox_created" })
+  | (WebhookInbox & { event: "inbox_updated" })
+  | (CognigyTypingEvent & { event?: undefined });
+
 /** `POST actions/contact_merge`: merge `mergee_contact_id` into `base_contact_id`. */
 export interface MergeContactsParams {
   /** Account; defaults to the client's. */
@@ -3131,6 +3308,18 @@ export interface Team {
 }
 
 /**
+ * A team named by id and name (`Team#push_event_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface TeamPush {
+  /** Team id. */
+  id: Id;
+  /** Name (lowercase). */
+  name: string;
+}
+
+/**
  * A team record as stored (the assignments endpoint renders the raw record).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -3224,6 +3413,22 @@ export interface ToggleTypingStatusParams {
   typing_status: KnownTypingStatus;
   /** Typing a private note. */
   is_private?: boolean | null | undefined;
+}
+
+/**
+ * `conversation_typing_on` / `conversation_typing_off`: someone started or stopped typing.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface TypingEvent {
+  /** `conversation_typing_on` or `conversation_typing_off`. */
+  event: string;
+  /** Who: an agent or bot (account API), or the contact (public API). */
+  user: WebhookSender;
+  /** The conversation. */
+  conversation: WebhookConversation;
+  /** Typing a private note. */
+  is_private: boolean;
 }
 
 /** Typing indicator state. */
@@ -3664,10 +3869,272 @@ export interface Webhook {
   inbox: InboxRef | null;
 }
 
+/**
+ * An agent bot as webhooks render it (`AgentBot#webhook_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookAgentBot {
+  /** Bot id. */
+  id: Id;
+  /** Name. */
+  name: string | null;
+  /** Always `agent_bot`. */
+  type: string;
+}
+
+/**
+ * The channel record of an inbox event (the channel's columns; API and web-widget channels
+ * declared, other channels' columns kept as they come).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookChannel {
+  /** Channel record id. */
+  id: Id | null;
+  /** Account. */
+  account_id: Id | null;
+  /** API: where the server posts events. */
+  webhook_url: string | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** API: the public client API's `inbox_identifier`. */
+  identifier: string | null;
+  /** API and web widget: the identity-verification key. */
+  hmac_token: string | null;
+  /** API and web widget: identity verification required. */
+  hmac_mandatory: boolean | null;
+  /** API: extra settings (`agent_reply_time_window`). */
+  additional_attributes: Record<string, unknown> | null;
+  /** API: the webhook signing secret. */
+  secret: string | null;
+  /** Web widget: website. */
+  website_url: string | null;
+  /** Web widget: website token. */
+  website_token: string | null;
+  /** Web widget: color. */
+  widget_color: string | null;
+  /** Web widget: welcome title. */
+  welcome_title: string | null;
+  /** Web widget: welcome tagline. */
+  welcome_tagline: string | null;
+  /** Web widget: feature flags (a bit set). */
+  feature_flags: number | null;
+  /** Web widget: expected reply time (`in_a_few_minutes`, ...). */
+  reply_time: string | null;
+  /** Web widget: pre-chat form on. */
+  pre_chat_form_enabled: boolean | null;
+  /** Web widget: pre-chat form. */
+  pre_chat_form_options: Record<string, unknown> | null;
+  /** Web widget: continue by email. */
+  continuity_via_email: boolean | null;
+  /** Web widget: allowed domains (comma-separated). */
+  allowed_domains: string | null;
+}
+
+/**
+ * A contact as webhooks render it (`Contact#webhook_data`): a message's or typing event's
+ * sender, and the payload of `contact_created` / `contact_updated`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookContact {
+  /** Account. */
+  account: AccountRef;
+  /** Free-form attributes. */
+  additional_attributes: Record<string, unknown>;
+  /** Avatar URL (`""` if none). */
+  avatar: string;
+  /** Custom attributes. */
+  custom_attributes: Record<string, unknown>;
+  /** Email. */
+  email: string | null;
+  /** Contact id. */
+  id: Id;
+  /** Your external id. */
+  identifier: string | null;
+  /** Name. */
+  name: string | null;
+  /** Phone number. */
+  phone_number: string | null;
+  /** Avatar URL (`""` if none). */
+  thumbnail: string;
+  /** Whether the contact is blocked. */
+  blocked: boolean;
+  /** The event, when the contact is the payload. */
+  event: string | null;
+  /** What changed, for `contact_updated`. */
+  changed_attributes: Record<string, AttributeChange | null>[] | null;
+}
+
+/**
+ * A contact's identity in an inbox as webhooks render it (`ContactInbox#webhook_data`):
+ * the payload of `webwidget_triggered`, sent when a visitor opens the web widget.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookContactInbox {
+  /** Contact-inbox id. */
+  id: Id;
+  /** The contact. */
+  contact: WebhookContact | null;
+  /** The inbox. */
+  inbox: InboxRef;
+  /** Account. */
+  account: AccountRef;
+  /** The contact's latest conversation in the inbox, if any. */
+  current_conversation: WebhookConversation | null;
+  /** The contact's id in the channel. */
+  source_id: string;
+  /** `webwidget_triggered`. */
+  event: string;
+  /** The visit. */
+  event_info: WidgetEventInfo;
+}
+
+/**
+ * A conversation as webhooks render it (`Conversation#webhook_data`): inside message,
+ * typing and web-widget events, and as the payload of the conversation events, which
+ * add `event` (and, for updates, `changed_attributes`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookConversation {
+  /** Free-form attributes set by the channel. */
+  additional_attributes: Record<string, unknown>;
+  /** Whether the channel's messaging window allows a reply now. */
+  can_reply: boolean;
+  /** The inbox's channel type. */
+  channel: ChannelType;
+  /** The contact's identity in the inbox. */
+  contact_inbox: ContactInboxRow | null;
+  /** Per-account display id: the id account-API paths take. */
+  id: Id;
+  /** Inbox. */
+  inbox_id: Id;
+  /** The last chat message, if any (push form: integer `message_type`, epoch times). */
+  messages: MessagePush[];
+  /** Label names. */
+  labels: string[];
+  /** Contact, assignee and team. */
+  meta: WebhookConversationMeta;
+  /** Status. */
+  status: ConversationStatus;
+  /** Custom attributes. */
+  custom_attributes: Record<string, unknown>;
+  /** End of the snooze. */
+  snoozed_until: Timestamp | null;
+  /** Unread incoming messages. */
+  unread_count: number;
+  /** First human reply. */
+  first_reply_created_at: Timestamp | null;
+  /** Priority. */
+  priority: ConversationPriority | null;
+  /** Since when the contact waits for a reply (0: not waiting). */
+  waiting_since: Timestamp;
+  /** When an agent last saw it (0: never). */
+  agent_last_seen_at: Timestamp;
+  /** When the contact last saw it (0: never). */
+  contact_last_seen_at: Timestamp;
+  /** Last activity. */
+  last_activity_at: Timestamp;
+  /** Last activity (same as `last_activity_at`). */
+  timestamp: Timestamp;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update (fractional seconds). */
+  updated_at: Timestamp;
+  /** The applied SLA (enterprise, `sla` feature). */
+  applied_sla: AppliedSla | null;
+  /** SLA events (enterprise, `sla` feature). */
+  sla_events: SlaEvent[] | null;
+  /** SLA policy (enterprise, `sla` feature). */
+  sla_policy_id: Id | null;
+  /** Account. */
+  account: AccountRef;
+  /** The event, when the conversation is the payload. */
+  event: string | null;
+  /**
+   * What changed, for `conversation_updated` (the server sends `null` for
+   * `conversation_status_changed`).
+   */
+  changed_attributes: Record<string, AttributeChange | null>[] | null;
+}
+
+/**
+ * The `meta` block of a conversation in a webhook (push data: the sender with its `type`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookConversationMeta {
+  /** The contact. */
+  sender: ContactPush;
+  /** The assignee (`User#push_event_data` or `AgentBot#push_event_data`), if any. */
+  assignee: MessageSender | null;
+  /** `User` or `AgentBot`, with `assignee`. */
+  assignee_type: AssigneeKind | null;
+  /** The team, if any. */
+  team: TeamPush | null;
+  /** Whether the contact's identity was verified (HMAC). */
+  hmac_verified: boolean | null;
+}
+
 /** An event a webhook can subscribe to. */
 export type WebhookEvent = KnownWebhookEvent | (string & {});
 /** The values of `WebhookEvent` this version knows, which params accept. */
 export type KnownWebhookEvent = "conversation_status_changed" | "conversation_updated" | "conversation_created" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated" | "conversation_typing_on" | "conversation_typing_off";
+
+/**
+ * An inbox as webhooks render it (`Inbox::EventDataPresenter#webhook_data`): the payload
+ * of `inbox_created` and `inbox_updated`. The server renders neither the inbox's id nor
+ * its name; the channel record says which inbox it is.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookInbox {
+  /** Messages accepted after resolution. */
+  allow_messages_after_resolved: boolean;
+  /** One conversation per contact. */
+  lock_to_single_conversation: boolean;
+  /** Auto-assignment settings. */
+  auto_assignment_config: Record<string, unknown>;
+  /** Auto-assignment on. */
+  enable_auto_assignment: boolean;
+  /** Email collection on. */
+  enable_email_collect: boolean;
+  /** Greeting on. */
+  greeting_enabled: boolean;
+  /** Greeting. */
+  greeting_message: string | null;
+  /** CSAT survey on. */
+  csat_survey_enabled: boolean;
+  /** Business name. */
+  business_name: string | null;
+  /** Sender name style. */
+  sender_name_type: SenderNameType;
+  /** Time zone (TZ database name). */
+  timezone: string;
+  /** Out-of-office message. */
+  out_of_office_message: string | null;
+  /** Working hours on. */
+  working_hours_enabled: boolean;
+  /** Weekly schedule. */
+  working_hours: WorkingHoursRow[];
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update. */
+  updated_at: Timestamp;
+  /** The channel record. */
+  channel: WebhookChannel;
+  /** Account. */
+  account: AccountRef;
+  /** `inbox_created` or `inbox_updated`. */
+  event: string;
+  /** What changed, for `inbox_updated`. */
+  changed_attributes: Record<string, AttributeChange | null>[] | null;
+}
 
 /**
  * Body of `GET webhooks`.
@@ -3687,6 +4154,46 @@ export interface WebhookList {
 export interface WebhookListPayload {
   /** Webhooks. */
   webhooks: Webhook[];
+}
+
+/**
+ * A message as webhooks render it (`Message#webhook_data`): the payload of
+ * `message_created` and `message_updated`. Here `message_type` is a name and `created_at`
+ * an ISO-8601 string on the wire (both normalized), unlike in the embedded conversation.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookMessage {
+  /** Account. */
+  account: AccountRef;
+  /** Extra attributes (`campaign_id`, `template_params`, ...). */
+  additional_attributes: Record<string, unknown>;
+  /** Structured content (`items`, `in_reply_to`, `deleted`, ...). */
+  content_attributes: Record<string, unknown>;
+  /** Content type. */
+  content_type: ContentType;
+  /** Text, as webhook consumers get it (markdown hard breaks removed). */
+  content: string | null;
+  /** The conversation. */
+  conversation: WebhookConversation;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Message id. */
+  id: Id;
+  /** Inbox. */
+  inbox: InboxRef;
+  /** Direction. */
+  message_type: MessageType;
+  /** A private note, invisible to the contact. */
+  private: boolean;
+  /** Who sent it, if anyone. */
+  sender: WebhookSender | null;
+  /** The channel's id for the message. */
+  source_id: string | null;
+  /** Attachments (the key is left out when there are none). */
+  attachments: Attachment[];
+  /** `message_created` or `message_updated`. */
+  event: string;
 }
 
 /**
@@ -3710,6 +4217,81 @@ export interface WebhookPayloadBody {
 }
 
 /**
+ * Who sent a message or is typing, by `type`; a contact has none.
+ *
+ * A kind this version does not know is kept as it came and reported as drift
+ * (an error with `strict`): it is none of these types.
+ */
+export type WebhookSender =
+  | (WebhookUser & { type: "user" })
+  | (WebhookAgentBot & { type: "agent_bot" })
+  | (CaptainAssistantPush & { type: "captain_assistant" })
+  | (WebhookContact & { type?: undefined });
+
+/**
+ * An agent as webhooks render it (`User#webhook_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WebhookUser {
+  /** User id. */
+  id: Id;
+  /** Name. */
+  name: string;
+  /** Email. */
+  email: string | null;
+  /** Always `user`. */
+  type: string;
+}
+
+/**
+ * The visitor's browser, as the server reads its user agent.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetBrowser {
+  /** Browser. */
+  browser_name: string | null;
+  /** Browser version. */
+  browser_version: string | null;
+  /** Device. */
+  device_name: string | null;
+  /** Operating system. */
+  platform_name: string | null;
+  /** Operating system version. */
+  platform_version: string | null;
+}
+
+/**
+ * What `webwidget_triggered` says about the visit: the widget's `event_info` and the
+ * server's additions (`Api::V1::Widget::EventsController#event_info`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetEventInfo {
+  /** When the widget was opened. */
+  initiated_at: WidgetInitiatedAt | null;
+  /** The page the visitor came from. */
+  referer: string | null;
+  /** The widget's locale. */
+  widget_language: string | null;
+  /** The browser's preferred language. */
+  browser_language: string | null;
+  /** The visitor's browser. */
+  browser: WidgetBrowser | null;
+}
+
+/**
+ * When the web widget was opened, as the widget reports it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetInitiatedAt {
+  /** The browser's `Date#toString()`. */
+  timestamp: string | null;
+}
+
+/**
  * Opening hours of one weekday.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -3727,6 +4309,38 @@ export interface WorkingHours {
   close_hour: number | null;
   /** Closing minutes. */
   close_minutes: number | null;
+  /** Open all day. */
+  open_all_day: boolean;
+}
+
+/**
+ * One weekday of an inbox's schedule, the raw record (`working_hours` row).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WorkingHoursRow {
+  /** Record id. */
+  id: Id;
+  /** Inbox. */
+  inbox_id: Id;
+  /** Account. */
+  account_id: Id;
+  /** 0 = Sunday. */
+  day_of_week: number;
+  /** Closed that day. */
+  closed_all_day: boolean;
+  /** Opening hour. */
+  open_hour: number | null;
+  /** Opening minutes. */
+  open_minutes: number | null;
+  /** Closing hour. */
+  close_hour: number | null;
+  /** Closing minutes. */
+  close_minutes: number | null;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update. */
+  updated_at: Timestamp;
   /** Open all day. */
   open_all_day: boolean;
 }

@@ -4,7 +4,7 @@
 // this platform, or one this system cannot load), the client is @liveagent/wasm's, the same
 // client over the same Rust core in WebAssembly, and one warning says why.
 import { createRequire } from 'node:module';
-import { bind, LiveAgentError as NativeError } from './client.js';
+import { bind, webhooks, LiveAgentError as NativeError } from './client.js';
 
 // `__filename` where a bundler made this file CommonJS (esbuild's default for Node), which
 // leaves `import.meta` empty; the platform package is then found from the bundle's directory.
@@ -113,8 +113,14 @@ function wasmEngine() {
   return wasm;
 }
 
-const chosen = addon ? { LiveAgentClient: bind({ Backend, endpointNames: addon.endpointNames }), LiveAgentError: NativeError } : wasmEngine();
+const chosen = addon
+  ? {
+      LiveAgentClient: bind({ Backend, endpointNames: addon.endpointNames }),
+      LiveAgentError: NativeError,
+      ...webhooks({ verifyWebhook: addon.verifyWebhook, parseWebhook: addon.parseWebhook }),
+    }
+  : wasmEngine();
 
 /** Which engine runs the client: `addon` (napi, off the event loop) or `wasm` (the fallback). */
 export const engine = addon ? 'addon' : 'wasm';
-export const { LiveAgentClient, LiveAgentError } = chosen;
+export const { LiveAgentClient, LiveAgentError, verifyWebhook, verifyWebhookRequest, parseWebhook } = chosen;

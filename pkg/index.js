@@ -21,6 +21,6 @@ async function fetchModule() {
 }
 
 const { init, initSync } = initializers(fetchModule, null);
-export { LiveAgentClient, LiveAgentError } from './wasm.js';
+export { LiveAgentClient, LiveAgentError, verifyWebhook, verifyWebhookRequest, parseWebhook } from './wasm.js';
 export { initSync };
 export default init;

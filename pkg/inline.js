@@ -12,6 +12,6 @@ function bytes() {
 }
 
 const { init, initSync } = initializers(bytes, bytes);
-export { LiveAgentClient, LiveAgentError } from './wasm.js';
+export { LiveAgentClient, LiveAgentError, verifyWebhook, verifyWebhookRequest, parseWebhook } from './wasm.js';
 export { initSync };
 export default init;

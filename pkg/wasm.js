@@ -1,8 +1,9 @@
 // The client over the wasm backend, shared by the entry points (index.js, inline.js, node.js),
 // which differ only in where the module comes from. The class and its methods come from the
-// shared JS layer (client.js); every request is built, retried and parsed in Rust.
-import wasmInit, { initSync as wasmInitSync, Backend, endpointNames } from './liveagent_wasm.js';
-import { bind, LiveAgentError } from './client.js';
+// shared JS layer (client.js); every request is built, retried and parsed in Rust, and every
+// webhook verified and parsed there.
+import wasmInit, { initSync as wasmInitSync, Backend, endpointNames, verifyWebhook as verify, parseWebhook as parse } from './liveagent_wasm.js';
+import { bind, webhooks, LiveAgentError } from './client.js';
 
 export const LiveAgentClient = bind({
   Backend,
@@ -18,6 +19,15 @@ export { LiveAgentError };
 
 let ready = null;
 let instance = null;
+
+function initialized(f) {
+  return (...args) => {
+    if (!instance) throw new Error('the wasm module is not initialized: call `await init()` (or `initSync({ module })`) first');
+    return f(...args);
+  };
+}
+
+export const { verifyWebhook, verifyWebhookRequest, parseWebhook } = webhooks({ verifyWebhook: initialized(verify), parseWebhook: initialized(parse) });
 
 /** `input[key]` when `input` is the `{ [key]: ... }` form wasm-bindgen takes, else `input`. */
 function unwrap(input, key) {

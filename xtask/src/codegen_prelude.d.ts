@@ -74,14 +74,14 @@ export interface ApiResponse<T> {
   drift: string[];
 }
 
-/** Which phase failed: bad input (nothing sent), transport, timeout, abort, a non-2xx answer, a 2xx answer that did not fit. */
+/** Which phase failed: bad input (nothing sent), transport, timeout, abort, a non-2xx answer, a 2xx answer that did not fit, a refused webhook delivery. */
 export type ErrorCode = LiveAgentError['code'];
 
 /**
  * Every error the client throws: one type per `code`, so that checking `code` (or `status`)
  * narrows it (`if (e instanceof LiveAgentError && e.code === 'API') e.status // number`).
  */
-export type LiveAgentError = BuildError | TransportError | TimeoutError | AbortedError | ApiError | DecodeError | InternalError;
+export type LiveAgentError = BuildError | TransportError | TimeoutError | AbortedError | ApiError | DecodeError | WebhookError | InternalError;
 
 /** The class of every error the client throws: `e instanceof LiveAgentError` narrows `e` to the union. */
 export declare const LiveAgentError: {
@@ -163,6 +163,20 @@ export type DecodeError = ErrorOf<'DECODE', {
   drift: string[];
 }>;
 
+/** A webhook delivery that `verifyWebhook` (or `parseWebhook`) refused. */
+export type WebhookError = ErrorOf<'WEBHOOK', {
+  /**
+   * What was wrong: `signature` (none, not `sha256=<hex>`, or not the body's under this secret;
+   * the message says when the body was only re-serialized), `timestamp` (none, or outside the
+   * tolerance), `malformed` (not raw bytes, not JSON, no event, or drift in strict mode).
+   */
+  kind: 'signature' | 'timestamp' | 'malformed' | (string & {});
+  /** For a malformed body, the JSON path of the value that did not fit. */
+  path: string | null;
+  /** Every drift found, in strict mode. */
+  drift: string[];
+}>;
+
 /** A failure of the SDK itself (a bug: please report it). */
 export type InternalError = ErrorOf<'INTERNAL', {}>;
 
@@ -173,3 +187,53 @@ type ErrorField = 'endpoint' | 'status' | 'serverMessage' | 'attributes' | 'body
 type ErrorOf<C extends string, F> = Error & { readonly name: 'LiveAgentError'; readonly code: C } & { readonly [K in keyof F]: F[K] } & {
   readonly [K in Exclude<ErrorField, keyof F>]?: undefined;
 };
+
+/** The raw body of a webhook delivery, the bytes that were signed: a `Uint8Array` (a Node `Buffer`), an `ArrayBuffer`, or a string. */
+export type WebhookBody = string | ArrayBuffer | ArrayBufferView;
+
+/** A request's headers, names in any case: a `Headers`, or a plain object such as Node's `request.headers`. */
+export type WebhookHeaders =
+  | { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void }
+  | Record<string, string | string[] | undefined>;
+
+/** What `verifyWebhookRequest` takes: a `Request`, whose body it reads once. */
+export interface WebhookRequest {
+  readonly headers: WebhookHeaders;
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** How `verifyWebhook` checks a delivery. */
+export interface VerifyWebhookOptions {
+  /** Now, in epoch seconds or as a `Date`. Default: the clock. */
+  now?: number | Date | undefined;
+  /** How far the delivery's `X-Chatwoot-Timestamp` may be from `now`, either way, in seconds. Default 300. */
+  tolerance?: number | undefined;
+  /** Refuse a delivery that differs in any way from the documented payload (see `ClientOptions.strict`). */
+  strict?: boolean | undefined;
+}
+
+/** How `parseWebhook` reads a delivery. */
+export interface ParseWebhookOptions {
+  /** Refuse a delivery that differs in any way from the documented payload. */
+  strict?: boolean | undefined;
+}
+
+/**
+ * Verifies a webhook delivery and resolves with its event, parsed and normalized like any
+ * response. Checks `X-Chatwoot-Signature: sha256=<hex>`, the HMAC-SHA256 under `secret` of
+ * `"<X-Chatwoot-Timestamp>.<raw body>"` (in constant time), and that the timestamp is within
+ * `tolerance` of `now`. `body` must be the raw bytes: a parsed and re-serialized body does not
+ * verify (the error says so). Rejects with a `LiveAgentError` of code `WEBHOOK`.
+ */
+export declare function verifyWebhook(body: WebhookBody, headers: WebhookHeaders, secret: string, options?: VerifyWebhookOptions): Promise<LiveAgentEvent>;
+
+/** `verifyWebhook` for a `Request` (Workers, `fetch` handlers): reads its raw body once, and its headers. */
+export declare function verifyWebhookRequest(request: WebhookRequest, secret: string, options?: VerifyWebhookOptions): Promise<LiveAgentEvent>;
+
+/**
+ * Parses a delivery without checking a signature: for unsigned deliveries you trust (a webhook
+ * or agent bot without a secret, an older server) and Cognigy's CloudEvents typing feed.
+ * Rejects with a `LiveAgentError` of code `WEBHOOK` (kind `malformed`).
+ */
+export declare function parseWebhook(body: WebhookBody, options?: ParseWebhookOptions): Promise<LiveAgentEvent>;

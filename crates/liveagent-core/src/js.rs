@@ -1,5 +1,6 @@
 //! The JS-facing shapes both JS packages share: client options in, results and errors out, all
-//! as JSON. Living here, once, they cannot differ between the wasm and the Node package.
+//! as JSON, and the webhook functions. Living here, once, they cannot differ between the wasm
+//! and the Node package.
 
 use crate::call::{CallOptions, Success};
 use crate::config::{Config, Credentials, TokenHeader};
@@ -7,6 +8,7 @@ use crate::error::{BuildError, BuildErrorKind, Error};
 use crate::normalize::ParseMode;
 use crate::normalize::{parse_value, string_text, value_text};
 use crate::types::{Id, Secret};
+use crate::webhook::{self, VerifyOptions};
 use serde_json::{Map, Value};
 
 fn bad(message: impl Into<String>) -> BuildError {
@@ -328,6 +330,82 @@ pub fn parse_json(text: &str, what: &str) -> Result<Value, BuildError> {
             format!("{what} are not JSON: {e}"),
         )
     })
+}
+
+/// `verifyWebhook` for JS: `headers` is the JSON array of the request's `[name, value]` pairs,
+/// `options` the JSON of `{now, tolerance, strict}` (`now` in epoch seconds, which the shell
+/// fills from its clock when the caller gives none). Returns the event's normalized JSON text.
+///
+/// # Errors
+/// [`Error::Webhook`] for a refused delivery; [`Error::Build`] for options or headers that
+/// are not of their form.
+pub fn verify_webhook(
+    body: &[u8],
+    headers: &str,
+    secret: &str,
+    options: &str,
+) -> Result<String, Error> {
+    let o = webhook_options(options, &["now", "tolerance", "strict"])?;
+    let now = o
+        .get("now")
+        .and_then(Value::as_f64)
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| bad("now must be the time in epoch seconds (a number, or a Date)"))?;
+    let mut verify = VerifyOptions::at(now.floor() as i64).mode(strict_mode(&o)?);
+    if let Some(t) = o.get("tolerance").filter(|v| !v.is_null()) {
+        let seconds = t
+            .as_f64()
+            .filter(|t| t.is_finite() && *t >= 0.0)
+            .ok_or_else(|| bad("tolerance must be a number of seconds (0 or more)"))?;
+        verify = verify.tolerance(seconds.floor() as u64);
+    }
+    let pairs = match parse_json(headers, "headers")? {
+        Value::Array(items) => items,
+        _ => return Err(bad("headers must be a Headers or an object").into()),
+    };
+    let mut list = Vec::with_capacity(pairs.len());
+    for pair in &pairs {
+        match pair.as_array().map(Vec::as_slice) {
+            Some([Value::String(name), Value::String(value)]) => list.push((name, value)),
+            _ => return Err(bad("header values must be strings").into()),
+        }
+    }
+    let normalized = webhook::verify_normalized(body, list, &Secret::new(secret), &verify)?;
+    Ok(normalized.json)
+}
+
+/// `parseWebhook` for JS: `options` the JSON of `{strict}`. Returns the event's normalized
+/// JSON text.
+///
+/// # Errors
+/// [`Error::Webhook`] for a body that is no event; [`Error::Build`] for bad options.
+pub fn parse_webhook(body: &[u8], options: &str) -> Result<String, Error> {
+    let o = webhook_options(options, &["strict"])?;
+    Ok(webhook::normalize(body, strict_mode(&o)?)?.json)
+}
+
+fn webhook_options(options: &str, known: &[&str]) -> Result<Map<String, Value>, BuildError> {
+    let o = match parse_json(options, "webhook options")? {
+        Value::Null => Map::new(),
+        Value::Object(o) => o,
+        _ => return Err(bad("webhook options must be an object")),
+    };
+    if let Some(unknown) = o.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(bad(format!(
+            "unknown webhook option {} (options: {})",
+            string_text(unknown),
+            known.join(", ")
+        )));
+    }
+    Ok(o)
+}
+
+fn strict_mode(o: &Map<String, Value>) -> Result<ParseMode, BuildError> {
+    match o.get("strict") {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => Ok(ParseMode::Lenient),
+        Some(Value::Bool(true)) => Ok(ParseMode::Strict),
+        Some(_) => Err(bad("strict must be a boolean")),
+    }
 }
 
 /// The row at `index` of the table (JS methods dispatch by index).

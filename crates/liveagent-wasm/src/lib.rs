@@ -3,7 +3,8 @@
 //! It converts values and supplies a transport and a timer: the global `fetch` (or the one the
 //! caller passes; never `window`'s), `setTimeout`, `AbortController`. Everything else (the
 //! request, the retry decision, the backoff, the response parsing, the errors) is the core's.
-//! The JavaScript class in `bindings/client.js` sits on top of [`Backend`].
+//! The JavaScript class in `bindings/client.js` sits on top of [`Backend`], and its webhook
+//! functions on [`verify_webhook`] and [`parse_webhook`].
 
 mod fetch;
 
@@ -102,6 +103,26 @@ impl Pager {
 #[wasm_bindgen(js_name = endpointNames)]
 pub fn endpoint_names() -> String {
     js::endpoint_names()
+}
+
+/// Verifies a webhook delivery: the raw body, the request's headers as a JSON array of
+/// `[name, value]` pairs, the secret, and the options as JSON (`now` filled in by the JS
+/// layer). Returns the event's normalized JSON text; throws the error's fields as JSON text.
+#[wasm_bindgen(js_name = verifyWebhook)]
+pub fn verify_webhook(
+    body: &[u8],
+    headers: &str,
+    secret: &str,
+    options: &str,
+) -> Result<String, JsValue> {
+    js::verify_webhook(body, headers, secret, options).map_err(reject)
+}
+
+/// Parses a webhook delivery without a signature (options as JSON: `strict`). Returns the
+/// event's normalized JSON text; throws the error's fields as JSON text.
+#[wasm_bindgen(js_name = parseWebhook)]
+pub fn parse_webhook(body: &[u8], options: &str) -> Result<String, JsValue> {
+    js::parse_webhook(body, options).map_err(reject)
 }
 
 /// The two ways to hand a parsed body to JS, for `scripts/bench`: JSON text for `JSON.parse`

@@ -22,16 +22,19 @@
 //! ```
 //!
 //! The client never follows redirects, so the token can never be sent to another host.
+//! [`webhook`] verifies and parses what the server posts to your webhooks.
 
 mod client;
 mod methods;
 mod paginate;
 mod transport;
+pub mod webhook;
 
 pub use client::{Client, ClientBuilder, Response};
 pub use liveagent_core as core;
 pub use liveagent_core::{
     ApiError, BuildError, CallOptions, Config, Credentials, DecodeError, Drift, DriftReport, Error,
-    Failure, Id, ParseMode, RawResponse, RetryPolicy, Secret, Timestamp, TokenHeader, api, models,
+    Failure, Id, ParseMode, RawResponse, RetryPolicy, Secret, Timestamp, TokenHeader, WebhookError,
+    api, models,
 };
 pub use transport::{Outgoing, Sending, Transport};
