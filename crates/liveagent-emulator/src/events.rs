@@ -1,44 +1,29 @@
-//! Webhook events: payloads as the server's `webhook_data` builds them, delivered to account
-//! webhooks and API-inbox webhook URLs, signed with `X-Chatwoot-Signature` when there is a secret.
+//! Webhook payloads, as the server's `webhook_data` methods build them (`Conversation`,
+//! `Message`, `Contact`, `User`, `AgentBot`, `Inbox::EventDataPresenter`), and the
+//! `changed_attributes` of update events, from the columns before and after.
 
 use crate::clock::{epoch, iso};
-use crate::store::{Assignee, Channel, Contact, Conversation, Id, Message, Store};
+use crate::store::{
+    Assignee, Channel, Contact, Conversation, Id, Inbox, Json, Message, Sender, Store,
+};
 use crate::views::contacts::contact_push;
-use crate::views::messages::{message_push, sender, unread_count};
-use crate::views::people::{agent, agent_bot_slim, team};
-use hmac::{Hmac, Mac};
-use serde_json::{Value, json};
-use sha2::Sha256;
-
-/// An event to deliver once the request is done.
-#[derive(Debug, Clone)]
-pub(crate) struct Event {
-    pub account_id: Id,
-    pub inbox_id: Option<Id>,
-    pub name: &'static str,
-    pub payload: Value,
-}
-
-/// One POST to make.
-#[derive(Debug, Clone)]
-pub(crate) struct Delivery {
-    pub url: String,
-    pub secret: Option<String>,
-    pub body: String,
-}
+use crate::views::messages::{message_push, unread_count};
+use crate::views::people::{bot_push, user_push};
+use serde_json::{Map, Value, json};
 
 fn account_ref(store: &Store, account_id: Id) -> Value {
     json!({ "id": account_id, "name": store.account(account_id).map(|a| a.name.clone()) })
 }
 
-/// `Conversation#webhook_data` (push data).
+/// `Conversation#webhook_data`: push data (the sender and assignee with their `type`, epoch
+/// times, the last chat message in push form) and the account.
 pub(crate) fn conversation_payload(store: &Store, c: &Conversation) -> Value {
     let (assignee, assignee_type) = match c.assignee {
         Some(Assignee::User(id)) => (
-            store.user(id).map(|u| agent(store, c.account_id, u)),
+            store.user(id).map(|u| user_push(store, c.account_id, u)),
             json!("User"),
         ),
-        Some(Assignee::Bot(id)) => (store.bot(id).map(agent_bot_slim), json!("AgentBot")),
+        Some(Assignee::Bot(id)) => (store.bot(id).map(bot_push), json!("AgentBot")),
         None => (None, Value::Null),
     };
     json!({
@@ -63,18 +48,33 @@ pub(crate) fn conversation_payload(store: &Store, c: &Conversation) -> Value {
         "updated_at": c.updated_at,
         "contact_inbox": store.contact_inbox(c.contact_inbox_id).map(|ci| json!({
             "id": ci.id, "contact_id": ci.contact_id, "inbox_id": ci.inbox_id, "source_id": ci.source_id,
+            "created_at": iso(Some(ci.created_at)), "updated_at": iso(Some(ci.created_at)),
             "hmac_verified": ci.hmac_verified, "pubsub_token": ci.pubsub_token,
         })),
         "meta": {
             "sender": store.contact(c.contact_id).map(contact_push),
             "assignee": assignee,
             "assignee_type": assignee_type,
-            "team": c.team_id.and_then(|id| store.team(id)).map(|t| team(store, t, None)),
+            "team": c.team_id.and_then(|id| store.team(id)).map(|t| json!({ "id": t.id, "name": t.name })),
             "hmac_verified": store.contact_inbox(c.contact_inbox_id).map(|ci| ci.hmac_verified),
         },
-        "messages": store.messages_of(c.id).rev().find(|m| m.message_type != 2).map(|m| vec![message_push(store, m)]).unwrap_or_default(),
+        // `messages.chat.last`: the last incoming or outgoing message.
+        "messages": store.messages_of(c.id).rev().find(|m| m.message_type <= 1).map(|m| vec![message_push(store, m)]).unwrap_or_default(),
         "account": account_ref(store, c.account_id),
     })
+}
+
+/// `sender.webhook_data`: a contact's, an agent's (`{id, name, email, type}`) or a bot's.
+pub(crate) fn sender_payload(store: &Store, sender: Sender) -> Option<Value> {
+    match sender {
+        Sender::Contact(id) => store.contact(id).map(|c| contact_payload(store, c)),
+        Sender::User(id) => store
+            .user(id)
+            .map(|u| json!({ "id": u.id, "name": u.name, "email": u.email, "type": "user" })),
+        Sender::Bot(id) => store
+            .bot(id)
+            .map(|b| json!({ "id": b.id, "name": b.name, "type": "agent_bot" })),
+    }
 }
 
 /// `Message#webhook_data`: the message type is a name here, and `created_at` an ISO string.
@@ -91,7 +91,7 @@ pub(crate) fn message_payload(store: &Store, m: &Message) -> Value {
         "source_id": m.source_id,
         "created_at": iso(Some(m.created_at)),
         "additional_attributes": m.additional_attributes,
-        "sender": sender(store, m.account_id, m.sender),
+        "sender": m.sender.and_then(|s| sender_payload(store, s)),
         "inbox": { "id": m.inbox_id, "name": inbox.map(|i| i.name.clone()) },
         "account": account_ref(store, m.account_id),
         "conversation": store.conversation(m.conversation_id).map(|c| conversation_payload(store, c)),
@@ -115,109 +115,142 @@ pub(crate) fn contact_payload(store: &Store, c: &Contact) -> Value {
     })
 }
 
-/// The POSTs an event causes: subscribed account webhooks (and inbox-scoped ones for its inbox),
-/// and the API inbox's own webhook URL.
-pub(crate) fn deliveries(store: &Store, event: &Event) -> Vec<Delivery> {
-    let mut payload = event.payload.clone();
-    if let Value::Object(map) = &mut payload {
-        map.insert("event".into(), json!(event.name));
-    }
-    let body = payload.to_string();
-    let mut out: Vec<Delivery> = store
-        .webhooks
+/// A typing event: `{event, user, conversation, is_private}` (`WebhookListener#handle_typing_status`).
+pub(crate) fn typing_payload(
+    store: &Store,
+    c: &Conversation,
+    who: Sender,
+    is_private: bool,
+) -> Value {
+    json!({
+        "user": sender_payload(store, who),
+        "conversation": conversation_payload(store, c),
+        "is_private": is_private,
+    })
+}
+
+/// `Inbox::EventDataPresenter#webhook_data`: no inbox id or name; the channel record, the
+/// schedule's rows and the account.
+pub(crate) fn inbox_payload(store: &Store, i: &Inbox) -> Value {
+    let hours: Vec<Value> = i
+        .working_hours
         .iter()
-        .filter(|w| {
-            w.account_id == event.account_id && w.subscriptions.iter().any(|s| s == event.name)
-        })
-        .filter(|w| w.inbox_id.is_none() || w.inbox_id == event.inbox_id)
-        .map(|w| Delivery {
-            url: w.url.clone(),
-            secret: Some(w.secret.clone()),
-            body: body.clone(),
+        .map(|h| {
+            json!({
+                // The schedule's rows are not records of their own here: ids from the inbox's.
+                "id": i.id * 10 + h.day_of_week as Id, "inbox_id": i.id, "account_id": i.account_id,
+                "day_of_week": h.day_of_week, "closed_all_day": h.closed_all_day,
+                "open_hour": h.open_hour, "open_minutes": h.open_minutes,
+                "close_hour": h.close_hour, "close_minutes": h.close_minutes,
+                "created_at": iso(Some(i.created_at)), "updated_at": iso(Some(i.created_at)),
+                "open_all_day": h.open_all_day,
+            })
         })
         .collect();
-    let inbox_scoped = !event.name.starts_with("contact_") && !event.name.starts_with("inbox_");
-    if inbox_scoped
-        && let Some(Channel::Api {
-            webhook_url: Some(url),
+    let channel = match &i.channel {
+        Channel::Api {
+            identifier,
+            hmac_token,
+            hmac_mandatory,
+            webhook_url,
             secret,
-            ..
-        }) = event
-            .inbox_id
-            .and_then(|id| store.inbox(id))
-            .map(|i| &i.channel)
-    {
-        out.push(Delivery {
-            url: url.clone(),
-            secret: Some(secret.clone()),
-            body,
-        });
-    }
-    out
+            additional_attributes,
+        } => json!({
+            "id": i.channel_id, "account_id": i.account_id, "webhook_url": webhook_url,
+            "created_at": iso(Some(i.created_at)), "updated_at": iso(Some(i.created_at)),
+            "identifier": identifier, "hmac_token": hmac_token, "hmac_mandatory": hmac_mandatory,
+            "additional_attributes": additional_attributes, "secret": secret,
+        }),
+        Channel::WebWidget {
+            website_url,
+            website_token,
+            widget_color,
+            hmac_token,
+        } => json!({
+            "id": i.channel_id, "website_url": website_url, "account_id": i.account_id,
+            "created_at": iso(Some(i.created_at)), "updated_at": iso(Some(i.created_at)),
+            "website_token": website_token, "widget_color": widget_color, "hmac_token": hmac_token,
+        }),
+    };
+    let mut o = inbox_columns(i);
+    o.remove("name");
+    o.insert("working_hours".into(), Value::Array(hours));
+    o.insert("created_at".into(), iso(Some(i.created_at)));
+    o.insert("updated_at".into(), iso(Some(i.updated_at)));
+    o.insert("channel".into(), channel);
+    o.insert("account".into(), account_ref(store, i.account_id));
+    Value::Object(o)
 }
 
-/// Hex HMAC-SHA256, as `OpenSSL::HMAC.hexdigest('sha256', key, data)`: identity hashes and
-/// webhook signatures.
-pub(crate) fn hmac_hex(key: &str, data: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.as_bytes())
-        .expect("HMAC takes keys of any length");
-    mac.update(data.as_bytes());
-    mac.finalize()
-        .into_bytes()
+/// The inbox columns an update can change, as Rails renders them.
+pub(crate) fn inbox_columns(i: &Inbox) -> Json {
+    let columns = json!({
+        "name": i.name,
+        "allow_messages_after_resolved": i.allow_messages_after_resolved,
+        "lock_to_single_conversation": i.lock_to_single_conversation,
+        "auto_assignment_config": i.auto_assignment_config,
+        "enable_auto_assignment": i.enable_auto_assignment,
+        "enable_email_collect": i.enable_email_collect,
+        "greeting_enabled": i.greeting_enabled,
+        "greeting_message": i.greeting_message,
+        "csat_survey_enabled": i.csat_survey_enabled,
+        "business_name": i.business_name,
+        "sender_name_type": i.sender_name_type,
+        "timezone": i.timezone,
+        "out_of_office_message": i.out_of_office_message,
+        "working_hours_enabled": i.working_hours_enabled,
+    });
+    columns.as_object().cloned().unwrap_or_default()
+}
+
+/// The contact columns an update can change.
+pub(crate) fn contact_columns(c: &Contact) -> Json {
+    let columns = json!({
+        "name": c.name, "email": c.email, "phone_number": c.phone_number,
+        "identifier": c.identifier, "blocked": c.blocked,
+        "additional_attributes": c.additional_attributes, "custom_attributes": c.custom_attributes,
+    });
+    columns.as_object().cloned().unwrap_or_default()
+}
+
+/// The conversation columns whose change makes a `conversation_updated`
+/// (`Conversation#list_of_keys`), as Rails renders them.
+pub(crate) fn conversation_columns(c: &Conversation) -> Json {
+    let (assignee_id, bot_id) = match c.assignee {
+        Some(Assignee::User(id)) => (json!(id), Value::Null),
+        Some(Assignee::Bot(id)) => (Value::Null, json!(id)),
+        None => (Value::Null, Value::Null),
+    };
+    let columns = json!({
+        "team_id": c.team_id, "assignee_id": assignee_id, "assignee_agent_bot_id": bot_id,
+        "status": c.status, "snoozed_until": iso(c.snoozed_until),
+        "custom_attributes": c.custom_attributes, "label_list": c.labels,
+        "waiting_since": iso(c.waiting_since), "first_reply_created_at": iso(c.first_reply_created_at),
+        "priority": c.priority,
+    });
+    columns.as_object().cloned().unwrap_or_default()
+}
+
+/// `changed_attributes` (`BaseListener#extract_changed_attributes`): one
+/// `{column: {previous_value, current_value}}` per changed column, then `updated_at`; `None`
+/// when nothing changed (the server then sends no update event).
+pub(crate) fn changes(before: &Json, after: &Json, updated: (f64, f64)) -> Option<Value> {
+    let mut list: Vec<Value> = after
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// `X-Chatwoot-Signature`: `sha256=` + hex(HMAC-SHA256(secret, "<timestamp>.<body>")).
-pub(crate) fn signature(secret: &str, timestamp: i64, body: &str) -> String {
-    format!(
-        "sha256={}",
-        hmac_hex(secret, &format!("{timestamp}.{body}"))
-    )
-}
-
-/// Sends one delivery; failures are logged and dropped, as upstream does for account webhooks.
-pub(crate) async fn deliver(http: &reqwest::Client, delivery: Delivery) {
-    let timestamp = crate::clock::now().floor() as i64;
-    let mut request = http
-        .post(&delivery.url)
-        .header("content-type", "application/json")
-        .header("accept", "application/json")
-        .header("x-chatwoot-delivery", crate::store::uuid());
-    if let Some(secret) = &delivery.secret {
-        request = request
-            .header("x-chatwoot-timestamp", timestamp.to_string())
-            .header(
-                "x-chatwoot-signature",
-                signature(secret, timestamp, &delivery.body),
-            );
+        .filter(|(key, value)| before.get(key.as_str()) != Some(*value))
+        .map(|(key, value)| {
+            let change = json!({ "previous_value": before.get(key), "current_value": value });
+            Value::Object(Map::from_iter([(key.clone(), change)]))
+        })
+        .collect();
+    if list.is_empty() {
+        return None;
     }
-    if let Err(e) = request.body(delivery.body).send().await {
-        eprintln!(
-            "liveagent-emulator: webhook delivery failed: {}",
-            e.without_url()
-        );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn signature_is_hmac_sha256_of_timestamp_dot_body() {
-        // Known answer, from Python's hmac module: hmac.new(b"key", b"1.{}", sha256).hexdigest().
-        assert_eq!(
-            super::signature("key", 1, "{}"),
-            "sha256=1ba6b8171186efc613e8bcc0cbdab2748f24984d7c5a84faa2637afa0e40d224"
-        );
-    }
-
-    #[test]
-    fn identity_hash_is_hex_hmac_sha256() {
-        // python3 -c 'import hmac,hashlib;print(hmac.new(b"key",b"jane",hashlib.sha256).hexdigest())'
-        assert_eq!(
-            super::hmac_hex("key", "jane"),
-            "7e024875be2f82307efd9e99d8a6bbd558d334f599761297a9cda83cacdac3d0"
-        );
-    }
+    let change =
+        json!({ "previous_value": iso(Some(updated.0)), "current_value": iso(Some(updated.1)) });
+    list.push(Value::Object(Map::from_iter([(
+        "updated_at".to_owned(),
+        change,
+    )])));
+    Some(Value::Array(list))
 }

@@ -3,7 +3,9 @@
 //! It answers the endpoints the SDK covers with real state: conversations with per-account
 //! display ids, filters, pages and counts; messages with cursors; contacts, agents, teams,
 //! inboxes and their members; labels, canned responses, custom attributes, webhooks (delivered
-//! and signed), agent bots; the public client API and the platform API. Auth behaves as the
+//! and signed, to account webhooks, API inboxes and the agent bots conversations are assigned
+//! to), agent bots; the public client API and the platform API. With an event gateway it also
+//! posts Live Agent's CloudEvents typing feed. Auth behaves as the
 //! server's does (user roles, the agent-bot allow-list, platform-app permissions), and errors
 //! have the server's bodies. Faults can be injected per route: statuses with `Retry-After`,
 //! latency, dropped connections, truncated bodies.
@@ -14,7 +16,8 @@
 //! Test control, under `/__emulator/`: `GET info`, `POST|DELETE faults`, `GET|DELETE requests`
 //! (the request log, secrets redacted), `POST reset` (back to the starting state; with
 //! `{"seed": n, "clock": epoch_seconds}` the tokens, request ids and timestamps that follow are
-//! reproducible, process-wide).
+//! reproducible, process-wide), `POST event_gateway` (`{"url": "..."}` or `{"url": null}`: where
+//! the CloudEvents typing feed goes).
 //!
 //! `GET requests` answers `{"capacity", "body_limit", "evicted", "requests": [...]}`: the newest
 //! entries, oldest first, at most `capacity` of them (`Options::log_capacity`,
@@ -27,6 +30,7 @@
 
 mod auth;
 mod clock;
+mod deliver;
 mod events;
 mod faults;
 mod http;
@@ -61,6 +65,9 @@ pub struct Options {
     /// Bytes of each request and response body the log keeps (default 64 KiB); a longer body is
     /// cut and marked `body_truncated` / `response_truncated`.
     pub log_body_limit: usize,
+    /// Where to post Live Agent's CloudEvents typing feed (`EVENT_GATEWAY_HTTP_ENDPOINT`), if
+    /// anywhere; `POST /__emulator/event_gateway {"url"}` sets it later.
+    pub event_gateway: Option<String>,
 }
 
 impl Default for Options {
@@ -72,6 +79,7 @@ impl Default for Options {
             faults: Vec::new(),
             log_capacity: request_log::DEFAULT_CAPACITY,
             log_body_limit: request_log::DEFAULT_BODY_LIMIT,
+            event_gateway: None,
         }
     }
 }
@@ -121,7 +129,17 @@ pub async fn start(options: Options) -> Result<Running, String> {
         capacity: options.log_capacity,
         body_limit: options.log_body_limit,
     };
-    let app = Arc::new(server::App::new(store, faults, log_limits, info.clone()));
+    let gateway = options.event_gateway.map(|url| deliver::Gateway {
+        url,
+        source: base_url.clone(),
+    });
+    let app = Arc::new(server::App::new(
+        store,
+        faults,
+        log_limits,
+        info.clone(),
+        gateway,
+    ));
     let task = tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else {

@@ -1,4 +1,4 @@
-//! `liveagent-emulator [--host H] [--port N] [--seed] [--fault SPEC]... [--log-capacity N] [--log-body-limit BYTES]`
+//! `liveagent-emulator [--host H] [--port N] [--seed] [--fault SPEC]... [--log-capacity N] [--log-body-limit BYTES] [--event-gateway URL]`
 //!
 //! Prints one JSON line (`base_url`, `account_id`, `inbox_identifier`, `tokens`) and serves until
 //! interrupted.
@@ -6,7 +6,7 @@
 use liveagent_emulator::{Options, start};
 use std::io::Write;
 
-const USAGE: &str = "usage: liveagent-emulator [--host 127.0.0.1] [--port 0] [--seed] [--fault 'METHOD /path kind=status status=429 retry_after=1 times=1']... [--log-capacity 10000] [--log-body-limit 65536]";
+const USAGE: &str = "usage: liveagent-emulator [--host 127.0.0.1] [--port 0] [--seed] [--fault 'METHOD /path kind=status status=429 retry_after=1 times=1']... [--log-capacity 10000] [--log-body-limit 65536] [--event-gateway http://...]";
 
 fn options() -> Result<Options, String> {
     let mut options = Options {
@@ -24,6 +24,9 @@ fn options() -> Result<Options, String> {
                 .push(args.next().ok_or("--fault needs a value")?),
             "--log-capacity" => options.log_capacity = number(args.next(), "--log-capacity")?,
             "--log-body-limit" => options.log_body_limit = number(args.next(), "--log-body-limit")?,
+            "--event-gateway" => {
+                options.event_gateway = Some(args.next().ok_or("--event-gateway needs a URL")?);
+            }
             "--help" | "-h" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }

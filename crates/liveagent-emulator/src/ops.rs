@@ -2,12 +2,15 @@
 //! changes and assignments, with the activity messages, reporting events and webhooks they cause.
 
 use crate::clock::now;
-use crate::events::{contact_payload, conversation_payload, message_payload};
+use crate::events::{
+    changes, contact_payload, conversation_columns, conversation_payload, message_payload,
+};
 use crate::routes::World;
 use crate::store::{
     Assignee, Contact, ContactInbox, Conversation, Id, Json, Message, ReportingEvent, Sender,
     token, uuid,
 };
+use serde_json::Value;
 
 /// Creates a contact and announces it.
 pub(crate) fn new_contact(w: &mut World, mut contact: Contact) -> Id {
@@ -68,6 +71,7 @@ pub(crate) fn contact_inbox(
         source_id: source_id.unwrap_or_else(uuid),
         pubsub_token: token(24),
         hmac_verified,
+        created_at: now(),
     });
     id
 }
@@ -144,6 +148,7 @@ pub(crate) fn add_message(w: &mut World, index: usize, new: NewMessage) -> Id {
         (c.id, c.account_id, c.inbox_id, c.contact_id)
     };
     let incoming = new.message_type == 0;
+    let before = snapshot(w, index);
     let human_reply =
         new.message_type == 1 && !new.private && matches!(new.sender, Some(Sender::User(_)));
     w.store.messages.push(Message {
@@ -213,12 +218,13 @@ pub(crate) fn add_message(w: &mut World, index: usize, new: NewMessage) -> Id {
             .contacts
             .update(contact_id, |contact| contact.last_activity_at = Some(t));
     }
-    if let Some(m) = w.store.messages.last() {
+    // Activity messages are not `webhook_sendable?`.
+    if let Some(m) = w.store.messages.last().filter(|m| m.message_type != 2) {
         let payload = message_payload(&w.store, m);
-        w.emit(account_id, Some(inbox_id), "message_created", payload);
+        w.emit_for(index, "message_created", payload);
     }
     if reopened {
-        announce(w, index, "conversation_status_changed");
+        status_events(w, index, before);
     }
     id
 }
@@ -251,6 +257,7 @@ pub(crate) fn set_status(
     snoozed_until: Option<f64>,
     by: Option<Id>,
 ) {
+    let before = snapshot(w, index);
     let t = now();
     let changed = {
         let c = &mut w.store.conversations[index];
@@ -297,13 +304,69 @@ pub(crate) fn set_status(
             created_at: t,
         });
     }
-    announce(w, index, "conversation_status_changed");
+    status_events(w, index, before);
+}
+
+/// The events of a status change (`Conversation#notify_status_change`, then
+/// `notify_conversation_updation`): `conversation_opened` or `conversation_resolved` (agent bots
+/// only), `conversation_status_changed` (whose `changed_attributes` the server sends as `null`),
+/// `conversation_updated`.
+fn status_events(w: &mut World, index: usize, before: Snapshot) {
+    match w.store.conversations[index].status.as_str() {
+        "open" => announce(w, index, "conversation_opened"),
+        "resolved" => announce(w, index, "conversation_resolved"),
+        _ => {}
+    }
+    let mut payload = conversation_payload(&w.store, &w.store.conversations[index]);
+    payload["changed_attributes"] = Value::Null;
+    w.emit_for(index, "conversation_status_changed", payload);
+    updated(w, index, before);
 }
 
 /// Sends a conversation event with the conversation's current payload.
 pub(crate) fn announce(w: &mut World, index: usize, name: &'static str) {
+    let payload = conversation_payload(&w.store, &w.store.conversations[index]);
+    w.emit_for(index, name, payload);
+}
+
+/// The columns of a conversation that make an update event, and its `updated_at`.
+pub(crate) type Snapshot = (Json, f64);
+
+/// What the conversation at `index` looks like now, for [`updated`].
+pub(crate) fn snapshot(w: &World, index: usize) -> Snapshot {
     let c = &w.store.conversations[index];
-    let (account_id, inbox_id) = (c.account_id, c.inbox_id);
-    let payload = conversation_payload(&w.store, c);
-    w.emit(account_id, Some(inbox_id), name, payload);
+    (conversation_columns(c), c.updated_at)
+}
+
+/// Sends `conversation_updated` with what changed since `before`, if anything did
+/// (`Conversation#notify_conversation_updation`).
+pub(crate) fn updated(w: &mut World, index: usize, before: Snapshot) {
+    let t = now();
+    let after = conversation_columns(&w.store.conversations[index]);
+    let Some(changed) = changes(&before.0, &after, (before.1, t)) else {
+        return;
+    };
+    w.store.conversations[index].updated_at = t;
+    let mut payload = conversation_payload(&w.store, &w.store.conversations[index]);
+    payload["changed_attributes"] = changed;
+    w.emit_for(index, "conversation_updated", payload);
+}
+
+/// `Conversations::TypingStatusManager`: `typing_status` `on` or `off` sends the typing event
+/// (anything else sends nothing).
+pub(crate) fn typing(
+    w: &mut World,
+    index: usize,
+    status: Option<&str>,
+    who: Sender,
+    private: bool,
+) {
+    let name = match status {
+        Some("on") => "conversation_typing_on",
+        Some("off") => "conversation_typing_off",
+        _ => return,
+    };
+    let payload =
+        crate::events::typing_payload(&w.store, &w.store.conversations[index], who, private);
+    w.emit_for(index, name, payload);
 }

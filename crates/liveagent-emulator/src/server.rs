@@ -1,7 +1,7 @@
 //! The HTTP server: accepts connections, answers CORS preflights, applies faults, logs requests,
 //! routes them under one lock, and delivers the webhooks they cause.
 
-use crate::events::{Delivery, deliver, deliveries};
+use crate::deliver::{Delivery, Gateway, deliver, deliveries};
 use crate::faults::{Action, Fault, Faults};
 use crate::http::{Fail, Reply, Req, parse_query};
 use crate::request_log::{Arrival, LogLimits, LoggedBody, RequestLog, Selection};
@@ -31,6 +31,8 @@ pub(crate) struct App {
     initial: Store,
     info: Value,
     http: reqwest::Client,
+    /// Where the CloudEvents typing feed goes, if anywhere.
+    gateway: Mutex<Option<Gateway>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -38,7 +40,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl App {
-    pub(crate) fn new(store: Store, faults: Vec<Fault>, log_limits: LogLimits, info: Value) -> App {
+    pub(crate) fn new(
+        store: Store,
+        faults: Vec<Fault>,
+        log_limits: LogLimits,
+        info: Value,
+        gateway: Option<Gateway>,
+    ) -> App {
         let mut all = Faults::default();
         faults.into_iter().for_each(|f| all.add(f));
         App {
@@ -52,6 +60,7 @@ impl App {
             initial: store,
             info,
             http: reqwest::Client::new(),
+            gateway: Mutex::new(gateway),
         }
     }
 }
@@ -290,9 +299,10 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         let mut world = lock(&app.world);
         let result = route(&mut world, &req);
         let events = std::mem::take(&mut world.events);
+        let gateway = lock(&app.gateway).clone();
         let outbox: Vec<Delivery> = events
             .iter()
-            .flat_map(|e| deliveries(&world.store, e))
+            .flat_map(|e| deliveries(&world.store, e, gateway.as_ref()))
             .collect();
         (result, outbox)
     };
@@ -333,6 +343,19 @@ fn control(
                 faults.into_iter().for_each(|f| all.add(f));
                 json!({ "faults": all.len() })
             })
+        }
+        ("POST", "event_gateway") => {
+            let url = parsed.get("url").and_then(Value::as_str).map(str::to_owned);
+            let source = app
+                .info
+                .get("base_url")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            *lock(&app.gateway) = url.clone().map(|url| Gateway {
+                url,
+                source: source.to_owned(),
+            });
+            Ok(json!({ "event_gateway": url }))
         }
         ("DELETE", "faults") => {
             lock(&app.faults).clear();

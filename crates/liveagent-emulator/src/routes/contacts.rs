@@ -3,7 +3,7 @@
 use super::{World, can_see, page, seg_id};
 use crate::auth::{Bots, Scope};
 use crate::clock::now;
-use crate::events::contact_payload;
+use crate::events::{changes, contact_columns, contact_payload};
 use crate::http::{Fail, Reply, Req, Res};
 use crate::ops;
 use crate::store::{Channel, Contact, Detail, Id, Sender, Store, uuid};
@@ -400,12 +400,22 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
 fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     w.scope(req, account_id, Bots::Denied)?;
     let mut draft = find(&w.store, account_id, id)?.clone();
+    let before = (contact_columns(&draft), draft.updated_at);
     apply(req, &mut draft);
     validate(&w.store, &draft)?;
     draft.updated_at = now();
-    let payload = contact_payload(&w.store, &draft);
+    let changed = changes(
+        &before.0,
+        &contact_columns(&draft),
+        (before.1, draft.updated_at),
+    );
     w.store.contacts.update(draft.id, |c| *c = draft.clone());
-    w.emit(account_id, None, "contact_updated", payload);
+    // The server sends no `contact_updated` when nothing changed.
+    if let Some(changed) = changed {
+        let mut payload = contact_payload(&w.store, &draft);
+        payload["changed_attributes"] = changed;
+        w.emit(account_id, None, "contact_updated", payload);
+    }
     Ok(Reply::json(
         json!({ "payload": contact(&w.store, &draft, with_inboxes(req)) }),
     ))

@@ -2,7 +2,7 @@
 
 use super::{World, can_see, page, seg_id};
 use crate::auth::{Bots, Scope};
-use crate::clock::{now, parse};
+use crate::clock::parse;
 use crate::http::{Fail, Reply, Req, Res};
 use crate::ops::{self, NewMessage};
 use crate::store::{Assignee, Conversation, Id, Sender, Store};
@@ -26,7 +26,13 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
         ("POST", [id, "toggle_priority"]) => toggle_priority(w, req, account_id, id),
         ("POST", [id, "toggle_typing_status"]) => {
             let scope = w.scope(req, account_id, Bots::Allowed)?;
-            w.conversation_index(&scope, id)?;
+            let index = w.conversation_index(&scope, id)?;
+            let who = match scope.actor {
+                crate::auth::Actor::User { id, .. } => Sender::User(id),
+                crate::auth::Actor::Bot { id } => Sender::Bot(id),
+            };
+            let private = matches!(req.param("is_private"), Some(v) if v == true || v == "true");
+            ops::typing(w, index, req.str("typing_status").as_deref(), who, private);
             Ok(Reply::ok())
         }
         ("POST", [id, "custom_attributes"]) => custom_attributes(w, req, account_id, id),
@@ -501,6 +507,7 @@ fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let scope = w.scope(req, account_id, Bots::Allowed)?;
     let index = w.conversation_index(&scope, id)?;
     if let Some(priority) = req.body.get("priority") {
+        let before = ops::snapshot(w, index);
         let priority = priority
             .as_str()
             .filter(|p| !p.is_empty())
@@ -511,8 +518,7 @@ fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
             return Err(Fail::rails_error());
         }
         w.store.conversations[index].priority = priority;
-        w.store.conversations[index].updated_at = now();
-        ops::announce(w, index, "conversation_updated");
+        ops::updated(w, index, before);
     }
     Ok(Reply::json(conversation(
         &w.store,
@@ -570,8 +576,9 @@ fn toggle_priority(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     {
         return Err(Fail::rails_error());
     }
+    let before = ops::snapshot(w, index);
     w.store.conversations[index].priority = priority;
-    ops::announce(w, index, "conversation_updated");
+    ops::updated(w, index, before);
     Ok(Reply::ok())
 }
 
@@ -581,8 +588,9 @@ fn custom_attributes(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res 
     let attributes = req
         .object("custom_attributes")
         .ok_or_else(Fail::rails_error)?;
+    let before = ops::snapshot(w, index);
     w.store.conversations[index].custom_attributes = attributes.clone();
-    ops::announce(w, index, "conversation_updated");
+    ops::updated(w, index, before);
     Ok(Reply::json(json!({ "custom_attributes": attributes })))
 }
 
@@ -590,6 +598,7 @@ fn assign(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let scope = w.scope(req, account_id, Bots::Allowed)?;
     let index = w.conversation_index(&scope, id)?;
     let by = ops::actor_name(w, scope.user_id());
+    let before = ops::snapshot(w, index);
     let reply = if req.body.get("assignee_id").is_some()
         || req.str("assignee_type").as_deref() == Some("AgentBot")
     {
@@ -641,7 +650,7 @@ fn assign(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     } else {
         Value::Null
     };
-    ops::announce(w, index, "conversation_updated");
+    ops::updated(w, index, before);
     Ok(Reply::json(reply))
 }
 
@@ -655,7 +664,8 @@ fn set_labels(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
             labels.push(label);
         }
     }
+    let before = ops::snapshot(w, index);
     w.store.conversations[index].labels = labels.clone();
-    ops::announce(w, index, "conversation_updated");
+    ops::updated(w, index, before);
     Ok(Reply::json(json!({ "payload": labels })))
 }

@@ -3,6 +3,7 @@
 use super::{World, seg_id};
 use crate::auth::{Bots, Scope};
 use crate::clock::now;
+use crate::events::{changes, inbox_columns, inbox_payload};
 use crate::http::{Fail, Reply, Req, Res};
 use crate::store::{Channel, Id, Inbox, WorkingHour, token};
 use crate::views::inboxes::inbox;
@@ -257,16 +258,24 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
         return Err(Fail::invalid("Name can't be blank", &["name"]));
     }
     w.store.inboxes.push(i.clone());
+    let payload = inbox_payload(&w.store, &i);
+    w.emit(account_id, None, "inbox_created", payload);
     Ok(Reply::json(inbox(&i, true)))
 }
 
 fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     w.scope(req, account_id, Bots::Denied)?.require_admin()?;
     let mut i = find(w, account_id, id)?;
+    let before = (inbox_columns(&i), i.updated_at);
     apply(req, &mut i)?;
     i.updated_at = now();
     if let Some(existing) = w.store.inboxes.iter_mut().find(|x| x.id == i.id) {
         *existing = i.clone();
+    }
+    if let Some(changed) = changes(&before.0, &inbox_columns(&i), (before.1, i.updated_at)) {
+        let mut payload = inbox_payload(&w.store, &i);
+        payload["changed_attributes"] = changed;
+        w.emit(account_id, None, "inbox_updated", payload);
     }
     Ok(Reply::json(inbox(&i, true)))
 }

@@ -99,6 +99,6 @@ fn delete(w: &mut World, req: &Req, account_id: Id, id: &str, message_id: &str) 
     m.updated_at = now();
     let m = m.clone();
     let payload = crate::events::message_payload(&w.store, &m);
-    w.emit(account_id, Some(m.inbox_id), "message_updated", payload);
+    w.emit_for(index, "message_updated", payload);
     Ok(Reply::json(message(&w.store, &m, None)))
 }

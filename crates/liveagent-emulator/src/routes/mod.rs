@@ -11,7 +11,7 @@ mod public;
 mod settings;
 
 use crate::auth::{self, Bots, Scope};
-use crate::events::Event;
+use crate::deliver::Event;
 use crate::http::{Fail, Req, Res};
 use crate::store::{Conversation, Id, Store};
 use serde_json::Value;
@@ -24,7 +24,7 @@ pub(crate) struct World {
 }
 
 impl World {
-    /// Queues a webhook event.
+    /// Queues a webhook event of an account (contacts, inboxes).
     pub(crate) fn emit(
         &mut self,
         account_id: Id,
@@ -37,6 +37,24 @@ impl World {
             inbox_id,
             name,
             payload,
+            bot: None,
+        });
+    }
+
+    /// Queues a webhook event of the conversation at `index`: its inbox's webhook and its
+    /// agent bot hear of it too.
+    pub(crate) fn emit_for(&mut self, index: usize, name: &'static str, payload: Value) {
+        let c = &self.store.conversations[index];
+        let bot = match c.assignee {
+            Some(crate::store::Assignee::Bot(id)) => Some(id),
+            _ => None,
+        };
+        self.events.push(Event {
+            account_id: c.account_id,
+            inbox_id: Some(c.inbox_id),
+            name,
+            payload,
+            bot,
         });
     }
 

@@ -3,7 +3,8 @@
 
 use super::World;
 use crate::clock::{iso, now};
-use crate::events::hmac_hex;
+use crate::deliver::hmac_hex;
+use crate::events::{changes, contact_columns};
 use crate::http::{Fail, Reply, Req, Res};
 use crate::ops::{self, NewMessage};
 use crate::store::{Channel, ContactInbox, CsatResponse, Detail, Id, Inbox, Sender};
@@ -116,7 +117,17 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                     w.store.conversations[index].contact_last_seen_at = Some(now());
                     Ok(Reply::ok())
                 }
-                _ => Ok(Reply::ok()),
+                _ => {
+                    let contact = Sender::Contact(w.store.conversations[index].contact_id);
+                    ops::typing(
+                        w,
+                        index,
+                        req.str("typing_status").as_deref(),
+                        contact,
+                        false,
+                    );
+                    Ok(Reply::ok())
+                }
             }
         }
         (
@@ -217,6 +228,8 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
             if m.content_type == "input_csat" {
                 record_csat(w, index, m.id, &answer);
             }
+            let payload = crate::events::message_payload(&w.store, &m);
+            w.emit_for(index, "message_updated", payload);
             Ok(Reply::json(public_message(&w.store, &m)))
         }
         _ => Err(Fail::rails_not_found()),
@@ -357,6 +370,10 @@ fn create_contact(w: &mut World, req: &Req, ii: &str) -> Res {
 fn update_contact(w: &mut World, req: &Req, ii: &str, ci: &str) -> Res {
     let (inbox, contact_inbox) = identity(w, ii, ci)?;
     verify(w, req, &inbox, Some(contact_inbox.id))?;
+    let before = w
+        .store
+        .contact(contact_inbox.contact_id)
+        .map(|c| (contact_columns(c), c.updated_at));
     let c = w
         .store
         .contacts
@@ -378,8 +395,13 @@ fn update_contact(w: &mut World, req: &Req, ii: &str, ci: &str) -> Res {
             c.clone()
         })
         .ok_or_else(Fail::rails_not_found)?;
-    let payload = crate::events::contact_payload(&w.store, &c);
-    w.emit(c.account_id, None, "contact_updated", payload);
+    if let Some((columns, updated)) = before
+        && let Some(changed) = changes(&columns, &contact_columns(&c), (updated, c.updated_at))
+    {
+        let mut payload = crate::events::contact_payload(&w.store, &c);
+        payload["changed_attributes"] = changed;
+        w.emit(c.account_id, None, "contact_updated", payload);
+    }
     Ok(Reply::json(contact_record(&c)))
 }
 

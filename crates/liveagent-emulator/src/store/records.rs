@@ -203,6 +203,7 @@ pub(crate) struct ContactInbox {
     pub source_id: String,
     pub pubsub_token: String,
     pub hmac_verified: bool,
+    pub created_at: f64,
 }
 
 /// Who is assigned to a conversation.
