@@ -1,15 +1,14 @@
 // A support flow with @liveagent/node, printed as a transcript: the open queue and its counts, a
 // new customer writing in, a reply and a private note, assignment to an agent and a team,
 // labels, resolution, the counts again, and the signed webhook Live Agent sends for the new
-// message, verified.
+// message, verified with the SDK's verifyWebhook.
 //
 // `scripts/demo` runs it against the emulator. Against your own server (the webhook receiver
 // must then be reachable from it):
 //   LIVEAGENT_URL=https://liveagent-app.cognigy.ai LIVEAGENT_TOKEN=... LIVEAGENT_ACCOUNT_ID=1 \
 //   LIVEAGENT_INBOX_ID=... node npm/examples/support-flow.js
 import { createServer } from 'node:http';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { LiveAgentClient, LiveAgentError } from '@liveagent/node';
+import { LiveAgentClient, LiveAgentError, verifyWebhook } from '@liveagent/node';
 
 const env = (name) => process.env[name] ?? fail(`set ${name}`);
 const client = new LiveAgentClient({ baseUrl: env('LIVEAGENT_URL'), token: env('LIVEAGENT_TOKEN'), accountId: Number(env('LIVEAGENT_ACCOUNT_ID')) });
@@ -21,15 +20,15 @@ function fail(message) {
 const say = (text = '') => console.log(text);
 const counts = ({ meta }) => `mine ${meta.mine_count}, assigned ${meta.assigned_count}, unassigned ${meta.unassigned_count}, all ${meta.all_count}`;
 
-/** Receives webhooks on loopback and resolves with the first one `wanted` accepts. */
+/** Receives webhooks on loopback (the raw bytes: a signature covers them) and resolves with the first one `wanted` accepts. */
 function webhookReceiver() {
   const waiting = [];
   const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', () => {
       response.end();
-      for (const w of waiting) w({ headers: request.headers, body });
+      for (const w of waiting) w({ headers: request.headers, body: Buffer.concat(chunks) });
     });
   });
   return new Promise((resolve) =>
@@ -49,13 +48,6 @@ function webhookReceiver() {
       }),
     ),
   );
-}
-
-/** `X-Chatwoot-Signature: sha256=hex(HMAC-SHA256(secret, "<timestamp>.<body>"))`. */
-function verify({ headers, body }, secret) {
-  const expected = `sha256=${createHmac('sha256', secret).update(`${headers['x-chatwoot-timestamp']}.${body}`).digest('hex')}`;
-  const given = String(headers['x-chatwoot-signature'] ?? '');
-  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 async function main() {
@@ -107,9 +99,10 @@ async function main() {
     fail('the open count did not go up by one and back');
   }
 
+  // Checks X-Chatwoot-Signature under the webhook's secret and X-Chatwoot-Timestamp's age, then
+  // parses the event (a LiveAgentError with code WEBHOOK if any of it fails).
   const received = await webhook;
-  const event = JSON.parse(received.body);
-  if (!verify(received, hook.webhook.secret)) fail('the webhook signature does not verify');
+  const event = await verifyWebhook(received.body, received.headers, hook.webhook.secret);
   say(`10. Webhook received: ${event.event} #${event.id} in conversation #${event.conversation.id}, "${event.content}"`);
   say(`    X-Chatwoot-Signature ${received.headers['x-chatwoot-signature'].slice(0, 23)}... verified with the webhook's secret`);
 

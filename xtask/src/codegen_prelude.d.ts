@@ -189,7 +189,7 @@ type ErrorOf<C extends string, F> = Error & { readonly name: 'LiveAgentError'; r
 };
 
 /** The raw body of a webhook delivery, the bytes that were signed: a `Uint8Array` (a Node `Buffer`), an `ArrayBuffer`, or a string. */
-export type WebhookBody = string | ArrayBuffer | ArrayBufferView;
+export type WebhookBody = string | ArrayBufferLike | ArrayBufferView;
 
 /** A request's headers, names in any case: a `Headers`, or a plain object such as Node's `request.headers`. */
 export type WebhookHeaders =

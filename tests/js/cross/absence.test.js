@@ -105,7 +105,8 @@ test('no single absent or null key fails a lenient call, in both packages', asyn
       });
     const clients = { user: clientFor('user'), platform: clientFor('platform') };
     const results = [];
-    for (const file of fixtureFiles(fixturesDir).sort()) {
+    // Response fixtures only: the webhook deliveries under events/ are parsed by webhooks.test.js.
+    for (const file of fixtureFiles(fixturesDir).filter((f) => !path.relative(fixturesDir, f).startsWith('events')).sort()) {
       const name = camel(path.basename(file).split('.')[0]);
       const client = path.relative(fixturesDir, file).startsWith('platform/') ? clients.platform : clients.user;
       const body = JSON.parse(readFileSync(file, 'utf8'));

@@ -42,6 +42,12 @@ export function narrowing(e: unknown): string {
       e.body.length;
       return phase;
     }
+    case 'WEBHOOK': {
+      const kind: 'signature' | 'timestamp' | 'malformed' | (string & {}) = e.kind;
+      // @ts-expect-error a refused delivery has no HTTP status
+      const status: number = e.status;
+      return `${kind} ${e.path ?? ''} ${e.drift.length} ${status}`;
+    }
     case 'INTERNAL':
       return e.message;
     default: {

@@ -1,8 +1,8 @@
 // Type-checked by `tsc -p tests/js/types` (never run): the shipped declarations must accept what
 // users write and reject what is wrong (each `@ts-expect-error` fails the check if it is not an
 // error).
-import init, { initSync, LiveAgentClient, LiveAgentError } from '@liveagent/wasm';
-import type { Conversation, ConversationStatus, Message, ApiResponse } from '@liveagent/wasm';
+import init, { initSync, LiveAgentClient, LiveAgentError, parseWebhook, verifyWebhook, verifyWebhookRequest } from '@liveagent/wasm';
+import type { Conversation, ConversationStatus, Message, ApiResponse, LiveAgentEvent, WebhookMessage } from '@liveagent/wasm';
 
 export async function usage(bytes: Uint8Array): Promise<void> {
   await init();
@@ -48,4 +48,54 @@ export async function usage(bytes: Uint8Array): Promise<void> {
   new LiveAgentClient({ baseUrl: 'x', tokne: 't' });
 
   void [open, status, requestId];
+}
+
+export async function webhooks(request: Request, bytes: Uint8Array, secret: string): Promise<void> {
+  const event: LiveAgentEvent = await verifyWebhookRequest(request, secret, { now: 1_767_225_600, strict: true });
+  // `event` narrows on `event`: a message has a sender, a typing event a user.
+  switch (event.event) {
+    case 'message_created':
+    case 'message_updated': {
+      const message: WebhookMessage = event;
+      const content: string | null = message.content;
+      const created: number = message.created_at;
+      void [content, created, message.conversation.meta.sender.name];
+      break;
+    }
+    case 'conversation_typing_on':
+      void [event.user, event.is_private];
+      break;
+    case 'conversation_updated':
+      void event.changed_attributes?.[0]?.['status']?.current_value;
+      break;
+    case undefined: {
+      // Cognigy's CloudEvents typing feed: no `event`, a `type`.
+      const subject: string = event.subject;
+      void [event.type, subject, event.data.cognigy_session_id];
+      break;
+    }
+  }
+  await verifyWebhook(bytes, request.headers, secret);
+  await verifyWebhook(await request.text(), { 'X-Chatwoot-Signature': 'sha256=...', 'X-Chatwoot-Timestamp': '1' }, secret, { tolerance: 60 });
+  await parseWebhook(new ArrayBuffer(2), { strict: false });
+  await parseWebhook(bytes.buffer);
+  await parseWebhook(new DataView(bytes.buffer));
+  try {
+    await parseWebhook('{}');
+  } catch (e) {
+    if (e instanceof LiveAgentError && e.code === 'WEBHOOK') {
+      const path: string | null = e.path;
+      void [e.kind, path, e.drift];
+    }
+  }
+  // @ts-expect-error the body must be raw bytes or text, not a parsed object
+  await verifyWebhook({ event: 'message_created' }, request.headers, secret);
+  // @ts-expect-error the secret is a string
+  await verifyWebhook(bytes, request.headers, undefined);
+  // @ts-expect-error unknown option
+  await verifyWebhook(bytes, request.headers, secret, { tolerence: 60 });
+  if (event.event === 'message_created') {
+    // @ts-expect-error a message event has no `user`
+    void event.user;
+  }
 }

@@ -1,7 +1,8 @@
 // Type-checked by `tsc -p tests/js/types/node` (never run): both packages in a Node project,
 // without the DOM lib, under `exactOptionalPropertyTypes`, as the README's Node quick start
 // writes the client.
-import { engine, LiveAgentClient, LiveAgentError } from '@liveagent/node';
+import { engine, LiveAgentClient, LiveAgentError, verifyWebhook } from '@liveagent/node';
+import type { IncomingMessage } from 'node:http';
 import * as wasm from '@liveagent/wasm';
 import { readFileSync } from 'node:fs';
 
@@ -38,4 +39,21 @@ export function whichEngine(): 'addon' | 'wasm' {
   // @ts-expect-error no engine is spelled so
   void (engine === 'napi');
   return engine;
+}
+
+export async function webhookInNode(request: IncomingMessage, body: Buffer, secret: string): Promise<void> {
+  // Node's request headers and raw Buffer body, as an http server or express.raw() hands them.
+  const event = await verifyWebhook(body, request.headers, secret, { tolerance: 600 });
+  if (event.event === 'conversation_status_changed') {
+    const status: string = event.status;
+    void status;
+  }
+  try {
+    await wasm.verifyWebhook(body.toString('utf8'), request.headers, secret, { now: new Date() });
+  } catch (e) {
+    if (e instanceof wasm.LiveAgentError && e.code === 'WEBHOOK') {
+      const kind: 'signature' | 'timestamp' | 'malformed' | (string & {}) = e.kind;
+      void kind;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 // Type-checked by `tsc -p tests/js/types/worker` (never run): the README's Worker quick start in
 // a Cloudflare Workers project (@cloudflare/workers-types, no DOM lib).
-import { initSync, LiveAgentClient } from '@liveagent/wasm';
+import { initSync, LiveAgentClient, LiveAgentError, verifyWebhookRequest } from '@liveagent/wasm';
+import type { LiveAgentEvent } from '@liveagent/wasm';
 import wasm from '@liveagent/wasm/liveagent_wasm_bg.wasm';
 
 initSync({ module: wasm });
@@ -8,19 +9,18 @@ initSync({ module: wasm });
 interface Env {
   LIVEAGENT_URL: string;
   LIVEAGENT_BOT_TOKEN: string;
-}
-
-interface MessageCreated {
-  event: string;
-  message_type: string;
-  content: string;
-  account: { id: number };
-  conversation: { id: number };
+  LIVEAGENT_WEBHOOK_SECRET: string;
 }
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
-    const event = await request.json<MessageCreated>();
+    let event: LiveAgentEvent;
+    try {
+      event = await verifyWebhookRequest(request, env.LIVEAGENT_WEBHOOK_SECRET);
+    } catch (e) {
+      if (e instanceof LiveAgentError && e.code === 'WEBHOOK') return new Response(e.message, { status: 401 });
+      throw e;
+    }
     if (event.event !== 'message_created' || event.message_type !== 'incoming') {
       return new Response(null, { status: 204 });
     }
