@@ -73,11 +73,12 @@ target_dir() {
 
 # Starts the seeded emulator in the background (stopped when the script exits) and exports its
 # startup line as LIVEAGENT_EMULATOR_INFO and its base URL as LIVEAGENT_EMULATOR_URL. Takes the
-# profile to run (default debug).
+# profile to run (default: LIVEAGENT_EMULATOR_BIN if set, else the debug build).
 start_emulator() {
-  local out
+  local out bin
   out=$(mktemp)
-  setsid "$(target_dir)/${1:-debug}/liveagent-emulator" --seed --port 0 >"$out" &
+  if [ -n "${1:-}" ]; then bin="$(target_dir)/$1/liveagent-emulator"; else bin="${LIVEAGENT_EMULATOR_BIN:-$(target_dir)/debug/liveagent-emulator}"; fi
+  setsid "$bin" --seed --port 0 >"$out" &
   EMULATOR_PID=$!
   trap 'kill -- -"$EMULATOR_PID" 2>/dev/null || true; rm -f "'"$out"'"' EXIT
   for _ in $(seq 1 100); do

@@ -44,3 +44,22 @@ pub extern "C" fn liveagent_probe(index: u32, status: u32) -> u32 {
         Step::Done(_) => code + 100,
     }
 }
+
+/// Verifies and parses a webhook delivery of `len` bytes of a canned body, typed (serde) and
+/// normalized, so that the webhook path is checked for imports too; returns a small code.
+#[unsafe(no_mangle)]
+pub extern "C" fn liveagent_probe_webhook(len: u32, now: i64) -> u32 {
+    use liveagent_core::webhook::{self, VerifyOptions};
+    let body = br#"{"event":"contact_created","id":7,"account":{"id":1,"name":"A"}}"#;
+    let body = &body[..(len as usize).min(body.len())];
+    let secret = Secret::new("secret");
+    let at = now.to_string();
+    let signature = webhook::sign(&secret, now, body);
+    let headers = [
+        ("x-chatwoot-timestamp", at.as_str()),
+        ("x-chatwoot-signature", signature.as_str()),
+    ];
+    let typed = webhook::verify(body, headers, &secret, &VerifyOptions::at(now)).is_ok();
+    let normalized = webhook::normalize(body, liveagent_core::ParseMode::Strict).is_ok();
+    u32::from(typed) + 2 * u32::from(normalized)
+}

@@ -156,7 +156,11 @@ mod tests {
         assert!(found.contains(&r#"{"a":"x y: 1","updated_at":2,"b":"é\""}"#.to_owned()));
         assert!(found.contains(&r#"{"a":"x y: 1","updated_at":2.0,"b":"\u00e9\""}"#.to_owned()));
         // A fraction stays as it is.
-        assert!(all(r#"{"updated_at":1.5,"b":"<"}"#).iter().all(|c| c.contains(":1.5,")));
+        assert!(
+            all(r#"{"updated_at":1.5,"b":"<"}"#)
+                .iter()
+                .all(|c| c.contains(":1.5,"))
+        );
         // A key named updated_at inside a string value is no key.
         let quoted = r#"{"a":"\"updated_at\":1"}"#;
         assert!(
