@@ -49,7 +49,7 @@ before(async () => {
     return type && [type, await readFile(new URL(file, pkg))];
   });
   browser = await launchChromium();
-});
+}, { timeout: 120_000 });
 
 after(async () => {
   await browser?.close();

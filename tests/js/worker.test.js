@@ -126,7 +126,7 @@ test('the Worker returns the id of its reply, ignores other events, and refuses 
   }
 });
 
-test('in workerd, real deliveries verify and every wrong one is refused by kind', async () => {
+test('in workerd, real deliveries verify and every wrong one is refused by kind', { timeout: 120_000 }, async () => {
   const hooks = await receiver();
   try {
     const signed = (await allDeliveries(emulator, hooks)).filter((d) => d.secret && d.name === 'message_created' && d.body.includes('\\u003c'));

@@ -15,7 +15,7 @@ before(async () => {
   emulator = await startEmulator();
   hooks = await receiver();
   deliveries = await allDeliveries(emulator, hooks);
-});
+}, { timeout: 120_000 });
 
 after(() => {
   hooks?.close();
