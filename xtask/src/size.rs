@@ -6,8 +6,10 @@ use liveagent_core::ENDPOINTS;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-/// The budget for the whole download, gzip -9.
-const BUDGET_GZIP: usize = 150_000;
+/// The ceiling for the whole download, gzip -9: today's size (118,673 bytes with webhook
+/// verification) and a little room, so that a regression fails CI. Issue #8's target for the
+/// table's 117 rows is 75,000.
+const BUDGET_GZIP: usize = 125_000;
 /// Where the project is headed: gzip bytes per endpoint covered.
 const TARGET_PER_ENDPOINT: usize = 440;
 
