@@ -43,6 +43,60 @@ function paramsJson(params) {
   }
 }
 
+/** Whether `value` is file content: a `Blob` or `File`, an `ArrayBuffer`, or a typed array (a Node `Buffer`). */
+function isFile(value) {
+  if (ArrayBuffer.isView(value)) return true;
+  const tag = Object.prototype.toString.call(value);
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]' || (typeof Blob === 'function' && value instanceof Blob);
+}
+
+/** A plain object or array, which may hold files deeper down (a `Date` or a class instance does not). */
+function isContainer(value) {
+  if (Array.isArray(value)) return true;
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The params with each file swapped for `{ $file: n }`, copying only the objects on the way to
+ * one, and the files in marker order (see `fileTriple`): the bytes travel beside the JSON, never
+ * inside it. Params without files come back as they are.
+ */
+function splitFiles(params) {
+  const found = [];
+  const walk = (value) => {
+    if (isFile(value)) {
+      found.push(value);
+      return { $file: found.length - 1 };
+    }
+    if (!isContainer(value)) return value;
+    let copy = null;
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      if (item === null || typeof item !== 'object') continue;
+      const swapped = walk(item);
+      if (swapped !== item) {
+        copy ??= Array.isArray(value) ? value.slice() : { ...value };
+        copy[key] = swapped;
+      }
+    }
+    return copy ?? value;
+  };
+  if (!isContainer(params)) return { params, files: null };
+  const swapped = walk(params);
+  return found.length === 0 ? { params, files: null } : { params: swapped, files: found };
+}
+
+/** A file as the backends take it: `[name, type, Uint8Array]` (a Blob is read here). */
+async function fileTriple(file) {
+  if (ArrayBuffer.isView(file)) return ['', '', new Uint8Array(file.buffer, file.byteOffset, file.byteLength)];
+  if (typeof Blob === 'function' && file instanceof Blob) {
+    return [typeof file.name === 'string' ? file.name : '', file.type, new Uint8Array(await file.arrayBuffer())];
+  }
+  return ['', '', new Uint8Array(file)];
+}
+
 function configError(message) {
   return new LiveAgentError({ code: 'BUILD', kind: 'config', path: null, message: `invalid request: ${message}` });
 }
@@ -64,7 +118,8 @@ const SEND = Symbol('send');
 /**
  * Makes the client class over a binding: `{ Backend, endpointNames }`. A backend is built from
  * the options as JSON (plus an optional `fetch`), and offers
- * `call(index, paramsJson, optionsJson, signal) → Promise<string>` and
+ * `call(index, paramsJson, optionsJson, signal, files) → Promise<string>` (`files`: `null`, or
+ * `[name, type, Uint8Array]` for each `{ $file: n }` marker in the params) and
  * `pager(index, paramsJson, maxItems) → { next(): string | null, advance(pageJson): string }`.
  */
 export function bind(binding) {
@@ -86,9 +141,11 @@ export function bind(binding) {
 
     async [SEND](index, params, options, raw) {
       const { json, signal } = requestOptions(options, raw);
+      const split = splitFiles(params);
+      const files = split.files && (await Promise.all(split.files.map(fileTriple)));
       let text;
       try {
-        text = await this[BACKEND].call(index, paramsJson(params), json, signal);
+        text = await this[BACKEND].call(index, paramsJson(split.params), json, signal, files);
       } catch (e) {
         throw toError(e);
       }

@@ -1184,6 +1184,8 @@ export interface CreateAgentBotParams {
   outgoing_url?: string | null | undefined;
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
+  /** Avatar image to upload; the body then goes as `multipart/form-data`. */
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
   /** Bot type (`webhook`). */
   bot_type?: string | null | undefined;
   /** Bot settings. */
@@ -1252,6 +1254,8 @@ export interface CreateContactParams {
   blocked?: boolean | null | undefined;
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
+  /** Avatar image to upload; the body then goes as `multipart/form-data`. */
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
   /** Free-form attributes. */
   additional_attributes?: Record<string, unknown> | null | undefined;
   /** Custom attributes. */
@@ -1316,6 +1320,8 @@ export interface CreateInboxParams {
   account_id?: Id | null | undefined;
   /** Name. */
   name: string;
+  /** Avatar image to upload; the body then goes as `multipart/form-data`. */
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
   /**
    * The channel: `{"type": "api" | "web_widget" | "email" | "line" | "telegram" |
    * "whatsapp" | "sms", ...its settings}`, e.g. `{"type": "api", "webhook_url": "..."}`.
@@ -1391,6 +1397,8 @@ export interface CreateMessageParams {
   campaign_id?: Id | null | undefined;
   /** WhatsApp template (`name`, `category`, `language`, `processed_params`). */
   template_params?: Record<string, unknown> | null | undefined;
+  /** Files to attach; the body then goes as `multipart/form-data`. */
+  attachments?: (Blob | ArrayBuffer | ArrayBufferView)[] | null | undefined;
 }
 
 /** `POST accounts`. */
@@ -1501,6 +1509,8 @@ export interface CreatePublicMessageParams {
   content?: string | null | undefined;
   /** Your id for the message, echoed in real-time events. */
   echo_id?: string | null | undefined;
+  /** Files to attach; the body then goes as `multipart/form-data`. */
+  attachments?: (Blob | ArrayBuffer | ArrayBufferView)[] | null | undefined;
 }
 
 /** `POST teams` (administrators). Names are stored lowercase. */
@@ -1949,6 +1959,17 @@ export interface HelpCenterRef {
   name: string;
   /** Portal slug. */
   slug: string;
+}
+
+/**
+ * `POST contacts/import` (administrators): a CSV of contacts (`name`, `email`,
+ * `phone_number`, `identifier`, ... columns), imported in the background.
+ */
+export interface ImportContactsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The CSV file. */
+  import_file: Blob | ArrayBuffer | ArrayBufferView;
 }
 
 /**
@@ -2934,6 +2955,8 @@ export interface ProfileUpdate {
   password?: string | null | undefined;
   /** New password again. */
   password_confirmation?: string | null | undefined;
+  /** Avatar image to upload; the body then goes as `multipart/form-data`. */
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
 }
 
 /**
@@ -3484,6 +3507,8 @@ export interface UpdateAgentBotParams {
   outgoing_url?: string | null | undefined;
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
+  /** Avatar image to upload; the body then goes as `multipart/form-data`. */
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
   /** Bot type. */
   bot_type?: string | null | undefined;
   /** Bot settings. */
@@ -3540,6 +3565,8 @@ export interface UpdateContactParams {
   blocked?: boolean | null | undefined;
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
+  /** Avatar image to upload; the body then goes as `multipart/form-data`. */
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
   /** Free-form attributes (merged). */
   additional_attributes?: Record<string, unknown> | null | undefined;
   /** Custom attributes (merged). */
@@ -3610,6 +3637,8 @@ export interface UpdateInboxParams {
   inbox_id: Id;
   /** Name. */
   name?: string | null | undefined;
+  /** Avatar image to upload; the body then goes as `multipart/form-data`. */
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
   /** Channel settings to change (no `type`). */
   channel?: Record<string, unknown> | null | undefined;
   /** Greeting on. */
@@ -3823,6 +3852,31 @@ export interface UpdateWebhookParams {
   subscriptions?: KnownWebhookEvent[] | null | undefined;
   /** Only this inbox's events. */
   inbox_id?: Id | null | undefined;
+}
+
+/**
+ * `POST upload`: stores a file (or fetches `external_url`) and returns its URL and blob id,
+ * for use in rich content. The server allows 60 uploads an hour.
+ */
+export interface UploadFileParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The file (multipart). Give this or `external_url`. */
+  attachment?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  /** A public URL for the server to fetch instead of a file. */
+  external_url?: string | null | undefined;
+}
+
+/**
+ * Body of `POST upload` (`UploadController#render_success`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface UploadedFile {
+  /** Where the file is served (a redirect to storage). */
+  file_url: string;
+  /** The blob's signed id, for attaching it elsewhere. */
+  blob_id: string;
 }
 
 /**
@@ -4450,6 +4504,8 @@ export interface Endpoints {
   deleteAgentBotAvatar: { params: DeleteAgentBotAvatarParams; args: [params: DeleteAgentBotAvatarParams]; response: AgentBot };
   resetAgentBotAccessToken: { params: ResetAgentBotAccessTokenParams; args: [params: ResetAgentBotAccessTokenParams]; response: AgentBot };
   resetAgentBotSecret: { params: ResetAgentBotSecretParams; args: [params: ResetAgentBotSecretParams]; response: AgentBot };
+  uploadFile: { params: UploadFileParams; args: [params?: UploadFileParams]; response: UploadedFile };
+  importContacts: { params: ImportContactsParams; args: [params: ImportContactsParams]; response: null };
   getPublicInbox: { params: GetPublicInboxParams; args: [params: GetPublicInboxParams]; response: PublicInbox };
   createPublicContact: { params: CreatePublicContactParams; args: [params: CreatePublicContactParams]; response: PublicContact };
   getPublicContact: { params: GetPublicContactParams; args: [params: GetPublicContactParams]; response: PublicContact };
@@ -4912,6 +4968,16 @@ export declare class LiveAgentClient {
    * `POST /api/v1/accounts/{account_id}/agent_bots/{agent_bot_id}/reset_secret`
    */
   resetAgentBotSecret(params: ResetAgentBotSecretParams, options?: RequestOptions): Promise<AgentBot>;
+  /**
+   * Store a file (or a file fetched from a URL) and get its URL and blob id.
+   * `POST /api/v1/accounts/{account_id}/upload`
+   */
+  uploadFile(params?: UploadFileParams, options?: RequestOptions): Promise<UploadedFile>;
+  /**
+   * Import contacts from a CSV file (administrators; runs in the background).
+   * `POST /api/v1/accounts/{account_id}/contacts/import`
+   */
+  importContacts(params: ImportContactsParams, options?: RequestOptions): Promise<null>;
   /**
    * Get an API inbox's public details.
    * `GET /public/api/v1/inboxes/{inbox_identifier}`

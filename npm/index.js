@@ -76,7 +76,7 @@ class Backend {
     this.#native = new addon.NativeBackend(options, bridge?.send ?? null, bridge?.cancel ?? null);
   }
 
-  async call(index, params, options, signal) {
+  async call(index, params, options, signal, files) {
     // Start where the wasm package starts: after the caller's synchronous code, so that
     // `const p = client.x(..., { signal }); controller.abort();` sends nothing in both.
     await null;
@@ -84,7 +84,9 @@ class Backend {
     const id = lastCall;
     // An aborted signal is handed to Rust with the call, which then sends nothing; looking at
     // it after the call started would race the request out on napi's threads.
-    const settled = this.#native.call(id, index, params, options, signal?.aborted ?? false);
+    // napi takes a Buffer: one over the same memory, no copy.
+    const fileArgs = files?.map(([name, type, bytes]) => ({ name, type, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
+    const settled = this.#native.call(id, index, params, options, signal?.aborted ?? false, fileArgs ?? null);
     if (!signal || signal.aborted) return settled;
     const abort = () => this.#native.abort(id);
     signal.addEventListener('abort', abort, { once: true });

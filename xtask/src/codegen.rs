@@ -198,7 +198,7 @@ fn ts(shape: &Shape, input: bool) -> String {
         Shape::Id => "Id".into(),
         Shape::Timestamp | Shape::IsoTimestamp => "Timestamp".into(),
         Shape::Json => "unknown".into(),
-        Shape::File => "Blob | Uint8Array".into(),
+        Shape::File => "Blob | ArrayBuffer | ArrayBufferView".into(),
         Shape::Nullable(inner) => format!("{} | null", ts(inner, input)),
         Shape::Flex(inner) => ts(inner, input),
         Shape::List(inner) => match inner {

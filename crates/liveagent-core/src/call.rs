@@ -7,11 +7,15 @@
 
 use crate::config::Config;
 use crate::endpoint::EndpointMeta;
-use crate::error::{AbortedError, Error, TimeoutError, TransportError, TransportPhase};
+use crate::error::{
+    AbortedError, BuildError, BuildErrorKind, Error, TimeoutError, TransportError, TransportPhase,
+};
+use crate::multipart;
 use crate::normalize::{DriftReport, ParseMode};
-use crate::request::{HttpRequest, build_request};
+use crate::request::{Body, HttpRequest, PartValue, build_request};
 use crate::response::{RawResponse, api_error, parse_response};
 use crate::retry::{Outcome, RetryPolicy};
+use crate::upload::Upload;
 use serde_json::Value;
 
 /// Per-call overrides of the client's settings.
@@ -91,6 +95,18 @@ pub struct Call {
     retries: u32,
     /// An attempt has been handed to the transport: the server may have seen the request.
     sent: bool,
+    /// The files of a multipart body, by the index its parts name.
+    files: Vec<Upload>,
+}
+
+/// A request body as bytes, with the content type it needs beyond the request's headers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EncodedBody {
+    /// `multipart/form-data; boundary=...` for a multipart body (a JSON body's content type
+    /// is among the request's headers already).
+    pub content_type: Option<String>,
+    /// The bytes, if the request has a body.
+    pub bytes: Option<Vec<u8>>,
 }
 
 impl Call {
@@ -139,7 +155,54 @@ impl Call {
             attempt_timeout_ms: timeout_ms,
             retries: 0,
             sent: false,
+            files: Vec::new(),
         })
+    }
+
+    /// Hands over the files the params' `{"$file": n}` markers point at, by index.
+    ///
+    /// # Errors
+    /// [`BuildErrorKind::InvalidParam`] if a marker points past `files`.
+    pub fn attach(&mut self, files: Vec<Upload>) -> Result<(), Error> {
+        if let Body::Multipart(parts) = &self.request.body {
+            for part in parts {
+                if let PartValue::File(index) = part.value
+                    && index >= files.len()
+                {
+                    return Err(Error::Build(BuildError::new(
+                        BuildErrorKind::InvalidParam,
+                        format!("{}: file #{index} was not supplied", part.name),
+                    )));
+                }
+            }
+        }
+        self.files = files;
+        Ok(())
+    }
+
+    /// The body's bytes and, for multipart, its content type, once per call: every attempt
+    /// sends them. `boundary` is the shell's random multipart boundary (the core has no
+    /// randomness); it is not used for other bodies.
+    ///
+    /// # Errors
+    /// [`BuildErrorKind::InvalidParam`] if the boundary occurs in a part.
+    pub fn encode_body(&self, boundary: &str) -> Result<EncodedBody, Error> {
+        Ok(match &self.request.body {
+            Body::None => EncodedBody::default(),
+            Body::Json(json) => EncodedBody {
+                content_type: None,
+                bytes: Some(json.as_bytes().to_vec()),
+            },
+            Body::Multipart(parts) => EncodedBody {
+                content_type: Some(multipart::content_type(boundary)),
+                bytes: Some(multipart::encode(parts, &self.files, boundary)?),
+            },
+        })
+    }
+
+    /// The files the request's multipart body refers to.
+    pub fn files(&self) -> &[Upload] {
+        &self.files
     }
 
     /// The request to send (the same on every attempt).

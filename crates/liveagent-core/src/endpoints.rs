@@ -378,6 +378,16 @@ macro_rules! for_each_endpoint {
                 ResetAgentBotSecretParams => AgentBot,
                 auth User, route "agent_bots#reset_secret", idempotent no, page none;
 
+            // ---- uploads: /api/v1/accounts/{account_id}/upload, contacts/import -----------------
+            /// Store a file (or a file fetched from a URL) and get its URL and blob id.
+            upload_file uploadFile: POST "/api/v1/accounts/{account_id}/upload",
+                UploadFileParams => UploadedFile,
+                auth User, route "upload#create", idempotent no, page none;
+            /// Import contacts from a CSV file (administrators; runs in the background).
+            import_contacts importContacts: POST "/api/v1/accounts/{account_id}/contacts/import",
+                ImportContactsParams => Empty,
+                auth User, route "contacts#import", idempotent no, page none;
+
             // ---- public client API: /public/api/v1/inboxes/{inbox_identifier} ------------------
             /// Get an API inbox's public details.
             get_public_inbox getPublicInbox: GET "/public/api/v1/inboxes/{inbox_identifier}",

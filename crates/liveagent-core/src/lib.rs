@@ -47,9 +47,10 @@ pub mod retry;
 pub mod schema;
 pub mod time;
 pub mod types;
+pub mod upload;
 pub mod webhook;
 
-pub use call::{Call, CallOptions, Failure, Step, Success};
+pub use call::{Call, CallOptions, EncodedBody, Failure, Step, Success};
 pub use config::{BaseUrl, Config, Credentials, TokenHeader};
 pub use endpoint::{Endpoint, EndpointMeta, Paginated};
 pub use endpoints::ENDPOINTS;
@@ -60,6 +61,7 @@ pub use request::{Body, HttpRequest};
 pub use response::{Parsed, RawResponse};
 pub use retry::RetryPolicy;
 pub use types::{Id, Secret, Timestamp};
+pub use upload::Upload;
 
 /// Builds the request of a typed params struct.
 ///

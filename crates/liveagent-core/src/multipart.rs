@@ -4,17 +4,7 @@
 
 use crate::error::{BuildError, BuildErrorKind};
 use crate::request::{Part, PartValue};
-
-/// One file to upload, referenced by index from [`PartValue::File`].
-#[derive(Debug, Clone, Copy)]
-pub struct FileData<'a> {
-    /// File name sent to the server.
-    pub filename: &'a str,
-    /// MIME type (`application/octet-stream` if unknown).
-    pub content_type: &'a str,
-    /// Contents.
-    pub bytes: &'a [u8],
-}
+use crate::upload::Upload;
 
 /// The `content-type` header value for `boundary`.
 pub fn content_type(boundary: &str) -> String {
@@ -26,11 +16,7 @@ pub fn content_type(boundary: &str) -> String {
 /// # Errors
 /// [`BuildErrorKind::InvalidParam`] if a part names a file index that `files` lacks, or if the
 /// boundary occurs in a text part.
-pub fn encode(
-    parts: &[Part],
-    files: &[FileData<'_>],
-    boundary: &str,
-) -> Result<Vec<u8>, BuildError> {
+pub fn encode(parts: &[Part], files: &[Upload], boundary: &str) -> Result<Vec<u8>, BuildError> {
     let mut out = Vec::new();
     for part in parts {
         out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
@@ -58,12 +44,18 @@ pub fn encode(
                 out.extend_from_slice(
                     format!(
                         "content-disposition: form-data; name=\"{name}\"; filename=\"{}\"\r\ncontent-type: {}\r\n\r\n",
-                        escape(file.filename),
-                        escape(file.content_type),
+                        escape(file.filename()),
+                        escape(file.content_type()),
                     )
                     .as_bytes(),
                 );
-                out.extend_from_slice(file.bytes);
+                if contains(file.bytes(), boundary.as_bytes()) {
+                    return Err(BuildError::new(
+                        BuildErrorKind::InvalidParam,
+                        format!("file #{index} contains the multipart boundary"),
+                    ));
+                }
+                out.extend_from_slice(file.bytes());
             }
         }
         out.extend_from_slice(b"\r\n");
@@ -77,4 +69,8 @@ fn escape(text: &str) -> String {
     text.replace('"', "%22")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }

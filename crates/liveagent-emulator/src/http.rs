@@ -13,6 +13,8 @@ pub(crate) struct Req {
     pub body: Value,
     /// The token from `api_access_token` or `Api-Access-Token`.
     pub token: Option<String>,
+    /// The files of a multipart body; the params hold `{"$upload": n}` where each goes.
+    pub uploads: Vec<crate::form::UploadedFile>,
 }
 
 impl Req {
@@ -89,6 +91,20 @@ impl Req {
             Value::String(s) => Some(matches!(s.as_str(), "true" | "1")),
             Value::Number(n) => Some(n.as_i64() == Some(1)),
             _ => None,
+        }
+    }
+
+    /// The files at param `key`: one file, or an array of them (`attachments[]`).
+    pub(crate) fn files(&self, key: &str) -> Vec<&crate::form::UploadedFile> {
+        let one = |v: &Value| {
+            v.get(crate::form::UPLOAD_KEY)
+                .and_then(Value::as_u64)
+                .and_then(|i| self.uploads.get(usize::try_from(i).ok()?))
+        };
+        match self.body.get(key) {
+            Some(Value::Array(items)) => items.iter().filter_map(one).collect(),
+            Some(value) => one(value).into_iter().collect(),
+            None => Vec::new(),
         }
     }
 

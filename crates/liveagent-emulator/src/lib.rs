@@ -33,6 +33,7 @@ mod clock;
 mod deliver;
 mod events;
 mod faults;
+mod form;
 mod http;
 mod ops;
 mod random;
@@ -116,11 +117,12 @@ pub async fn start(options: Options) -> Result<Running, String> {
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.host, options.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let base_url = format!("http://{address}");
-    let (store, seeded) = if options.seed {
+    let (mut store, seeded) = if options.seed {
         seed::demo()
     } else {
         seed::empty()
     };
+    store.base_url = base_url.clone();
     let mut info = seeded.info();
     if let Value::Object(map) = &mut info {
         map.insert("base_url".into(), Value::String(base_url.clone()));

@@ -136,6 +136,8 @@ pub(crate) struct NewMessage {
     pub sender: Option<Sender>,
     pub source_id: Option<String>,
     pub additional_attributes: Json,
+    /// Blob ids of its files.
+    pub attachments: Vec<Id>,
 }
 
 /// Adds a message to the conversation at `index` and updates the conversation as the server
@@ -169,6 +171,7 @@ pub(crate) fn add_message(w: &mut World, index: usize, new: NewMessage) -> Id {
         source_id: new.source_id,
         sender: new.sender,
         additional_attributes: new.additional_attributes,
+        attachments: new.attachments,
         created_at: t,
         updated_at: t,
     });

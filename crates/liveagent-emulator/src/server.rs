@@ -189,6 +189,9 @@ async fn answer_request(
     if let Some(rest) = path.strip_prefix("/__emulator/") {
         return Ok(control(&app, &method, rest, &query, &body, origin));
     }
+    if let Some(rest) = path.strip_prefix("/rails/active_storage/blobs/redirect/") {
+        return Ok(serve_blob(&app, rest, origin));
+    }
     let received = Received {
         method,
         path,
@@ -268,20 +271,22 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         }
         None => {}
     }
-    let json_body = if body.iter().all(u8::is_ascii_whitespace) {
-        Value::Null
-    } else {
-        match serde_json::from_slice(&body) {
-            Ok(v) => v,
-            Err(_) => {
-                return Ok(respond(
-                    400,
-                    Some(json!({"status": 400, "error": "Bad Request"})),
-                    origin,
-                    truncate,
-                ));
-            }
-        }
+    let boundary = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::form::boundary);
+    let parsed = match boundary {
+        Some(boundary) => crate::form::parse(body.clone(), boundary).await.ok(),
+        None if body.iter().all(u8::is_ascii_whitespace) => Some((Value::Null, Vec::new())),
+        None => serde_json::from_slice(&body).ok().map(|v| (v, Vec::new())),
+    };
+    let Some((json_body, uploads)) = parsed else {
+        return Ok(respond(
+            400,
+            Some(json!({"status": 400, "error": "Bad Request"})),
+            origin,
+            truncate,
+        ));
     };
     let token = ["api_access_token", "api-access-token"]
         .iter()
@@ -294,6 +299,7 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         query: parse_query(&query),
         body: json_body,
         token,
+        uploads,
     };
     let (result, outbox) = {
         let mut world = lock(&app.world);
@@ -318,6 +324,26 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         response.extensions_mut().insert(stall);
     }
     Ok(response)
+}
+
+/// A stored file, by the signed id in its URL (storage serves it: no token needed, as behind
+/// the server's redirect).
+fn serve_blob(app: &App, rest: &str, origin: Option<HeaderValue>) -> Response<Body> {
+    let signed_id = rest.split('/').next().unwrap_or_default();
+    let world = lock(&app.world);
+    let Some(blob) = world.store.blobs.iter().find(|b| b.signed_id == signed_id) else {
+        return respond(404, Some(json!({"error": "Not Found"})), origin, false);
+    };
+    let mut response = Response::new(Full::new(blob.bytes.clone()));
+    if let Ok(value) = HeaderValue::from_str(&blob.content_type) {
+        response.headers_mut().insert("content-type", value);
+    }
+    if let Some(origin) = origin {
+        response
+            .headers_mut()
+            .insert("access-control-allow-origin", origin);
+    }
+    response
 }
 
 /// The test-control API under `/__emulator/`.

@@ -8,7 +8,7 @@
 mod fetch;
 
 use liveagent::Client;
-use liveagent_core::{Error, Paginator, js};
+use liveagent_core::{Error, Paginator, Upload, js};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use std::collections::HashMap;
@@ -22,6 +22,17 @@ fn reject(error: impl Into<Error>) -> napi::Error {
 
 /// Calls in flight that JS may still abort, by the id JS gave them.
 type InFlight = Arc<Mutex<HashMap<u32, oneshot::Sender<()>>>>;
+
+/// A file of a call's multipart body, as the JS layer hands it over.
+#[napi(object)]
+pub struct FileArg {
+    /// File name.
+    pub name: String,
+    /// MIME type (empty when unknown).
+    pub r#type: String,
+    /// Contents.
+    pub bytes: Buffer,
+}
 
 /// A configured client: what `new LiveAgentClient(options)` holds.
 #[napi]
@@ -57,6 +68,7 @@ impl NativeBackend {
     /// `aborted` says the caller's signal was aborted already, so the call sends nothing (it
     /// still reports a build error first, as the wasm package does).
     #[napi(catch_unwind, ts_return_type = "Promise<string>")]
+    #[allow(clippy::too_many_arguments)] // one per argument of the JS call
     pub fn call<'env>(
         &self,
         env: &'env Env,
@@ -65,7 +77,15 @@ impl NativeBackend {
         params: String,
         options: String,
         aborted: bool,
+        files: Option<Vec<FileArg>>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
+        // The bytes are copied out of the JS buffers here, on the JS thread: JS may reuse them
+        // once this returns.
+        let files: Vec<Upload> = files
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| Upload::new(f.name, f.r#type, f.bytes.to_vec()))
+            .collect();
         let (cancel, cancelled) = oneshot::channel();
         if aborted {
             let _ = cancel.send(());
@@ -86,7 +106,7 @@ impl NativeBackend {
                     }
                 };
                 let success = client
-                    .call_until(meta, params, options, cancelled)
+                    .call_with_files(meta, params, files, options, cancelled)
                     .await
                     .map_err(reject)?;
                 Ok(js::success_json(success, raw))

@@ -8,7 +8,7 @@
 //! caller's own `fetch` may answer with any Response-like object.
 
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
-use liveagent_core::{Body, Call, Error, Failure, RawResponse, Step, Success, multipart};
+use liveagent_core::{Call, EncodedBody, Error, Failure, RawResponse, Step, Success};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -71,24 +71,23 @@ pub(crate) async fn drive(
     }
 }
 
-/// The body once per call: JSON text, or multipart bytes with a random boundary (the core has
-/// no randomness).
+/// The body once per call: JSON text as a string, multipart bytes as a `Uint8Array`, with a
+/// random boundary (the core has no randomness).
 fn body_of(call: &Call) -> Result<(Option<String>, Option<JsValue>), Error> {
-    Ok(match &call.request().body {
-        Body::None => (None, None),
-        Body::Json(json) => (None, Some(JsValue::from_str(json))),
-        Body::Multipart(parts) => {
-            let boundary = format!(
-                "liveagent-{:016x}",
-                (js_sys::Math::random() * 9.0e15) as u64
-            );
-            let bytes = multipart::encode(parts, &[], &boundary)?;
-            (
-                Some(multipart::content_type(&boundary)),
-                Some(Uint8Array::from(bytes.as_slice()).into()),
-            )
-        }
-    })
+    let boundary = format!(
+        "liveagent-{:016x}",
+        (js_sys::Math::random() * 9.0e15) as u64
+    );
+    let EncodedBody {
+        content_type,
+        bytes,
+    } = call.encode_body(&boundary)?;
+    let body = bytes.map(|bytes| match content_type {
+        Some(_) => Uint8Array::from(bytes.as_slice()).into(),
+        // JSON text: fetch sends a string as UTF-8, the bytes the core wrote.
+        None => JsValue::from_str(&String::from_utf8_lossy(&bytes)),
+    });
+    Ok((content_type, body))
 }
 
 /// One request, with the per-attempt timeout and the caller's signal wired to one controller.

@@ -8,8 +8,8 @@
 
 mod fetch;
 
-use js_sys::Function;
-use liveagent_core::{Call, Config, Error, Paginator, js};
+use js_sys::{Array, Function, Uint8Array};
+use liveagent_core::{Call, Config, Error, Paginator, Upload, js};
 use wasm_bindgen::prelude::*;
 
 pub use fetch::AbortSignal;
@@ -45,7 +45,10 @@ impl Backend {
         params: String,
         options: String,
         signal: Option<AbortSignal>,
+        files: Option<Array>,
     ) -> js_sys::Promise {
+        // Copied into wasm memory now: JS may reuse its buffers once this returns.
+        let files = files.map(|f| uploads(&f)).unwrap_or_default();
         let config = self.config.clone();
         let fetch = self.fetch.clone();
         wasm_bindgen_futures::future_to_promise(async move {
@@ -53,7 +56,8 @@ impl Backend {
             let params = js::parse_json(&params, "params").map_err(reject)?;
             let options = js::parse_json(&options, "request options").map_err(reject)?;
             let (options, raw) = js::call_options(&options).map_err(reject)?;
-            let call = Call::new(&config, meta, params, options).map_err(reject)?;
+            let mut call = Call::new(&config, meta, params, options).map_err(reject)?;
+            call.attach(files).map_err(reject)?;
             let success = fetch::drive(call, fetch.as_ref(), signal.as_ref())
                 .await
                 .map_err(reject)?;
@@ -75,6 +79,21 @@ impl Backend {
             inner: inner.max_items(max_items.map(|n| n as u64)),
         })
     }
+}
+
+/// The files the JS layer hands over: `[name, type, Uint8Array]` triples.
+fn uploads(files: &Array) -> Vec<Upload> {
+    files
+        .iter()
+        .map(|file| {
+            let file = Array::from(&file);
+            Upload::new(
+                file.get(0).as_string().unwrap_or_default(),
+                file.get(1).as_string().unwrap_or_default(),
+                Uint8Array::new(&file.get(2)).to_vec(),
+            )
+        })
+        .collect()
 }
 
 /// The pagination state of one listing: the JS side calls, the core decides what comes next.

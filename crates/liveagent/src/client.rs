@@ -3,7 +3,7 @@
 use crate::transport::{self, Reqwest, Transport};
 use liveagent_core::{
     CallOptions, Config, Credentials, DriftReport, Endpoint, EndpointMeta, Error, Id, ParseMode,
-    RetryPolicy, Secret, Success, TokenHeader, error::BuildErrorKind,
+    RetryPolicy, Secret, Success, TokenHeader, Upload, error::BuildErrorKind,
 };
 use serde_json::Value;
 use std::sync::Arc;
@@ -118,7 +118,10 @@ impl Client {
         params: E,
         options: CallOptions,
     ) -> Result<Response<E::Response>, Error> {
-        let success = self.call(E::META, params_value(&params)?, options).await?;
+        let (params, files) = liveagent_core::upload::collect(|| params_value(&params));
+        let success = self
+            .call_with_files(E::META, params?, files, options, std::future::pending())
+            .await?;
         let value = liveagent_core::typed(E::META, &success.response, &success.json)?;
         Ok(Response {
             status: success.response.status,
@@ -156,7 +159,25 @@ impl Client {
         options: CallOptions,
         cancelled: impl std::future::Future<Output = ()>,
     ) -> Result<Success, Error> {
-        let call = liveagent_core::Call::new(&self.inner.config, meta, params, options)?;
+        self.call_with_files(meta, params, Vec::new(), options, cancelled)
+            .await
+    }
+
+    /// Like [`Client::call_until`], with the files that the params' `{"$file": n}` markers
+    /// point at (by index): the body goes as `multipart/form-data`.
+    ///
+    /// # Errors
+    /// Any [`Error`]; a marker past `files` is a build error, and nothing is sent.
+    pub async fn call_with_files(
+        &self,
+        meta: &'static EndpointMeta,
+        params: Value,
+        files: Vec<Upload>,
+        options: CallOptions,
+        cancelled: impl std::future::Future<Output = ()>,
+    ) -> Result<Success, Error> {
+        let mut call = liveagent_core::Call::new(&self.inner.config, meta, params, options)?;
+        call.attach(files)?;
         transport::drive(self.inner.transport.as_ref(), call, cancelled).await
     }
 }

@@ -34,7 +34,7 @@ pub use client::{Client, ClientBuilder, Response};
 pub use liveagent_core as core;
 pub use liveagent_core::{
     ApiError, BuildError, CallOptions, Config, Credentials, DecodeError, Drift, DriftReport, Error,
-    Failure, Id, ParseMode, RawResponse, RetryPolicy, Secret, Timestamp, TokenHeader, WebhookError,
-    api, models,
+    Failure, Id, ParseMode, RawResponse, RetryPolicy, Secret, Timestamp, TokenHeader, Upload,
+    WebhookError, api, models,
 };
 pub use transport::{Outgoing, Sending, Transport};

@@ -2,8 +2,7 @@
 //! says. The default transport is reqwest; a binding can supply its own (the Node package
 //! routes requests through a JS `fetch` this way).
 
-use liveagent_core::multipart;
-use liveagent_core::{Body, Call, Error, Failure, RawResponse, Step, Success};
+use liveagent_core::{Call, EncodedBody, Error, Failure, RawResponse, Step, Success};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::Poll;
@@ -60,7 +59,10 @@ pub(crate) async fn drive(
     mut call: Call,
     cancelled: impl Future<Output = ()>,
 ) -> Result<Success, Error> {
-    let (content_type, body) = encode_body(call.request().body.clone())?;
+    let EncodedBody {
+        content_type,
+        bytes: body,
+    } = call.encode_body(&boundary())?;
     let mut headers = call.request().headers.clone();
     if let Some(content_type) = content_type {
         headers.push(("content-type", content_type));
@@ -116,21 +118,13 @@ async fn is_ready(mut future: Pin<&mut impl Future<Output = ()>>) -> bool {
     std::future::poll_fn(|cx| Poll::Ready(future.as_mut().poll(cx).is_ready())).await
 }
 
-/// The body bytes, once per call; multipart gets a random boundary here (the core has none).
-fn encode_body(body: Body) -> Result<(Option<String>, Option<Vec<u8>>), Error> {
-    Ok(match body {
-        Body::None => (None, None),
-        Body::Json(json) => (None, Some(json.into_bytes())),
-        Body::Multipart(parts) => {
-            let boundary = format!(
-                "liveagent-{:016x}{:016x}",
-                fastrand::u64(..),
-                fastrand::u64(..)
-            );
-            let bytes = multipart::encode(&parts, &[], &boundary)?;
-            (Some(multipart::content_type(&boundary)), Some(bytes))
-        }
-    })
+/// A random multipart boundary (the core has no randomness).
+fn boundary() -> String {
+    format!(
+        "liveagent-{:016x}{:016x}",
+        fastrand::u64(..),
+        fastrand::u64(..)
+    )
 }
 
 /// The default transport: a reqwest client (rustls, no redirects).

@@ -2,6 +2,7 @@
 
 use crate::schema::JsonObject;
 use crate::types::Id;
+use crate::upload::Upload;
 
 params! {
     /// `GET accounts/{account_id}`.
@@ -73,6 +74,8 @@ params! {
         body password: Option<String>,
         /// New password again.
         body password_confirmation: Option<String>,
+        /// Avatar image to upload; the body then goes as `multipart/form-data`.
+        body avatar: Option<Upload>,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::schema::JsonObject;
 use crate::types::Id;
+use crate::upload::Upload;
 
 params! {
     /// `GET agent_bots`: the account's bots and the system bots.
@@ -24,6 +25,8 @@ params! {
         body outgoing_url: Option<String>,
         /// Avatar to fetch from this URL.
         body avatar_url: Option<String>,
+        /// Avatar image to upload; the body then goes as `multipart/form-data`.
+        body avatar: Option<Upload>,
         /// Bot type (`webhook`).
         body bot_type: Option<String>,
         /// Bot settings.
@@ -56,6 +59,8 @@ params! {
         body outgoing_url: Option<String>,
         /// Avatar to fetch from this URL.
         body avatar_url: Option<String>,
+        /// Avatar image to upload; the body then goes as `multipart/form-data`.
+        body avatar: Option<Upload>,
         /// Bot type.
         body bot_type: Option<String>,
         /// Bot settings.

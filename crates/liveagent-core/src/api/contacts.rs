@@ -3,6 +3,7 @@
 use super::FilterCondition;
 use crate::schema::JsonObject;
 use crate::types::Id;
+use crate::upload::Upload;
 
 params! {
     /// `GET contacts`: contacts with an email, phone or identifier, 15 per page.
@@ -42,6 +43,8 @@ params! {
         body blocked: Option<bool>,
         /// Avatar to fetch from this URL.
         body avatar_url: Option<String>,
+        /// Avatar image to upload; the body then goes as `multipart/form-data`.
+        body avatar: Option<Upload>,
         /// Free-form attributes.
         body additional_attributes: Option<JsonObject>,
         /// Custom attributes.
@@ -84,6 +87,8 @@ params! {
         body blocked: Option<bool>,
         /// Avatar to fetch from this URL.
         body avatar_url: Option<String>,
+        /// Avatar image to upload; the body then goes as `multipart/form-data`.
+        body avatar: Option<Upload>,
         /// Free-form attributes (merged).
         body additional_attributes: Option<JsonObject>,
         /// Custom attributes (merged).

@@ -3,6 +3,7 @@
 use crate::models::SenderNameType;
 use crate::schema::JsonObject;
 use crate::types::Id;
+use crate::upload::Upload;
 
 params! {
     /// `GET inboxes`: administrators see all, agents their own.
@@ -49,6 +50,8 @@ params! {
         path account_id: Option<Id>,
         /// Name.
         body name: String,
+        /// Avatar image to upload; the body then goes as `multipart/form-data`.
+        body avatar: Option<Upload>,
         /// The channel: `{"type": "api" | "web_widget" | "email" | "line" | "telegram" |
         /// "whatsapp" | "sms", ...its settings}`, e.g. `{"type": "api", "webhook_url": "..."}`.
         body channel: JsonObject,
@@ -94,6 +97,8 @@ params! {
         path inbox_id: Id,
         /// Name.
         body name: Option<String>,
+        /// Avatar image to upload; the body then goes as `multipart/form-data`.
+        body avatar: Option<Upload>,
         /// Channel settings to change (no `type`).
         body channel: Option<JsonObject>,
         /// Greeting on.

@@ -3,6 +3,7 @@
 use crate::models::{ContentType, MessageType};
 use crate::schema::JsonObject;
 use crate::types::Id;
+use crate::upload::Upload;
 
 params! {
     /// `GET messages`: the latest 20; `before` pages back, `after` forward (up to 100).
@@ -45,6 +46,8 @@ params! {
         body campaign_id: Option<Id>,
         /// WhatsApp template (`name`, `category`, `language`, `processed_params`).
         body template_params: Option<JsonObject>,
+        /// Files to attach; the body then goes as `multipart/form-data`.
+        body attachments: Option<Vec<Upload>>,
     }
 }
 

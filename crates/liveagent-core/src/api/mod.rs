@@ -18,6 +18,7 @@ mod misc;
 mod platform;
 mod public;
 mod teams;
+mod uploads;
 mod webhooks;
 
 pub use account::*;
@@ -33,4 +34,5 @@ pub use misc::*;
 pub use platform::*;
 pub use public::*;
 pub use teams::*;
+pub use uploads::*;
 pub use webhooks::*;

@@ -3,6 +3,7 @@
 
 use crate::schema::JsonObject;
 use crate::types::Id;
+use crate::upload::Upload;
 
 params! {
     /// `GET inboxes/{inbox_identifier}`.
@@ -174,6 +175,8 @@ params! {
         body content: Option<String>,
         /// Your id for the message, echoed in real-time events.
         body echo_id: Option<String>,
+        /// Files to attach; the body then goes as `multipart/form-data`.
+        body attachments: Option<Vec<Upload>>,
     }
 }
 

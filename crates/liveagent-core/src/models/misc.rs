@@ -83,3 +83,13 @@ model! {
         updated_at: Timestamp as iso,
     }
 }
+
+model! {
+    /// Body of `POST upload` (`UploadController#render_success`).
+    pub struct UploadedFile {
+        /// Where the file is served (a redirect to storage).
+        file_url: String,
+        /// The blob's signed id, for attaching it elsewhere.
+        blob_id: String,
+    }
+}

@@ -286,7 +286,7 @@ fn filter(w: &mut World, req: &Req, account_id: Id) -> Res {
 }
 
 /// Model validations of a contact's details, as `ActiveRecord::RecordInvalid` reports them.
-fn validate(store: &Store, c: &Contact) -> Result<(), Fail> {
+pub(super) fn validate(store: &Store, c: &Contact) -> Result<(), Fail> {
     if let Some(email) = &c.email {
         let valid = email
             .split_once('@')

@@ -490,16 +490,19 @@ pub(super) fn message_from(
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default(),
-        private: body
-            .get("private")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
+        // A multipart form sends `"true"`; Rails casts it.
+        private: match body.get("private") {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) => s == "true",
+            _ => false,
+        },
         sender,
         source_id: body
             .get("source_id")
             .and_then(Value::as_str)
             .map(str::to_owned),
         additional_attributes: additional,
+        attachments: Vec::new(),
     })
 }
 

@@ -60,7 +60,12 @@ fn create(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let scope = w.scope(req, account_id, Bots::Allowed)?;
     let index = w.conversation_index(&scope, id)?;
     let body = req.body.as_object().cloned().unwrap_or_default();
-    let new = message_from(&body, &scope, w, index)?;
+    let mut new = message_from(&body, &scope, w, index)?;
+    new.attachments = req
+        .files("attachments")
+        .into_iter()
+        .map(|f| w.store.add_blob(f))
+        .collect();
     if new
         .content
         .as_ref()

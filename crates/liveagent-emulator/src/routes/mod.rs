@@ -9,6 +9,7 @@ mod messages;
 mod platform;
 mod public;
 mod settings;
+mod uploads;
 
 use crate::auth::{self, Bots, Scope};
 use crate::deliver::Event;
@@ -119,6 +120,7 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
             [_, "messages", ..] => messages::route(w, req, method, account_id, rest),
             _ => conversations::route(w, req, method, account_id, rest),
         },
+        ["upload"] | ["contacts", "import"] => uploads::route(w, req, method, account_id, rest),
         ["contacts", ..] | ["actions", "contact_merge"] => {
             contacts::route(w, req, method, account_id, rest)
         }

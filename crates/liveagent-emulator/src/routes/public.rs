@@ -177,6 +177,11 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                 ));
             }
             let contact_id = w.store.conversations[index].contact_id;
+            let attachments = req
+                .files("attachments")
+                .into_iter()
+                .map(|f| w.store.add_blob(f))
+                .collect();
             let message_id = ops::add_message(
                 w,
                 index,
@@ -184,6 +189,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                     content,
                     message_type: 0,
                     sender: Some(Sender::Contact(contact_id)),
+                    attachments,
                     ..NewMessage::default()
                 },
             );

@@ -4,12 +4,14 @@
 //! Deliberately independent of the SDK's models: the emulator renders its own JSON from these
 //! records, view by view, so that the SDK and the emulator cannot share a misunderstanding.
 
+mod blobs;
 mod contacts;
 mod conversations;
 mod messages;
 mod records;
 mod table;
 
+pub(crate) use blobs::Blob;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
 pub(crate) use messages::Messages;
@@ -42,6 +44,9 @@ pub(crate) struct Store {
     pub webhooks: Vec<Webhook>,
     pub reporting_events: Vec<ReportingEvent>,
     pub csat_responses: Vec<CsatResponse>,
+    pub blobs: Vec<Blob>,
+    /// Where the emulator listens (`http://127.0.0.1:port`): the start of its file URLs.
+    pub base_url: String,
 }
 
 impl Store {
@@ -50,6 +55,30 @@ impl Store {
     pub(crate) fn id(&mut self) -> Id {
         self.next_id += 1;
         self.next_id
+    }
+
+    /// Stores an uploaded file as a blob; returns its id.
+    pub(crate) fn add_blob(&mut self, file: &crate::form::UploadedFile) -> Id {
+        let id = self.id();
+        let signed_id = format!("blob{id}-{}", token(12));
+        self.blobs.push(Blob {
+            id,
+            signed_id,
+            filename: file.filename.clone(),
+            content_type: file.content_type.clone(),
+            bytes: file.bytes.clone(),
+        });
+        id
+    }
+
+    /// A stored file by id.
+    pub(crate) fn blob(&self, id: Id) -> Option<&Blob> {
+        self.blobs.iter().find(|b| b.id == id)
+    }
+
+    /// A stored file's absolute URL.
+    pub(crate) fn blob_url(&self, blob: &Blob) -> String {
+        format!("{}{}", self.base_url, blob.path())
     }
 
     pub(crate) fn account(&self, id: Id) -> Option<&Account> {

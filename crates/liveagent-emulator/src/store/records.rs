@@ -265,6 +265,8 @@ pub(crate) struct Message {
     pub source_id: Option<String>,
     pub sender: Option<Sender>,
     pub additional_attributes: Json,
+    /// Ids of its files among the store's blobs.
+    pub attachments: Vec<Id>,
     pub created_at: f64,
     pub updated_at: f64,
 }

@@ -43,6 +43,9 @@ pub(crate) fn message(store: &Store, m: &Message, echo_id: Option<&str>) -> Valu
     o.insert("created_at".into(), epoch(Some(m.created_at)));
     o.insert("private".into(), json!(m.private));
     o.insert("source_id".into(), json!(m.source_id));
+    if !m.attachments.is_empty() {
+        o.insert("attachments".into(), attachments(store, m));
+    }
     if let Some(s) = sender(store, m.account_id, m.sender) {
         o.insert("sender".into(), s);
     }
@@ -94,6 +97,9 @@ pub(crate) fn message_push(store: &Store, m: &Message) -> Value {
         })
     });
     o.insert("conversation".into(), summary.unwrap_or(Value::Null));
+    if !m.attachments.is_empty() {
+        o.insert("attachments".into(), attachments(store, m));
+    }
     if let Some(s) = sender(store, m.account_id, m.sender) {
         o.insert("sender".into(), s);
     }
@@ -114,10 +120,38 @@ pub(crate) fn public_message(store: &Store, m: &Message) -> Value {
         ("created_at", epoch(Some(m.created_at))),
         ("conversation_id", json!(display_id(store, m))),
     ]);
+    if !m.attachments.is_empty() {
+        o.insert("attachments".into(), attachments(store, m));
+    }
     if let Some(s) = sender(store, m.account_id, m.sender) {
         o.insert("sender".into(), s);
     }
     Value::Object(o)
+}
+
+/// `Attachment#push_event_data` of each file (the attachment shares its blob's id here).
+fn attachments(store: &Store, m: &Message) -> Value {
+    let files = m.attachments.iter().filter_map(|id| store.blob(*id));
+    Value::Array(
+        files
+            .map(|b| {
+                let url = store.blob_url(b);
+                json!({
+                    "id": b.id,
+                    "message_id": m.id,
+                    "file_type": b.file_type(),
+                    "account_id": m.account_id,
+                    "extension": b.extension(),
+                    "content_type": b.content_type,
+                    "data_url": url,
+                    "thumb_url": if b.file_type() == "image" { url.as_str() } else { "" },
+                    "file_size": b.bytes.len(),
+                    "width": null,
+                    "height": null,
+                })
+            })
+            .collect(),
+    )
 }
 
 /// Incoming messages after the agent last looked, capped at 10 (`.last(10).count`). Walks the

@@ -11,4 +11,5 @@ mod public_platform;
 mod request_log;
 mod store_indexes;
 mod support;
+mod uploads;
 mod webhooks;

@@ -93,9 +93,14 @@ async fn call(
     options: Value,
     signal: Option<AbortSignal>,
 ) -> Result<Value, Value> {
-    let settled =
-        JsFuture::from(backend.call(index(name), params.to_string(), options.to_string(), signal))
-            .await;
+    let settled = JsFuture::from(backend.call(
+        index(name),
+        params.to_string(),
+        options.to_string(),
+        signal,
+        None,
+    ))
+    .await;
     let parse = |v: JsValue| serde_json::from_str(&v.as_string().unwrap()).unwrap();
     settled.map(parse).map_err(parse)
 }
