@@ -16,6 +16,7 @@ export async function usage(bytes: Uint8Array): Promise<void> {
   const status: ConversationStatus = conversation.status;
   await client.toggleConversationStatus({ conversation_id: conversation.id, status: 'snoozed', snoozed_until: 1_800_000_000 });
   await client.createMessage({ conversation_id: 42, content: 'Hi', private: true }, { timeout: 5_000, maxRetries: 0 });
+  await client.createMessage({ conversation_id: 42, attachments: [new File(['hi'], 'hi.txt', { type: 'text/plain' }), new ArrayBuffer(8)] });
 
   for await (const item of client.paginate('listConversations', { status: 'all' }, { maxItems: 100, deadline: 30_000 })) {
     const c: Conversation = item;

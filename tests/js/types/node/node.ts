@@ -26,6 +26,16 @@ export async function quickstart(): Promise<void> {
   }
 }
 
+export async function uploads(client: LiveAgentClient): Promise<void> {
+  // A Buffer, a Blob from Node's globals, a File: each is a file param.
+  const sent = await client.createMessage({ conversation_id: 1, attachments: [readFileSync('receipt.pdf'), new Blob(['a,b']), new File([], 'x.png')] });
+  const url: string | null = sent.attachments[0]?.data_url ?? null;
+  await client.importContacts({ import_file: readFileSync('contacts.csv') });
+  // @ts-expect-error a file param takes bytes, not a path
+  await client.importContacts({ import_file: 'contacts.csv' });
+  console.log(url, (await client.uploadFile({ attachment: new Uint8Array(4) })).file_url);
+}
+
 export async function wasmInNode(): Promise<void> {
   // Under Node the module is ready on import; init and initSync still type-check.
   await wasm.default();
