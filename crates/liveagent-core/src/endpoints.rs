@@ -469,7 +469,7 @@ macro_rules! for_each_endpoint {
                 auth User, route "api/v2/accounts/live_reports#grouped_conversation_metrics", idempotent yes, page none;
 
             // ---- csat, reporting events, audit logs: /api/v1/accounts/{account_id}/csat_survey_responses, ...
-            /// List CSAT survey responses, 25 a page, newest first.
+            /// List CSAT survey responses, 25 a page.
             list_csat_survey_responses listCsatSurveyResponses: GET "/api/v1/accounts/{account_id}/csat_survey_responses",
                 ListCsatSurveyResponsesParams => Vec<CsatResponse>,
                 auth User, route "csat_survey_responses#index", idempotent yes, page (pages CsatResponse [] 25);

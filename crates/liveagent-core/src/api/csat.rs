@@ -4,7 +4,7 @@
 use crate::types::Id;
 
 params! {
-    /// `GET csat_survey_responses`: 25 a page, newest first (administrators).
+    /// `GET csat_survey_responses`: 25 a page (administrators).
     pub struct ListCsatSurveyResponsesParams {
         /// Account; defaults to the client's.
         path account_id: Option<Id>,
