@@ -290,6 +290,22 @@ export interface AccountCacheKeys {
 }
 
 /**
+ * Body of `GET reports/conversations?type=account` (`V2::ReportBuilder#live_conversations`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AccountConversationMetrics {
+  /** Open conversations. */
+  open: number;
+  /** Open conversations without a first reply, or waiting for one. */
+  unattended: number;
+  /** Open conversations without an assigned agent. */
+  unassigned: number;
+  /** Open conversations that are pending (always 0: the server intersects two statuses). */
+  pending: number;
+}
+
+/**
  * An account named by id and name (`Account#webhook_data`).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -479,6 +495,38 @@ export interface AgentBotSlim {
 }
 
 /**
+ * An item of `GET reports/conversations/?type=agent` (`V2::ReportBuilder#agent_metrics`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AgentConversationMetrics {
+  /** User id. */
+  id: Id;
+  /** Name. */
+  name: string;
+  /** Email. */
+  email: string;
+  /** Avatar URL (`""` without one). */
+  thumbnail: string;
+  /** `online`, `busy` or `offline`. */
+  availability: string;
+  /** Open conversations. */
+  metric: AgentOpenMetrics;
+}
+
+/**
+ * An agent's open and unattended conversations.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AgentOpenMetrics {
+  /** Open conversations assigned to the agent. */
+  open: number;
+  /** Of those, unattended. */
+  unattended: number;
+}
+
+/**
  * The SLA applied to a conversation (enterprise).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -605,10 +653,109 @@ export type AttributeModel = KnownAttributeModel | (string & {});
 /** The values of `AttributeModel` this version knows, which params accept. */
 export type KnownAttributeModel = "conversation_attribute" | "contact_attribute" | "company_attribute";
 
+/**
+ * An audit log entry (`audit_logs/show.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AuditLog {
+  /** Entry id. */
+  id: Id;
+  /** Id of the audited record. */
+  auditable_id: Id | null;
+  /** Its class (`Inbox`, `Webhook`, `AccountUser`, ...). */
+  auditable_type: string;
+  /** Its `push_event_data`, when it has one and still exists. */
+  auditable: Record<string, unknown> | null;
+  /** Id of the associated record (the account). */
+  associated_id: Id | null;
+  /** Its class (`Account`). */
+  associated_type: string | null;
+  /** Who acted. */
+  user_id: Id | null;
+  /** Their class (`User`). */
+  user_type: string | null;
+  /** Their email. */
+  username: string | null;
+  /** `create`, `update`, `destroy`, `sign_in`, `sign_out`, ... */
+  action: string;
+  /** Changed attributes: `{attr: [before, after]}` on update, `{attr: value}` otherwise. */
+  audited_changes: Record<string, unknown>;
+  /** Version of the audited record. */
+  version: number | null;
+  /** Comment. */
+  comment: string | null;
+  /** Id of the request that made the change. */
+  request_uuid: string | null;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Caller's IP address. */
+  remote_address: string | null;
+}
+
+/**
+ * Body of `GET audit_logs`, 25 a page, newest first (empty unless the account has the
+ * `audit_logs` feature).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AuditLogList {
+  /** Entries per page (25). */
+  per_page: number;
+  /** Entries in all. */
+  total_entries: number;
+  /** This page. */
+  current_page: number;
+  /** Entries. */
+  audit_logs: AuditLog[];
+}
+
 /** Presence of a user or contact. */
 export type Availability = KnownAvailability | (string & {});
 /** The values of `Availability` this version knows, which params accept. */
 export type KnownAvailability = "online" | "offline" | "busy";
+
+/**
+ * Body of `GET reports/bot_metrics` (`V2::Reports::BotMetricsBuilder#metrics`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface BotMetrics {
+  /** Conversations in inboxes with an active bot. */
+  conversation_count: number;
+  /** Outgoing messages in those conversations. */
+  message_count: number;
+  /** Bot resolutions per conversation, percent (whole number). */
+  resolution_rate: number;
+  /** Handoffs per conversation, percent (whole number). */
+  handoff_rate: number;
+}
+
+/**
+ * Body of `GET reports/bot_summary`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface BotReportSummary {
+  /** Conversations resolved by a bot without a handoff. */
+  bot_resolutions_count: number;
+  /** Conversations a bot handed off to an agent. */
+  bot_handoffs_count: number;
+  /** The same figures for the equally long period before `since`. */
+  previous: BotReportSummaryPeriod;
+}
+
+/**
+ * One period of `GET reports/bot_summary` (`MetricBuilder#bot_summary`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface BotReportSummaryPeriod {
+  /** Conversations resolved by a bot without a handoff. */
+  bot_resolutions_count: number;
+  /** Conversations a bot handed off to an agent. */
+  bot_handoffs_count: number;
+}
 
 /**
  * A canned response (the raw record).
@@ -648,6 +795,24 @@ export interface CaptainAssistantPush {
   created_at: Timestamp;
   /** Always `captain_assistant`. */
   type: string;
+}
+
+/**
+ * Conversations of one channel type by status (`ChannelSummaryBuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ChannelSummary {
+  /** Open. */
+  open: number;
+  /** Resolved. */
+  resolved: number;
+  /** Pending. */
+  pending: number;
+  /** Snoozed. */
+  snoozed: number;
+  /** All four. */
+  total: number;
 }
 
 /** The channel behind an inbox. */
@@ -1539,10 +1704,68 @@ export interface CreateWebhookParams {
   inbox_id?: Id | null | undefined;
 }
 
+/**
+ * A CSAT survey response (`models/_csat_survey_response.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CsatResponse {
+  /** Response id. */
+  id: Id;
+  /** Rating, 1 to 5. */
+  rating: number;
+  /** The contact's comment. */
+  feedback_message: string | null;
+  /** Review notes (enterprise). */
+  csat_review_notes: string | null;
+  /** When the review notes last changed. */
+  review_notes_updated_at: Timestamp | null;
+  /** Who changed them (absent when nobody did). */
+  review_notes_updated_by: CsatReviewer | null;
+  /** Account. */
+  account_id: Id;
+  /** The survey message. */
+  message_id: Id;
+  /** The contact who answered (absent when deleted). */
+  contact: Contact | null;
+  /** Conversation **display** id. */
+  conversation_id: Id;
+  /** The agent assigned when the survey was answered (absent when none). */
+  assigned_agent: Agent | null;
+  /** Creation time. */
+  created_at: Timestamp;
+}
+
+/**
+ * Who last edited a response's review notes.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CsatReviewer {
+  /** User id. */
+  id: Id;
+  /** Name. */
+  name: string;
+}
+
 /** The CSAT answer of `updatePublicCsatSurvey`. */
 export interface CsatSurveyAnswer {
   /** `{"csat_survey_response": {"rating": 1..5, "feedback_message": "..."}}`. */
   submitted_values: Record<string, unknown>;
+}
+
+/**
+ * Body of `GET csat_survey_responses/metrics`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CsatSurveyMetrics {
+  /** Responses matching the filters. */
+  total_count: number;
+  /** Responses per rating (`"1"` to `"5"`). */
+  ratings_count: Record<string, number | null>;
+  /** Survey messages sent in the range. */
+  total_sent_messages_count: number;
 }
 
 /**
@@ -1741,6 +1964,96 @@ export interface DeleteWebhookParams {
   webhook_id: Id;
 }
 
+/** `GET reports/agents`: the agent summary as CSV. */
+export interface DownloadAgentsReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (the CSV names the period). */
+  since: number;
+  /** End of the range (exclusive), epoch seconds. */
+  until: number;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
+/** `GET reports/conversation_traffic`: conversations per weekday and hour as CSV. */
+export interface DownloadConversationTrafficReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** The caller's UTC offset in hours, for the weekday and hour buckets. */
+  timezone_offset?: number | null | undefined;
+}
+
+/** `GET reports/conversations_summary`: the account summary as CSV. */
+export interface DownloadConversationsSummaryReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (the CSV names the period). */
+  since: number;
+  /** End of the range (exclusive), epoch seconds. */
+  until: number;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
+/** `GET csat_survey_responses/download`: the responses as CSV (administrators). The CSV's last line names the period, so `since` and `until` are required. */
+export interface DownloadCsatSurveyResponsesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (the CSV names the period). */
+  since: number;
+  /** End of the range (exclusive), epoch seconds. */
+  until: number;
+  /** Only responses whose assigned agent is one of these users. */
+  user_ids?: Id[] | null | undefined;
+  /** Only this inbox's conversations. */
+  inbox_id?: Id | null | undefined;
+  /** Only this team's conversations. */
+  team_id?: Id | null | undefined;
+  /** Only these ratings (1 to 5). */
+  rating?: number[] | null | undefined;
+}
+
+/** `GET reports/inboxes`: the inbox summary as CSV. */
+export interface DownloadInboxesReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (the CSV names the period). */
+  since: number;
+  /** End of the range (exclusive), epoch seconds. */
+  until: number;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
+/** `GET reports/labels`: the label summary as CSV. */
+export interface DownloadLabelsReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (the CSV names the period). */
+  since: number;
+  /** End of the range (exclusive), epoch seconds. */
+  until: number;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
+/** `GET reports/teams`: the team summary as CSV. */
+export interface DownloadTeamsReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (the CSV names the period). */
+  since: number;
+  /** End of the range (exclusive), epoch seconds. */
+  until: number;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
 /** Kind of an attachment. */
 export type FileType = KnownFileType | (string & {});
 /** The values of `FileType` this version knows, which params accept. */
@@ -1803,6 +2116,14 @@ export type FilterOperator = KnownFilterOperator | (string & {});
 /** The values of `FilterOperator` this version knows, which params accept. */
 export type KnownFilterOperator = "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "starts_with" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before";
 
+/** `GET reports/conversations?type=account`: open conversations right now. */
+export interface GetAccountConversationMetricsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** `account` (the server answers 422 without a type). */
+  type: KnownReportType;
+}
+
 /** `GET accounts/{account_id}`. */
 export interface GetAccountParams {
   /** Account; defaults to the client's. */
@@ -1815,6 +2136,70 @@ export interface GetAgentBotParams {
   account_id?: Id | null | undefined;
   /** Bot. */
   agent_bot_id: Id;
+}
+
+/** `GET reports/conversations/?type=agent`: each agent's open conversations, 25 agents a page. The spec lists this path with a trailing slash as an operation of its own; it is the same Rails route as `reports/conversations`. */
+export interface GetAgentConversationMetricsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** `agent`. */
+  type: KnownReportType;
+  /** Documented by the spec; the server lists every agent regardless. */
+  user_id?: Id | null | undefined;
+  /** Page of agents, from 1. */
+  page?: number | null | undefined;
+}
+
+/** `GET summary_reports/agent`: conversations, resolutions and average times per agent. */
+export interface GetAgentSummaryReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
+/** `GET reports/bot_metrics`: conversations and messages of inboxes with an active bot. */
+export interface GetBotMetricsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+}
+
+/** `GET reports/bot_summary`: bot resolutions and handoffs in a range and the one before it. */
+export interface GetBotReportSummaryParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** What the report is about (`account` when absent). */
+  type?: KnownReportType | null | undefined;
+  /** The agent's, inbox's, label's or team's id (for `type` other than `account`). */
+  id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Period of each point: `day` (default), `week`, `month`, `year` or `hour`. */
+  group_by?: string | null | undefined;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+  /** The caller's UTC offset in hours (e.g. `5.5`), for period boundaries. */
+  timezone_offset?: number | null | undefined;
+}
+
+/** `GET summary_reports/channel`: conversations per channel type and status (a range of at most 6 months). */
+export interface GetChannelSummaryReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
 }
 
 /** `GET contacts/{contact_id}`. */
@@ -1855,12 +2240,64 @@ export interface GetConversationParams {
   conversation_id: Id;
 }
 
+/** `GET csat_survey_responses/metrics` (administrators). */
+export interface GetCsatSurveyMetricsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Only responses whose assigned agent is one of these users. */
+  user_ids?: Id[] | null | undefined;
+  /** Only this inbox's conversations. */
+  inbox_id?: Id | null | undefined;
+  /** Only this team's conversations. */
+  team_id?: Id | null | undefined;
+  /** Only these ratings (1 to 5). */
+  rating?: number[] | null | undefined;
+}
+
 /** `GET custom_attribute_definitions/{attribute_id}`. */
 export interface GetCustomAttributeDefinitionParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Definition id. */
   attribute_id: Id;
+}
+
+/** `GET reports/first_response_time_distribution`: first responses per channel type by delay. */
+export interface GetFirstResponseTimeDistributionParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+}
+
+/** `GET live_reports/grouped_conversation_metrics`: open conversations per agent or team now. */
+export interface GetGroupedConversationMetricsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** `assignee_id` or `team_id` (the server answers 422 for anything else). */
+  group_by: KnownLiveGroupBy;
+  /** Only this team's conversations. */
+  team_id?: Id | null | undefined;
+}
+
+/** `GET reports/inbox_label_matrix`: conversations per inbox and label. */
+export interface GetInboxLabelMatrixParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Only these inboxes. */
+  inbox_ids?: Id[] | null | undefined;
+  /** Only these labels. */
+  label_ids?: Id[] | null | undefined;
 }
 
 /** `GET inboxes/{inbox_id}`. */
@@ -1871,12 +2308,56 @@ export interface GetInboxParams {
   inbox_id: Id;
 }
 
+/** `GET summary_reports/inbox`: conversations, resolutions and average times per inbox. */
+export interface GetInboxSummaryReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
 /** `GET labels/{label_id}` (administrators). */
 export interface GetLabelParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Label id. */
   label_id: Id;
+}
+
+/** `GET summary_reports/label`: conversations, resolutions and average times per label. */
+export interface GetLabelSummaryReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
+/** `GET live_reports/conversation_metrics`: open, unattended, unassigned and pending conversations now. */
+export interface GetLiveConversationMetricsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Only this team's conversations. */
+  team_id?: Id | null | undefined;
+}
+
+/** `GET reports/outgoing_messages_count`: outgoing messages per agent, team, inbox or label. */
+export interface GetOutgoingMessagesCountParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** What to group by (the server answers 422 for anything else). */
+  group_by: KnownOutgoingMessagesGroupBy;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
 }
 
 /** `GET accounts/{account_id}`. */
@@ -1941,12 +2422,85 @@ export interface GetPublicInboxParams {
   inbox_identifier: string;
 }
 
+/** `GET reports/summary`: the summary of a range and of the range before it. */
+export interface GetReportSummaryParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** What the report is about (`account` when absent). */
+  type?: KnownReportType | null | undefined;
+  /** The agent's, inbox's, label's or team's id (for `type` other than `account`). */
+  id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Period of each point: `day` (default), `week`, `month`, `year` or `hour`. */
+  group_by?: string | null | undefined;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+  /** The caller's UTC offset in hours (e.g. `5.5`), for period boundaries. */
+  timezone_offset?: number | null | undefined;
+}
+
+/** `GET reports`: one metric as a time series. */
+export interface GetReportTimeseriesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The metric. */
+  metric: KnownReportMetric;
+  /** What the report is about (`account` when absent). */
+  type?: KnownReportType | null | undefined;
+  /** The agent's, inbox's, label's or team's id (for `type` other than `account`). */
+  id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Period of each point: `day` (default), `week`, `month`, `year` or `hour`. */
+  group_by?: string | null | undefined;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+  /** The caller's UTC offset in hours (e.g. `5.5`), for period boundaries. */
+  timezone_offset?: number | null | undefined;
+}
+
 /** `GET teams/{team_id}`. */
 export interface GetTeamParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Team id. */
   team_id: Id;
+}
+
+/** `GET summary_reports/team`: conversations, resolutions and average times per team. */
+export interface GetTeamSummaryReportParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Use the business-hours durations of the events. */
+  business_hours?: boolean | null | undefined;
+}
+
+/**
+ * An item of `GET live_reports/grouped_conversation_metrics`: one agent's or team's open
+ * conversations (`null` id: none assigned).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface GroupedConversationMetrics {
+  /** Open conversations. */
+  open: number;
+  /** Of those, unattended. */
+  unattended: number;
+  /** Of those, without an assigned agent. */
+  unassigned: number;
+  /** The agent (with `group_by=assignee_id`). */
+  assignee_id: Id | null;
+  /** The team (with `group_by=team_id`). */
+  team_id: Id | null;
 }
 
 /**
@@ -2152,6 +2706,20 @@ export interface Inbox {
 }
 
 /**
+ * Body of `GET reports/inbox_label_matrix` (`InboxLabelMatrixBuilder#build`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface InboxLabelMatrix {
+  /** Inboxes, by name. */
+  inboxes: MatrixInbox[];
+  /** Labels, by title. */
+  labels: MatrixLabel[];
+  /** `matrix[i][j]`: conversations of `inboxes[i]` labelled `labels[j]`. */
+  matrix: number[][];
+}
+
+/**
  * Body of `GET inboxes`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -2295,6 +2863,28 @@ export interface LabelNames {
   payload: string[];
 }
 
+/**
+ * An item of `GET summary_reports/label` (`LabelSummaryBuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface LabelSummaryReportRow {
+  /** Label id. */
+  id: Id;
+  /** Label title. */
+  name: string;
+  /** Conversations with the label created in the range. */
+  conversations_count: number;
+  /** Average resolution time, seconds (0 without data). */
+  avg_resolution_time: number;
+  /** Average first response time, seconds (0 without data). */
+  avg_first_response_time: number;
+  /** Average reply time, seconds (0 without data). */
+  avg_reply_time: number;
+  /** Resolutions of labelled conversations in the range. */
+  resolved_conversations_count: number;
+}
+
 /** `GET agent_bots`: the account's bots and the system bots. */
 export interface ListAgentBotsParams {
   /** Account; defaults to the client's. */
@@ -2305,6 +2895,14 @@ export interface ListAgentBotsParams {
 export interface ListAgentsParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
+}
+
+/** `GET audit_logs`: 25 a page, newest first (enterprise; administrators). */
+export interface ListAuditLogsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
 }
 
 /** `GET canned_responses`. */
@@ -2398,6 +2996,26 @@ export interface ListConversationsParams {
   page?: number | null | undefined;
 }
 
+/** `GET csat_survey_responses`: 25 a page (administrators). */
+export interface ListCsatSurveyResponsesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Only responses whose assigned agent is one of these users. */
+  user_ids?: Id[] | null | undefined;
+  /** Only this inbox's conversations. */
+  inbox_id?: Id | null | undefined;
+  /** Only this team's conversations. */
+  team_id?: Id | null | undefined;
+  /** Only these ratings (1 to 5). */
+  rating?: number[] | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+}
+
 /** `GET custom_attribute_definitions`. */
 export interface ListCustomAttributeDefinitionsParams {
   /** Account; defaults to the client's. */
@@ -2474,6 +3092,24 @@ export interface ListPublicMessagesParams {
   before?: Id | null | undefined;
 }
 
+/** `GET reporting_events`: 25 a page, newest first (enterprise; administrators). */
+export interface ListReportingEventsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Start of the range, epoch seconds (with `until`; no range without both). */
+  since?: number | null | undefined;
+  /** End of the range (exclusive), epoch seconds. */
+  until?: number | null | undefined;
+  /** Only this inbox's events. */
+  inbox_id?: Id | null | undefined;
+  /** Only this user's events. */
+  user_id?: Id | null | undefined;
+  /** Only events of this name (`first_response`, `reply_time`, `conversation_resolved`, ...). */
+  name?: string | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+}
+
 /** `GET teams/{team_id}/team_members`. */
 export interface ListTeamMembersParams {
   /** Account; defaults to the client's. */
@@ -2518,6 +3154,51 @@ export type LiveAgentEvent =
   | (WebhookInbox & { event: "inbox_created" })
   | (WebhookInbox & { event: "inbox_updated" })
   | (CognigyTypingEvent & { event?: undefined });
+
+/**
+ * Body of `GET live_reports/conversation_metrics`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface LiveConversationMetrics {
+  /** Open conversations. */
+  open: number;
+  /** Open conversations without a first reply, or waiting for one. */
+  unattended: number;
+  /** Open conversations without an assigned agent. */
+  unassigned: number;
+  /** Pending conversations. */
+  pending: number;
+}
+
+/** What `GET live_reports/grouped_conversation_metrics` groups by. */
+export type LiveGroupBy = KnownLiveGroupBy | (string & {});
+/** The values of `LiveGroupBy` this version knows, which params accept. */
+export type KnownLiveGroupBy = "assignee_id" | "team_id";
+
+/**
+ * An inbox of the inbox-label matrix.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface MatrixInbox {
+  /** Inbox id. */
+  id: Id;
+  /** Inbox name. */
+  name: string;
+}
+
+/**
+ * A label of the inbox-label matrix.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface MatrixLabel {
+  /** Label id. */
+  id: Id;
+  /** Label title. */
+  title: string;
+}
 
 /** `POST actions/contact_merge`: merge `mergee_contact_id` into `base_contact_id`. */
 export interface MergeContactsParams {
@@ -2718,6 +3399,25 @@ export interface NewConversationMessage {
   /** WhatsApp template (`name`, `category`, `language`, `processed_params`). */
   template_params?: Record<string, unknown> | null | undefined;
 }
+
+/**
+ * An item of `GET reports/outgoing_messages_count` (`OutgoingMessagesCountBuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OutgoingMessagesCount {
+  /** Id of the agent, team, inbox or label (`null` for a label since deleted). */
+  id: Id | null;
+  /** Its name (`null` when the record is gone). */
+  name: string | null;
+  /** Outgoing messages in the range. */
+  outgoing_messages_count: number;
+}
+
+/** What `GET reports/outgoing_messages_count` groups by. */
+export type OutgoingMessagesGroupBy = KnownOutgoingMessagesGroupBy | (string & {});
+/** The values of `OutgoingMessagesGroupBy` this version knows, which params accept. */
+export type KnownOutgoingMessagesGroupBy = "agent" | "team" | "inbox" | "label";
 
 /**
  * An account as the platform API shows it.
@@ -3104,6 +3804,76 @@ export interface RemoveTeamMembersParams {
   user_ids: Id[];
 }
 
+/** A report metric (`Reports::ReportMetricRegistry`). */
+export type ReportMetric = KnownReportMetric | (string & {});
+/** The values of `ReportMetric` this version knows, which params accept. */
+export type KnownReportMetric = "conversations_count" | "incoming_messages_count" | "outgoing_messages_count" | "avg_first_response_time" | "avg_resolution_time" | "reply_time" | "resolutions_count" | "bot_resolutions_count" | "bot_handoffs_count";
+
+/**
+ * A point of a report's time series (`Reports::RawDataSource#timeseries`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ReportPoint {
+  /** The count, or the average in seconds (a decimal string for averages). */
+  value: number;
+  /** Start of the period, epoch seconds. */
+  timestamp: Timestamp;
+  /** Events averaged (average metrics only). */
+  count: number | null;
+}
+
+/**
+ * Body of `GET reports/summary`: the period asked for, and the one before it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ReportSummary {
+  /** Conversations created. */
+  conversations_count: number;
+  /** Incoming messages. */
+  incoming_messages_count: number;
+  /** Outgoing messages. */
+  outgoing_messages_count: number;
+  /** Average first response time, seconds (`null` without events). */
+  avg_first_response_time: number | null;
+  /** Average resolution time, seconds (`null` without events). */
+  avg_resolution_time: number | null;
+  /** Resolutions. */
+  resolutions_count: number;
+  /** Average reply time, seconds (`null` without events). */
+  reply_time: number | null;
+  /** The same figures for the equally long period before `since`. */
+  previous: ReportSummaryPeriod;
+}
+
+/**
+ * One period of `GET reports/summary` (`MetricBuilder#summary`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ReportSummaryPeriod {
+  /** Conversations created. */
+  conversations_count: number;
+  /** Incoming messages. */
+  incoming_messages_count: number;
+  /** Outgoing messages. */
+  outgoing_messages_count: number;
+  /** Average first response time, seconds (`null` without events). */
+  avg_first_response_time: number | null;
+  /** Average resolution time, seconds (`null` without events). */
+  avg_resolution_time: number | null;
+  /** Resolutions. */
+  resolutions_count: number;
+  /** Average reply time, seconds (`null` without events). */
+  reply_time: number | null;
+}
+
+/** What a report is about (`type`). */
+export type ReportType = KnownReportType | (string & {});
+/** The values of `ReportType` this version knows, which params accept. */
+export type KnownReportType = "account" | "agent" | "inbox" | "label" | "team";
+
 /**
  * A reporting event (`_reporting_event.json.jbuilder`, enterprise).
  *
@@ -3134,6 +3904,32 @@ export interface ReportingEvent {
   created_at: Timestamp;
   /** Last update. */
   updated_at: Timestamp;
+}
+
+/**
+ * Body of `GET reporting_events`, 25 a page, newest first.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ReportingEventList {
+  /** Events. */
+  payload: ReportingEvent[];
+  /** Page facts. */
+  meta: ReportingEventListMeta;
+}
+
+/**
+ * Page facts of `GET reporting_events`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ReportingEventListMeta {
+  /** Events matching the filters. */
+  count: number;
+  /** This page. */
+  current_page: number;
+  /** Pages in all. */
+  total_pages: number;
 }
 
 /** `POST agent_bots/{agent_bot_id}/reset_access_token` (administrators). */
@@ -3309,6 +4105,26 @@ export interface SsoLink {
 export type StatusFilter = KnownStatusFilter | (string & {});
 /** The values of `StatusFilter` this version knows, which params accept. */
 export type KnownStatusFilter = "open" | "resolved" | "pending" | "snoozed" | "all";
+
+/**
+ * An item of `GET summary_reports/agent|team|inbox` (`BaseSummaryBuilder` subclasses).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SummaryReportRow {
+  /** Agent (user), team or inbox id. */
+  id: Id;
+  /** Conversations created in the range (assigned to the agent, of the team or inbox). */
+  conversations_count: number;
+  /** Resolutions in the range. */
+  resolved_conversations_count: number;
+  /** Average resolution time, seconds (`null` without data). */
+  avg_resolution_time: number | null;
+  /** Average first response time, seconds (`null` without data). */
+  avg_first_response_time: number | null;
+  /** Average reply time, seconds (`null` without data). */
+  avg_reply_time: number | null;
+}
 
 /**
  * A team (`models/_team.json.jbuilder`). Names are stored lowercase.
@@ -4506,6 +5322,33 @@ export interface Endpoints {
   resetAgentBotSecret: { params: ResetAgentBotSecretParams; args: [params: ResetAgentBotSecretParams]; response: AgentBot };
   uploadFile: { params: UploadFileParams; args: [params?: UploadFileParams]; response: UploadedFile };
   importContacts: { params: ImportContactsParams; args: [params: ImportContactsParams]; response: null };
+  getReportTimeseries: { params: GetReportTimeseriesParams; args: [params: GetReportTimeseriesParams]; response: ReportPoint[] };
+  getReportSummary: { params: GetReportSummaryParams; args: [params?: GetReportSummaryParams]; response: ReportSummary };
+  getBotReportSummary: { params: GetBotReportSummaryParams; args: [params?: GetBotReportSummaryParams]; response: BotReportSummary };
+  getBotMetrics: { params: GetBotMetricsParams; args: [params?: GetBotMetricsParams]; response: BotMetrics };
+  getAccountConversationMetrics: { params: GetAccountConversationMetricsParams; args: [params: GetAccountConversationMetricsParams]; response: AccountConversationMetrics };
+  getAgentConversationMetrics: { params: GetAgentConversationMetricsParams; args: [params: GetAgentConversationMetricsParams]; response: AgentConversationMetrics[] };
+  getFirstResponseTimeDistribution: { params: GetFirstResponseTimeDistributionParams; args: [params?: GetFirstResponseTimeDistributionParams]; response: Record<string, Record<string, number | null> | null> };
+  getInboxLabelMatrix: { params: GetInboxLabelMatrixParams; args: [params?: GetInboxLabelMatrixParams]; response: InboxLabelMatrix };
+  getOutgoingMessagesCount: { params: GetOutgoingMessagesCountParams; args: [params: GetOutgoingMessagesCountParams]; response: OutgoingMessagesCount[] };
+  downloadAgentsReport: { params: DownloadAgentsReportParams; args: [params: DownloadAgentsReportParams]; response: string };
+  downloadInboxesReport: { params: DownloadInboxesReportParams; args: [params: DownloadInboxesReportParams]; response: string };
+  downloadLabelsReport: { params: DownloadLabelsReportParams; args: [params: DownloadLabelsReportParams]; response: string };
+  downloadTeamsReport: { params: DownloadTeamsReportParams; args: [params: DownloadTeamsReportParams]; response: string };
+  downloadConversationsSummaryReport: { params: DownloadConversationsSummaryReportParams; args: [params: DownloadConversationsSummaryReportParams]; response: string };
+  downloadConversationTrafficReport: { params: DownloadConversationTrafficReportParams; args: [params?: DownloadConversationTrafficReportParams]; response: string };
+  getAgentSummaryReport: { params: GetAgentSummaryReportParams; args: [params?: GetAgentSummaryReportParams]; response: SummaryReportRow[] };
+  getTeamSummaryReport: { params: GetTeamSummaryReportParams; args: [params?: GetTeamSummaryReportParams]; response: SummaryReportRow[] };
+  getInboxSummaryReport: { params: GetInboxSummaryReportParams; args: [params?: GetInboxSummaryReportParams]; response: SummaryReportRow[] };
+  getLabelSummaryReport: { params: GetLabelSummaryReportParams; args: [params?: GetLabelSummaryReportParams]; response: LabelSummaryReportRow[] };
+  getChannelSummaryReport: { params: GetChannelSummaryReportParams; args: [params?: GetChannelSummaryReportParams]; response: Record<string, ChannelSummary | null> };
+  getLiveConversationMetrics: { params: GetLiveConversationMetricsParams; args: [params?: GetLiveConversationMetricsParams]; response: LiveConversationMetrics };
+  getGroupedConversationMetrics: { params: GetGroupedConversationMetricsParams; args: [params: GetGroupedConversationMetricsParams]; response: GroupedConversationMetrics[] };
+  listCsatSurveyResponses: { params: ListCsatSurveyResponsesParams; args: [params?: ListCsatSurveyResponsesParams]; response: CsatResponse[]; item: CsatResponse };
+  getCsatSurveyMetrics: { params: GetCsatSurveyMetricsParams; args: [params?: GetCsatSurveyMetricsParams]; response: CsatSurveyMetrics };
+  downloadCsatSurveyResponses: { params: DownloadCsatSurveyResponsesParams; args: [params: DownloadCsatSurveyResponsesParams]; response: string };
+  listReportingEvents: { params: ListReportingEventsParams; args: [params?: ListReportingEventsParams]; response: ReportingEventList; item: ReportingEvent };
+  listAuditLogs: { params: ListAuditLogsParams; args: [params?: ListAuditLogsParams]; response: AuditLogList; item: AuditLog };
   getPublicInbox: { params: GetPublicInboxParams; args: [params: GetPublicInboxParams]; response: PublicInbox };
   createPublicContact: { params: CreatePublicContactParams; args: [params: CreatePublicContactParams]; response: PublicContact };
   getPublicContact: { params: GetPublicContactParams; args: [params: GetPublicContactParams]; response: PublicContact };
@@ -4978,6 +5821,141 @@ export declare class LiveAgentClient {
    * `POST /api/v1/accounts/{account_id}/contacts/import`
    */
   importContacts(params: ImportContactsParams, options?: RequestOptions): Promise<null>;
+  /**
+   * One metric as a time series of `{value, timestamp}` points (administrators).
+   * `GET /api/v2/accounts/{account_id}/reports`
+   */
+  getReportTimeseries(params: GetReportTimeseriesParams, options?: RequestOptions): Promise<ReportPoint[]>;
+  /**
+   * Conversation and message counts and average times of a range, with the previous range.
+   * `GET /api/v2/accounts/{account_id}/reports/summary`
+   */
+  getReportSummary(params?: GetReportSummaryParams, options?: RequestOptions): Promise<ReportSummary>;
+  /**
+   * Bot resolutions and handoffs of a range, with the previous range. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `GET /api/v2/accounts/{account_id}/reports/bot_summary`
+   */
+  getBotReportSummary(params?: GetBotReportSummaryParams, options?: RequestOptions): Promise<BotReportSummary>;
+  /**
+   * Conversations, messages, resolution and handoff rates of inboxes with an active bot. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `GET /api/v2/accounts/{account_id}/reports/bot_metrics`
+   */
+  getBotMetrics(params?: GetBotMetricsParams, options?: RequestOptions): Promise<BotMetrics>;
+  /**
+   * Open, unattended and unassigned conversations of the account now (`type=account`).
+   * `GET /api/v2/accounts/{account_id}/reports/conversations`
+   */
+  getAccountConversationMetrics(params: GetAccountConversationMetricsParams, options?: RequestOptions): Promise<AccountConversationMetrics>;
+  /**
+   * Each agent's open and unattended conversations now, 25 agents a page (`type=agent`). Its own row because the spec names this trailing-slash path as an operation of its own; the server routes it as `reports/conversations`.
+   * `GET /api/v2/accounts/{account_id}/reports/conversations/`
+   */
+  getAgentConversationMetrics(params: GetAgentConversationMetricsParams, options?: RequestOptions): Promise<AgentConversationMetrics[]>;
+  /**
+   * First responses per channel type by delay bucket.
+   * `GET /api/v2/accounts/{account_id}/reports/first_response_time_distribution`
+   */
+  getFirstResponseTimeDistribution(params?: GetFirstResponseTimeDistributionParams, options?: RequestOptions): Promise<Record<string, Record<string, number | null> | null>>;
+  /**
+   * Conversations per inbox and label.
+   * `GET /api/v2/accounts/{account_id}/reports/inbox_label_matrix`
+   */
+  getInboxLabelMatrix(params?: GetInboxLabelMatrixParams, options?: RequestOptions): Promise<InboxLabelMatrix>;
+  /**
+   * Outgoing messages per agent, team, inbox or label.
+   * `GET /api/v2/accounts/{account_id}/reports/outgoing_messages_count`
+   */
+  getOutgoingMessagesCount(params: GetOutgoingMessagesCountParams, options?: RequestOptions): Promise<OutgoingMessagesCount[]>;
+  /**
+   * The agent summary of a range as CSV.
+   * `GET /api/v2/accounts/{account_id}/reports/agents`
+   */
+  downloadAgentsReport(params: DownloadAgentsReportParams, options?: RequestOptions): Promise<string>;
+  /**
+   * The inbox summary of a range as CSV.
+   * `GET /api/v2/accounts/{account_id}/reports/inboxes`
+   */
+  downloadInboxesReport(params: DownloadInboxesReportParams, options?: RequestOptions): Promise<string>;
+  /**
+   * The label summary of a range as CSV.
+   * `GET /api/v2/accounts/{account_id}/reports/labels`
+   */
+  downloadLabelsReport(params: DownloadLabelsReportParams, options?: RequestOptions): Promise<string>;
+  /**
+   * The team summary of a range as CSV.
+   * `GET /api/v2/accounts/{account_id}/reports/teams`
+   */
+  downloadTeamsReport(params: DownloadTeamsReportParams, options?: RequestOptions): Promise<string>;
+  /**
+   * The account summary of a range as CSV.
+   * `GET /api/v2/accounts/{account_id}/reports/conversations_summary`
+   */
+  downloadConversationsSummaryReport(params: DownloadConversationsSummaryReportParams, options?: RequestOptions): Promise<string>;
+  /**
+   * Conversations per weekday and hour as CSV.
+   * `GET /api/v2/accounts/{account_id}/reports/conversation_traffic`
+   */
+  downloadConversationTrafficReport(params?: DownloadConversationTrafficReportParams, options?: RequestOptions): Promise<string>;
+  /**
+   * Conversations, resolutions and average times per agent.
+   * `GET /api/v2/accounts/{account_id}/summary_reports/agent`
+   */
+  getAgentSummaryReport(params?: GetAgentSummaryReportParams, options?: RequestOptions): Promise<SummaryReportRow[]>;
+  /**
+   * Conversations, resolutions and average times per team.
+   * `GET /api/v2/accounts/{account_id}/summary_reports/team`
+   */
+  getTeamSummaryReport(params?: GetTeamSummaryReportParams, options?: RequestOptions): Promise<SummaryReportRow[]>;
+  /**
+   * Conversations, resolutions and average times per inbox.
+   * `GET /api/v2/accounts/{account_id}/summary_reports/inbox`
+   */
+  getInboxSummaryReport(params?: GetInboxSummaryReportParams, options?: RequestOptions): Promise<SummaryReportRow[]>;
+  /**
+   * Conversations, resolutions and average times per label.
+   * `GET /api/v2/accounts/{account_id}/summary_reports/label`
+   */
+  getLabelSummaryReport(params?: GetLabelSummaryReportParams, options?: RequestOptions): Promise<LabelSummaryReportRow[]>;
+  /**
+   * Conversations per channel type and status.
+   * `GET /api/v2/accounts/{account_id}/summary_reports/channel`
+   */
+  getChannelSummaryReport(params?: GetChannelSummaryReportParams, options?: RequestOptions): Promise<Record<string, ChannelSummary | null>>;
+  /**
+   * Open, unattended, unassigned and pending conversations now. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `GET /api/v2/accounts/{account_id}/live_reports/conversation_metrics`
+   */
+  getLiveConversationMetrics(params?: GetLiveConversationMetricsParams, options?: RequestOptions): Promise<LiveConversationMetrics>;
+  /**
+   * Open conversations per agent or team now. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `GET /api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics`
+   */
+  getGroupedConversationMetrics(params: GetGroupedConversationMetricsParams, options?: RequestOptions): Promise<GroupedConversationMetrics[]>;
+  /**
+   * List CSAT survey responses, 25 a page.
+   * `GET /api/v1/accounts/{account_id}/csat_survey_responses`
+   */
+  listCsatSurveyResponses(params?: ListCsatSurveyResponsesParams, options?: RequestOptions): Promise<CsatResponse[]>;
+  /**
+   * CSAT response counts per rating, and surveys sent.
+   * `GET /api/v1/accounts/{account_id}/csat_survey_responses/metrics`
+   */
+  getCsatSurveyMetrics(params?: GetCsatSurveyMetricsParams, options?: RequestOptions): Promise<CsatSurveyMetrics>;
+  /**
+   * CSAT survey responses as CSV.
+   * `GET /api/v1/accounts/{account_id}/csat_survey_responses/download`
+   */
+  downloadCsatSurveyResponses(params: DownloadCsatSurveyResponsesParams, options?: RequestOptions): Promise<string>;
+  /**
+   * List the account's reporting events, 25 a page, newest first (enterprise).
+   * `GET /api/v1/accounts/{account_id}/reporting_events`
+   */
+  listReportingEvents(params?: ListReportingEventsParams, options?: RequestOptions): Promise<ReportingEventList>;
+  /**
+   * List the account's audit log, 25 a page, newest first (enterprise; empty without the `audit_logs` feature).
+   * `GET /api/v1/accounts/{account_id}/audit_logs`
+   */
+  listAuditLogs(params?: ListAuditLogsParams, options?: RequestOptions): Promise<AuditLogList>;
   /**
    * Get an API inbox's public details.
    * `GET /public/api/v1/inboxes/{inbox_identifier}`

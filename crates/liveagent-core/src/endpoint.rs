@@ -187,6 +187,12 @@ impl<T: Schema + DeserializeOwned> ResponseBody for Vec<T> {
     const KIND: ResponseKind = ResponseKind::Json(<Vec<T> as Schema>::SHAPE);
 }
 
+/// A JSON object keyed by name (reports keyed by channel type).
+impl<T: Schema + DeserializeOwned> ResponseBody for std::collections::BTreeMap<String, T> {
+    const KIND: ResponseKind =
+        ResponseKind::Json(<std::collections::BTreeMap<String, T> as Schema>::SHAPE);
+}
+
 impl<T: Schema + DeserializeOwned> ResponseBody for Option<T> {
     const KIND: ResponseKind = ResponseKind::Json(<Option<T> as Schema>::SHAPE);
 }

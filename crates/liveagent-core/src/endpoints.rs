@@ -387,6 +387,117 @@ macro_rules! for_each_endpoint {
             import_contacts importContacts: POST "/api/v1/accounts/{account_id}/contacts/import",
                 ImportContactsParams => Empty,
                 auth User, route "contacts#import", idempotent no, page none;
+            // ---- reports (v2): /api/v2/accounts/{account_id}/reports, summary_reports, live_reports
+            /// One metric as a time series of `{value, timestamp}` points (administrators).
+            get_report_timeseries getReportTimeseries: GET "/api/v2/accounts/{account_id}/reports",
+                GetReportTimeseriesParams => Vec<ReportPoint>,
+                auth User, spec "list-all-conversation-statistics", idempotent yes, page none;
+            /// Conversation and message counts and average times of a range, with the previous range.
+            get_report_summary getReportSummary: GET "/api/v2/accounts/{account_id}/reports/summary",
+                GetReportSummaryParams => ReportSummary,
+                auth User, spec "list-all-conversation-statistics-summary", idempotent yes, page none;
+            /// Bot resolutions and handoffs of a range, with the previous range. Upstream Chatwoot; may answer 404 on Live Agent.
+            get_bot_report_summary getBotReportSummary: GET "/api/v2/accounts/{account_id}/reports/bot_summary",
+                GetBotReportSummaryParams => BotReportSummary,
+                auth User, route "api/v2/accounts/reports#bot_summary", idempotent yes, page none;
+            /// Conversations, messages, resolution and handoff rates of inboxes with an active bot. Upstream Chatwoot; may answer 404 on Live Agent.
+            get_bot_metrics getBotMetrics: GET "/api/v2/accounts/{account_id}/reports/bot_metrics",
+                GetBotMetricsParams => BotMetrics,
+                auth User, route "api/v2/accounts/reports#bot_metrics", idempotent yes, page none;
+            /// Open, unattended and unassigned conversations of the account now (`type=account`).
+            get_account_conversation_metrics getAccountConversationMetrics: GET "/api/v2/accounts/{account_id}/reports/conversations",
+                GetAccountConversationMetricsParams => AccountConversationMetrics,
+                auth User, spec "get-account-conversation-metrics", idempotent yes, page none;
+            /// Each agent's open and unattended conversations now, 25 agents a page (`type=agent`). Its own row because the spec names this trailing-slash path as an operation of its own; the server routes it as `reports/conversations`.
+            get_agent_conversation_metrics getAgentConversationMetrics: GET "/api/v2/accounts/{account_id}/reports/conversations/",
+                GetAgentConversationMetricsParams => Vec<AgentConversationMetrics>,
+                auth User, spec "get-agent-conversation-metrics", idempotent yes, page none;
+            /// First responses per channel type by delay bucket.
+            get_first_response_time_distribution getFirstResponseTimeDistribution: GET "/api/v2/accounts/{account_id}/reports/first_response_time_distribution",
+                GetFirstResponseTimeDistributionParams => ResponseTimeDistribution,
+                auth User, spec "get-first-response-time-distribution", idempotent yes, page none;
+            /// Conversations per inbox and label.
+            get_inbox_label_matrix getInboxLabelMatrix: GET "/api/v2/accounts/{account_id}/reports/inbox_label_matrix",
+                GetInboxLabelMatrixParams => InboxLabelMatrix,
+                auth User, spec "get-inbox-label-matrix", idempotent yes, page none;
+            /// Outgoing messages per agent, team, inbox or label.
+            get_outgoing_messages_count getOutgoingMessagesCount: GET "/api/v2/accounts/{account_id}/reports/outgoing_messages_count",
+                GetOutgoingMessagesCountParams => Vec<OutgoingMessagesCount>,
+                auth User, spec "get-outgoing-messages-count", idempotent yes, page none;
+            /// The agent summary of a range as CSV.
+            download_agents_report downloadAgentsReport: GET "/api/v2/accounts/{account_id}/reports/agents",
+                DownloadAgentsReportParams => Text,
+                auth User, route "api/v2/accounts/reports#agents", idempotent yes, page none;
+            /// The inbox summary of a range as CSV.
+            download_inboxes_report downloadInboxesReport: GET "/api/v2/accounts/{account_id}/reports/inboxes",
+                DownloadInboxesReportParams => Text,
+                auth User, route "api/v2/accounts/reports#inboxes", idempotent yes, page none;
+            /// The label summary of a range as CSV.
+            download_labels_report downloadLabelsReport: GET "/api/v2/accounts/{account_id}/reports/labels",
+                DownloadLabelsReportParams => Text,
+                auth User, route "api/v2/accounts/reports#labels", idempotent yes, page none;
+            /// The team summary of a range as CSV.
+            download_teams_report downloadTeamsReport: GET "/api/v2/accounts/{account_id}/reports/teams",
+                DownloadTeamsReportParams => Text,
+                auth User, route "api/v2/accounts/reports#teams", idempotent yes, page none;
+            /// The account summary of a range as CSV.
+            download_conversations_summary_report downloadConversationsSummaryReport: GET "/api/v2/accounts/{account_id}/reports/conversations_summary",
+                DownloadConversationsSummaryReportParams => Text,
+                auth User, route "api/v2/accounts/reports#conversations_summary", idempotent yes, page none;
+            /// Conversations per weekday and hour as CSV.
+            download_conversation_traffic_report downloadConversationTrafficReport: GET "/api/v2/accounts/{account_id}/reports/conversation_traffic",
+                DownloadConversationTrafficReportParams => Text,
+                auth User, route "api/v2/accounts/reports#conversation_traffic", idempotent yes, page none;
+            /// Conversations, resolutions and average times per agent.
+            get_agent_summary_report getAgentSummaryReport: GET "/api/v2/accounts/{account_id}/summary_reports/agent",
+                GetAgentSummaryReportParams => Vec<SummaryReportRow>,
+                auth User, spec "get-agent-summary-report", idempotent yes, page none;
+            /// Conversations, resolutions and average times per team.
+            get_team_summary_report getTeamSummaryReport: GET "/api/v2/accounts/{account_id}/summary_reports/team",
+                GetTeamSummaryReportParams => Vec<SummaryReportRow>,
+                auth User, spec "get-team-summary-report", idempotent yes, page none;
+            /// Conversations, resolutions and average times per inbox.
+            get_inbox_summary_report getInboxSummaryReport: GET "/api/v2/accounts/{account_id}/summary_reports/inbox",
+                GetInboxSummaryReportParams => Vec<SummaryReportRow>,
+                auth User, spec "get-inbox-summary-report", idempotent yes, page none;
+            /// Conversations, resolutions and average times per label.
+            get_label_summary_report getLabelSummaryReport: GET "/api/v2/accounts/{account_id}/summary_reports/label",
+                GetLabelSummaryReportParams => Vec<LabelSummaryReportRow>,
+                auth User, route "api/v2/accounts/summary_reports#label", idempotent yes, page none;
+            /// Conversations per channel type and status.
+            get_channel_summary_report getChannelSummaryReport: GET "/api/v2/accounts/{account_id}/summary_reports/channel",
+                GetChannelSummaryReportParams => ChannelSummaryReport,
+                auth User, spec "get-channel-summary-report", idempotent yes, page none;
+            /// Open, unattended, unassigned and pending conversations now. Upstream Chatwoot; may answer 404 on Live Agent.
+            get_live_conversation_metrics getLiveConversationMetrics: GET "/api/v2/accounts/{account_id}/live_reports/conversation_metrics",
+                GetLiveConversationMetricsParams => LiveConversationMetrics,
+                auth User, route "api/v2/accounts/live_reports#conversation_metrics", idempotent yes, page none;
+            /// Open conversations per agent or team now. Upstream Chatwoot; may answer 404 on Live Agent.
+            get_grouped_conversation_metrics getGroupedConversationMetrics: GET "/api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics",
+                GetGroupedConversationMetricsParams => Vec<GroupedConversationMetrics>,
+                auth User, route "api/v2/accounts/live_reports#grouped_conversation_metrics", idempotent yes, page none;
+
+            // ---- csat, reporting events, audit logs: /api/v1/accounts/{account_id}/csat_survey_responses, ...
+            /// List CSAT survey responses, 25 a page.
+            list_csat_survey_responses listCsatSurveyResponses: GET "/api/v1/accounts/{account_id}/csat_survey_responses",
+                ListCsatSurveyResponsesParams => Vec<CsatResponse>,
+                auth User, route "csat_survey_responses#index", idempotent yes, page (pages CsatResponse [] 25);
+            /// CSAT response counts per rating, and surveys sent.
+            get_csat_survey_metrics getCsatSurveyMetrics: GET "/api/v1/accounts/{account_id}/csat_survey_responses/metrics",
+                GetCsatSurveyMetricsParams => CsatSurveyMetrics,
+                auth User, route "csat_survey_responses#metrics", idempotent yes, page none;
+            /// CSAT survey responses as CSV.
+            download_csat_survey_responses downloadCsatSurveyResponses: GET "/api/v1/accounts/{account_id}/csat_survey_responses/download",
+                DownloadCsatSurveyResponsesParams => Text,
+                auth User, route "csat_survey_responses#download", idempotent yes, page none;
+            /// List the account's reporting events, 25 a page, newest first (enterprise).
+            list_reporting_events listReportingEvents: GET "/api/v1/accounts/{account_id}/reporting_events",
+                ListReportingEventsParams => ReportingEventList,
+                auth User, spec "get-account-reporting-events", idempotent yes, page (pages ReportingEvent ["payload"] 25);
+            /// List the account's audit log, 25 a page, newest first (enterprise; empty without the `audit_logs` feature).
+            list_audit_logs listAuditLogs: GET "/api/v1/accounts/{account_id}/audit_logs",
+                ListAuditLogsParams => AuditLogList,
+                auth User, spec "get-account-audit-logs", idempotent yes, page (pages AuditLog ["audit_logs"] 25);
 
             // ---- public client API: /public/api/v1/inboxes/{inbox_identifier} ------------------
             /// Get an API inbox's public details.

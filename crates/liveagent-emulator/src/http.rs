@@ -139,11 +139,13 @@ impl Req {
     }
 }
 
-/// A reply: JSON, or an empty `head :ok`.
+/// A reply: JSON, an empty `head :ok`, or a CSV download.
 #[derive(Debug, Clone)]
 pub(crate) struct Reply {
     pub status: u16,
     pub body: Option<Value>,
+    /// A `text/csv` body (instead of JSON).
+    pub csv: Option<String>,
 }
 
 impl Reply {
@@ -151,22 +153,35 @@ impl Reply {
         Reply {
             status: 200,
             body: Some(body),
+            csv: None,
         }
     }
 
     /// `head :ok`: 200 with an empty body.
     pub(crate) fn ok() -> Self {
-        Reply {
-            status: 200,
-            body: None,
-        }
+        Reply::head(200)
     }
 
     /// `head :no_content`.
     pub(crate) fn no_content() -> Self {
+        Reply::head(204)
+    }
+
+    /// `head status`: no body.
+    pub(crate) fn head(status: u16) -> Self {
         Reply {
-            status: 204,
+            status,
             body: None,
+            csv: None,
+        }
+    }
+
+    /// A CSV file (`text/csv`).
+    pub(crate) fn csv(text: String) -> Self {
+        Reply {
+            status: 200,
+            body: None,
+            csv: Some(text),
         }
     }
 }

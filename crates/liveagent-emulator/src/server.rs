@@ -317,7 +317,12 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         tokio::spawn(async move { deliver(&http, delivery).await });
     }
     let mut response = match result {
-        Ok(Reply { status, body }) => respond(status, body, origin, truncate),
+        Ok(Reply {
+            status,
+            csv: Some(text),
+            ..
+        }) => respond_bytes(status, text.into_bytes(), "text/csv", origin, truncate),
+        Ok(Reply { status, body, .. }) => respond(status, body, origin, truncate),
         Err(Fail { status, body }) => respond(status, Some(body), origin, truncate),
     };
     if let Some(stall) = stall {
@@ -463,6 +468,23 @@ fn respond(
     truncate: bool,
 ) -> Response<Body> {
     let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+    respond_bytes(
+        status,
+        bytes,
+        "application/json; charset=utf-8",
+        origin,
+        truncate,
+    )
+}
+
+/// A response of `content_type` with the server's headers.
+fn respond_bytes(
+    status: u16,
+    bytes: Vec<u8>,
+    content_type: &'static str,
+    origin: Option<HeaderValue>,
+    truncate: bool,
+) -> Response<Body> {
     let full_length = bytes.len();
     let sent = if truncate {
         bytes[..full_length / 2].to_vec()
@@ -473,10 +495,7 @@ fn respond(
     *response.status_mut() =
         StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = response.headers_mut();
-    headers.insert(
-        "content-type",
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
+    headers.insert("content-type", HeaderValue::from_static(content_type));
     if let Ok(id) = HeaderValue::from_str(&uuid()) {
         headers.insert("x-request-id", id);
     }

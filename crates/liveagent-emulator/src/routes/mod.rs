@@ -4,11 +4,16 @@ mod account;
 mod agents;
 mod contacts;
 mod conversations;
+mod csat;
 mod inboxes;
 mod messages;
 mod platform;
 mod public;
+mod report_csv;
+mod report_data;
+mod reports;
 mod settings;
+mod summary_reports;
 mod uploads;
 
 use crate::auth::{self, Bots, Scope};
@@ -107,6 +112,9 @@ pub(crate) fn route(w: &mut World, req: &Req) -> Res {
             let account_id = seg_id(account)?;
             account_routes(w, req, method, account_id, rest)
         }
+        ["api", "v2", "accounts", account, rest @ ..] => {
+            reports::route(w, req, method, seg_id(account)?, rest)
+        }
         ["public", "api", "v1", rest @ ..] => public::route(w, req, method, rest),
         ["platform", "api", "v1", rest @ ..] => platform::route(w, req, method, rest),
         _ => Err(Fail::rails_not_found()),
@@ -132,6 +140,9 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]
         | ["webhooks", ..] => settings::route(w, req, method, account_id, rest),
+        ["csat_survey_responses", ..] | ["reporting_events"] | ["audit_logs"] => {
+            csat::route(w, req, method, account_id, rest)
+        }
         _ => Err(Fail::rails_not_found()),
     }
 }

@@ -8,6 +8,7 @@ mod auth;
 mod coverage;
 mod faults;
 mod public_platform;
+mod reports;
 mod request_log;
 mod store_indexes;
 mod support;
