@@ -380,7 +380,12 @@ fn an_empty_body_reads_as_null_only_where_the_response_may_be_null() {
     .expect("a translation");
     assert_eq!(parsed.json, r#"{"content":"Hallo"}"#);
     // A response that is never null still refuses an empty body.
-    let err = parse_response(row("get_draft_message"), ParseMode::Lenient, &response(200, ""), None)
-        .expect_err("an empty body where an object is due");
+    let err = parse_response(
+        row("get_draft_message"),
+        ParseMode::Lenient,
+        &response(200, ""),
+        None,
+    )
+    .expect_err("an empty body where an object is due");
     assert!(matches!(err, Error::Decode(_)), "{err:?}");
 }

@@ -6,12 +6,14 @@
 
 mod contacts;
 mod conversations;
+mod lifecycle;
 mod messages;
 mod records;
 mod table;
 
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
+pub(crate) use lifecycle::{Lifecycle, Transcript};
 pub(crate) use messages::Messages;
 pub(crate) use records::*;
 pub(crate) use table::Table;
@@ -42,6 +44,7 @@ pub(crate) struct Store {
     pub webhooks: Vec<Webhook>,
     pub reporting_events: Vec<ReportingEvent>,
     pub csat_responses: Vec<CsatResponse>,
+    pub lifecycle: Lifecycle,
 }
 
 impl Store {
