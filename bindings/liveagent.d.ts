@@ -374,6 +374,16 @@ export interface AddConversationLabelsParams {
   labels: string[];
 }
 
+/** `POST conversations/{conversation_id}/participants`: add agents (answers the added ones). */
+export interface AddConversationParticipantsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** Users to add; each needs access to the conversation's inbox (administrators have it). */
+  user_ids: Id[];
+}
+
 /** `POST inbox_members`: add agents to an inbox (administrators). */
 export interface AddInboxMembersParams {
   /** Account; defaults to the client's. */
@@ -1201,6 +1211,58 @@ export interface Conversation {
 }
 
 /**
+ * An attachment of a conversation (`api/v1/models/_attachment.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ConversationAttachment {
+  /** Attachment id. */
+  id: Id;
+  /** Its message. */
+  message_id: Id;
+  /** Thumbnail URL (`""` unless an image). */
+  thumb_url: string | null;
+  /** Download URL. */
+  data_url: string | null;
+  /** Size in bytes (`null` for locations and fallbacks). */
+  file_size: number | null;
+  /** Kind. */
+  file_type: FileType;
+  /** File name extension, without the dot. */
+  extension: string | null;
+  /** Image or video width. */
+  width: number | null;
+  /** Image or video height. */
+  height: number | null;
+  /** When its message was created. */
+  created_at: Timestamp;
+  /** Who sent its message (absent when nobody did). */
+  sender: MessageSender | null;
+}
+
+/**
+ * Body of `GET conversations/{id}/attachments` (`conversations/attachments.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ConversationAttachments {
+  /** The total. */
+  meta: ConversationAttachmentsMeta;
+  /** One page (100), newest first. */
+  payload: ConversationAttachment[];
+}
+
+/**
+ * The `meta` block of `GET conversations/{id}/attachments`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ConversationAttachmentsMeta {
+  /** Attachments of the conversation in all (not just this page). */
+  total_count: number;
+}
+
+/**
  * Body of `GET conversations/meta`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -1890,12 +1952,31 @@ export interface DeleteContactParams {
   contact_id: Id;
 }
 
+/**
+ * `DELETE conversations/{conversation_id}`: administrators only; the server deletes the
+ * conversation and its messages in the background.
+ */
+export interface DeleteConversationParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+}
+
 /** `DELETE custom_attribute_definitions/{attribute_id}` (administrators). */
 export interface DeleteCustomAttributeDefinitionParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Definition id. */
   attribute_id: Id;
+}
+
+/** `DELETE conversations/{conversation_id}/draft_messages`: discard the draft. */
+export interface DeleteDraftMessageParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
 }
 
 /** `DELETE labels/{label_id}` (administrators). */
@@ -2052,6 +2133,24 @@ export interface DownloadTeamsReportParams {
   until: number;
   /** Use the business-hours durations of the events. */
   business_hours?: boolean | null | undefined;
+}
+
+/**
+ * Body of `GET conversations/{id}/draft_messages` (`DraftMessagesController#show`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface DraftMessage {
+  /** Whether a draft is saved. */
+  has_draft: boolean;
+  /** The draft's text (only with `has_draft: true`). */
+  message: string | null;
+}
+
+/** The draft itself, as `draft_message` in the body. */
+export interface DraftMessageInput {
+  /** The draft's text (an absent text saves an empty draft). */
+  message: string;
 }
 
 /** Kind of an attachment. */
@@ -2240,6 +2339,12 @@ export interface GetConversationParams {
   conversation_id: Id;
 }
 
+/** `GET conversations/unread_counts`: unread conversations per inbox, label and team. */
+export interface GetConversationUnreadCountsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+}
+
 /** `GET csat_survey_responses/metrics` (administrators). */
 export interface GetCsatSurveyMetricsParams {
   /** Account; defaults to the client's. */
@@ -2264,6 +2369,14 @@ export interface GetCustomAttributeDefinitionParams {
   account_id?: Id | null | undefined;
   /** Definition id. */
   attribute_id: Id;
+}
+
+/** `GET conversations/{conversation_id}/draft_messages`: the conversation's saved draft. */
+export interface GetDraftMessageParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
 }
 
 /** `GET reports/first_response_time_distribution`: first responses per channel type by delay. */
@@ -2954,8 +3067,26 @@ export interface ListContactsParams {
   include_contact_inboxes?: boolean | null | undefined;
 }
 
+/** `GET conversations/{conversation_id}/attachments`: newest first, 100 per page. */
+export interface ListConversationAttachmentsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+}
+
 /** `GET conversations/{conversation_id}/labels`. */
 export interface ListConversationLabelsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+}
+
+/** `GET conversations/{conversation_id}/participants`: the agents taking part. */
+export interface ListConversationParticipantsParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Display id. */
@@ -3177,6 +3308,17 @@ export type LiveGroupBy = KnownLiveGroupBy | (string & {});
 export type KnownLiveGroupBy = "assignee_id" | "team_id";
 
 /**
+ * `POST conversations/{conversation_id}/unread`: mark it unread from the last incoming
+ * message on.
+ */
+export interface MarkConversationUnreadParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+}
+
+/**
  * An inbox of the inbox-label matrix.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -3369,10 +3511,33 @@ export type MessageStatus = KnownMessageStatus | (string & {});
 /** The values of `MessageStatus` this version knows, which params accept. */
 export type KnownMessageStatus = "sent" | "delivered" | "read" | "failed";
 
+/**
+ * Body of `POST messages/{id}/translate` when the server translated the message (an
+ * existing translation answers an empty body instead: read it from the message's
+ * `content_attributes.translations`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface MessageTranslation {
+  /** The translated text (`null` when no translation service is set up). */
+  content: string | null;
+}
+
 /** Message direction. Views send the integer; the SDK gives the name. */
 export type MessageType = KnownMessageType | (string & {});
 /** The values of `MessageType` this version knows, which params accept. */
 export type KnownMessageType = "incoming" | "outgoing" | "activity" | "template";
+
+/**
+ * `POST conversations/{conversation_id}/mute`: block the contact and resolve the
+ * conversation.
+ */
+export interface MuteConversationParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+}
 
 /**
  * The contact inbox made by `POST contacts` (both `null` without `inbox_id`).
@@ -3784,6 +3949,16 @@ export type QueryOperator = KnownQueryOperator | (string & {});
 /** The values of `QueryOperator` this version knows, which params accept. */
 export type KnownQueryOperator = "AND" | "OR";
 
+/** `DELETE conversations/{conversation_id}/participants`: remove agents. */
+export interface RemoveConversationParticipantsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** Users to remove (ids that are no participant are ignored). */
+  user_ids: Id[];
+}
+
 /** `DELETE inbox_members` (administrators). */
 export interface RemoveInboxMembersParams {
   /** Account; defaults to the client's. */
@@ -3958,6 +4133,19 @@ export interface ResolvePublicConversationParams {
   conversation_id: Id;
 }
 
+/**
+ * `POST conversations/{conversation_id}/messages/{message_id}/retry`: send a failed
+ * message again.
+ */
+export interface RetryMessageParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** Message id. */
+  message_id: Id;
+}
+
 /** A user's role in an account. */
 export type Role = KnownRole | (string & {});
 /** The values of `Role` this version knows, which params accept. */
@@ -4051,6 +4239,16 @@ export interface SearchMessage {
   message_type: MessageType;
   /** Creation time. */
   created_at: Timestamp;
+}
+
+/** `POST conversations/{conversation_id}/transcript`: email the conversation's transcript. */
+export interface SendConversationTranscriptParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** Recipient (an empty address answers 422). */
+  email: string;
 }
 
 /** How agents are named to contacts. */
@@ -4254,6 +4452,18 @@ export interface ToggleTypingStatusParams {
   is_private?: boolean | null | undefined;
 }
 
+/** `POST conversations/{conversation_id}/messages/{message_id}/translate`. */
+export interface TranslateMessageParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** Message id. */
+  message_id: Id;
+  /** Language code to translate into (`de`, `fr`, ...). */
+  target_language: string;
+}
+
 /**
  * `conversation_typing_on` / `conversation_typing_off`: someone started or stopped typing.
  *
@@ -4274,6 +4484,40 @@ export interface TypingEvent {
 export type TypingStatus = KnownTypingStatus | (string & {});
 /** The values of `TypingStatus` this version knows, which params accept. */
 export type KnownTypingStatus = "on" | "off";
+
+/** `POST conversations/{conversation_id}/unmute`: unblock the contact. */
+export interface UnmuteConversationParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+}
+
+/**
+ * Unread conversations (open, with an incoming message since an agent last looked).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface UnreadCounts {
+  /** Unread conversations in the inboxes the caller sees. */
+  all_count: number;
+  /** Per inbox id (inboxes with none are left out). */
+  inboxes: Record<string, number | null>;
+  /** Per label id, for labels shown in the sidebar (labels with none are left out). */
+  labels: Record<string, number | null>;
+  /** Per team id (teams with none are left out). */
+  teams: Record<string, number | null>;
+}
+
+/**
+ * Body of `GET conversations/unread_counts` (`Conversations::UnreadCountsController`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface UnreadCountsResult {
+  /** The counts. */
+  payload: UnreadCounts;
+}
 
 /** `PATCH accounts/{account_id}` (administrators). */
 export interface UpdateAccountParams {
@@ -4401,6 +4645,17 @@ export interface UpdateConversationCustomAttributesParams {
   custom_attributes: Record<string, unknown>;
 }
 
+/**
+ * `POST conversations/{conversation_id}/update_last_seen`: mark it seen now (the server
+ * skips the write when nothing is unread and it was seen within the hour).
+ */
+export interface UpdateConversationLastSeenParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+}
+
 /** `PATCH conversations/{conversation_id}`: priority (and SLA policy on enterprise). */
 export interface UpdateConversationParams {
   /** Account; defaults to the client's. */
@@ -4411,6 +4666,16 @@ export interface UpdateConversationParams {
   priority?: KnownConversationPriority | null | undefined;
   /** SLA policy (enterprise). */
   sla_policy_id?: Id | null | undefined;
+}
+
+/** `PATCH conversations/{conversation_id}/participants`: set the participants (answers all). */
+export interface UpdateConversationParticipantsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** The participants the conversation will have (others are removed). */
+  user_ids: Id[];
 }
 
 /** `PATCH custom_attribute_definitions/{attribute_id}` (administrators). */
@@ -4433,6 +4698,16 @@ export interface UpdateCustomAttributeDefinitionParams {
   regex_cue?: string | null | undefined;
   /** Options of a `list` attribute. */
   attribute_values?: string[] | null | undefined;
+}
+
+/** `PATCH conversations/{conversation_id}/draft_messages`: save the draft (replaces it). */
+export interface UpdateDraftMessageParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** The draft. */
+  draft_message: DraftMessageInput;
 }
 
 /** `PATCH inbox_members`: the inbox's members become exactly `user_ids` (administrators). */
@@ -4505,6 +4780,23 @@ export interface UpdateLabelParams {
   color?: string | null | undefined;
   /** Show in the sidebar. */
   show_on_sidebar?: boolean | null | undefined;
+}
+
+/**
+ * `PATCH conversations/{conversation_id}/messages/{message_id}`: set a message's delivery
+ * status (API-channel inboxes only; others answer 403).
+ */
+export interface UpdateMessageParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** Message id. */
+  message_id: Id;
+  /** New status (`read` never goes back to `delivered`; an unknown status changes nothing). */
+  status: KnownMessageStatus;
+  /** Why delivery failed (kept with status `failed` only). */
+  external_error?: string | null | undefined;
 }
 
 /** `PATCH accounts/{account_id}`. */
@@ -5256,6 +5548,24 @@ export interface Endpoints {
   listMessages: { params: ListMessagesParams; args: [params: ListMessagesParams]; response: MessageList; item: Message };
   createMessage: { params: CreateMessageParams; args: [params: CreateMessageParams]; response: Message };
   deleteMessage: { params: DeleteMessageParams; args: [params: DeleteMessageParams]; response: Message };
+  getDraftMessage: { params: GetDraftMessageParams; args: [params: GetDraftMessageParams]; response: DraftMessage };
+  updateDraftMessage: { params: UpdateDraftMessageParams; args: [params: UpdateDraftMessageParams]; response: null };
+  deleteDraftMessage: { params: DeleteDraftMessageParams; args: [params: DeleteDraftMessageParams]; response: null };
+  listConversationParticipants: { params: ListConversationParticipantsParams; args: [params: ListConversationParticipantsParams]; response: Agent[] };
+  addConversationParticipants: { params: AddConversationParticipantsParams; args: [params: AddConversationParticipantsParams]; response: Agent[] };
+  updateConversationParticipants: { params: UpdateConversationParticipantsParams; args: [params: UpdateConversationParticipantsParams]; response: Agent[] };
+  removeConversationParticipants: { params: RemoveConversationParticipantsParams; args: [params: RemoveConversationParticipantsParams]; response: null };
+  deleteConversation: { params: DeleteConversationParams; args: [params: DeleteConversationParams]; response: null };
+  listConversationAttachments: { params: ListConversationAttachmentsParams; args: [params: ListConversationAttachmentsParams]; response: ConversationAttachments; item: ConversationAttachment };
+  muteConversation: { params: MuteConversationParams; args: [params: MuteConversationParams]; response: null };
+  unmuteConversation: { params: UnmuteConversationParams; args: [params: UnmuteConversationParams]; response: null };
+  sendConversationTranscript: { params: SendConversationTranscriptParams; args: [params: SendConversationTranscriptParams]; response: null };
+  markConversationUnread: { params: MarkConversationUnreadParams; args: [params: MarkConversationUnreadParams]; response: Conversation };
+  updateConversationLastSeen: { params: UpdateConversationLastSeenParams; args: [params: UpdateConversationLastSeenParams]; response: Conversation };
+  getConversationUnreadCounts: { params: GetConversationUnreadCountsParams; args: [params?: GetConversationUnreadCountsParams]; response: UnreadCountsResult };
+  updateMessage: { params: UpdateMessageParams; args: [params: UpdateMessageParams]; response: Message };
+  retryMessage: { params: RetryMessageParams; args: [params: RetryMessageParams]; response: Message };
+  translateMessage: { params: TranslateMessageParams; args: [params: TranslateMessageParams]; response: MessageTranslation | null };
   listContacts: { params: ListContactsParams; args: [params?: ListContactsParams]; response: ContactList; item: Contact };
   createContact: { params: CreateContactParams; args: [params?: CreateContactParams]; response: ContactCreated };
   getContact: { params: GetContactParams; args: [params: GetContactParams]; response: ContactPayload };
@@ -5491,6 +5801,98 @@ export declare class LiveAgentClient {
    * `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`
    */
   deleteMessage(params: DeleteMessageParams, options?: RequestOptions): Promise<Message>;
+  /**
+   * Get the conversation's saved draft reply.
+   * `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/draft_messages`
+   */
+  getDraftMessage(params: GetDraftMessageParams, options?: RequestOptions): Promise<DraftMessage>;
+  /**
+   * Save the conversation's draft reply (replaces it).
+   * `PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}/draft_messages`
+   */
+  updateDraftMessage(params: UpdateDraftMessageParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Discard the conversation's draft reply.
+   * `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}/draft_messages`
+   */
+  deleteDraftMessage(params: DeleteDraftMessageParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List the agents participating in a conversation.
+   * `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+   */
+  listConversationParticipants(params: ListConversationParticipantsParams, options?: RequestOptions): Promise<Agent[]>;
+  /**
+   * Add participants to a conversation (answers with the added agents).
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+   */
+  addConversationParticipants(params: AddConversationParticipantsParams, options?: RequestOptions): Promise<Agent[]>;
+  /**
+   * Set a conversation's participants (answers with all of them).
+   * `PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+   */
+  updateConversationParticipants(params: UpdateConversationParticipantsParams, options?: RequestOptions): Promise<Agent[]>;
+  /**
+   * Remove participants from a conversation.
+   * `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}/participants`
+   */
+  removeConversationParticipants(params: RemoveConversationParticipantsParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Delete a conversation and its messages (administrators only).
+   * `DELETE /api/v1/accounts/{account_id}/conversations/{conversation_id}`
+   */
+  deleteConversation(params: DeleteConversationParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List a conversation's attachments, newest first, 100 per page.
+   * `GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments`
+   */
+  listConversationAttachments(params: ListConversationAttachmentsParams, options?: RequestOptions): Promise<ConversationAttachments>;
+  /**
+   * Mute a conversation: block its contact and resolve it.
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/mute`
+   */
+  muteConversation(params: MuteConversationParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Unmute a conversation: unblock its contact.
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute`
+   */
+  unmuteConversation(params: UnmuteConversationParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Email a conversation's transcript.
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript`
+   */
+  sendConversationTranscript(params: SendConversationTranscriptParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Mark a conversation unread from its last incoming message on.
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/unread`
+   */
+  markConversationUnread(params: MarkConversationUnreadParams, options?: RequestOptions): Promise<Conversation>;
+  /**
+   * Mark a conversation seen by the caller.
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen`
+   */
+  updateConversationLastSeen(params: UpdateConversationLastSeenParams, options?: RequestOptions): Promise<Conversation>;
+  /**
+   * Count unread conversations per inbox, label and team. Upstream Chatwoot behind the
+   * `conversation_unread_counts` feature (403 without it); may answer 404 on Live Agent.
+   * `GET /api/v1/accounts/{account_id}/conversations/unread_counts`
+   */
+  getConversationUnreadCounts(params?: GetConversationUnreadCountsParams, options?: RequestOptions): Promise<UnreadCountsResult>;
+  /**
+   * Set a message's delivery status (API-channel inboxes only).
+   * `PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}`
+   */
+  updateMessage(params: UpdateMessageParams, options?: RequestOptions): Promise<Message>;
+  /**
+   * Send a failed message again.
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}/retry`
+   */
+  retryMessage(params: RetryMessageParams, options?: RequestOptions): Promise<Message>;
+  /**
+   * Translate a message; `null` when it already had that translation (then it is in
+   * `content_attributes.translations`).
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}/translate`
+   */
+  translateMessage(params: TranslateMessageParams, options?: RequestOptions): Promise<MessageTranslation | null>;
   /**
    * List contacts that have an email, phone number or identifier, 15 per page.
    * `GET /api/v1/accounts/{account_id}/contacts`

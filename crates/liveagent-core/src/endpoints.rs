@@ -103,6 +103,82 @@ macro_rules! for_each_endpoint {
                 DeleteMessageParams => Message,
                 auth User, spec "delete-a-message", idempotent yes, page none;
 
+            // ---- conversation lifecycle: .../conversations/{conversation_id}/... (beyond the spec) --
+            /// Get the conversation's saved draft reply.
+            get_draft_message getDraftMessage: GET "/api/v1/accounts/{account_id}/conversations/{conversation_id}/draft_messages",
+                GetDraftMessageParams => DraftMessage,
+                auth User, route "conversations/draft_messages#show", idempotent yes, page none;
+            /// Save the conversation's draft reply (replaces it).
+            update_draft_message updateDraftMessage: PATCH "/api/v1/accounts/{account_id}/conversations/{conversation_id}/draft_messages",
+                UpdateDraftMessageParams => Empty,
+                auth User, route "conversations/draft_messages#update", idempotent yes, page none;
+            /// Discard the conversation's draft reply.
+            delete_draft_message deleteDraftMessage: DELETE "/api/v1/accounts/{account_id}/conversations/{conversation_id}/draft_messages",
+                DeleteDraftMessageParams => Empty,
+                auth User, route "conversations/draft_messages#destroy", idempotent yes, page none;
+            /// List the agents participating in a conversation.
+            list_conversation_participants listConversationParticipants: GET "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants",
+                ListConversationParticipantsParams => Vec<Agent>,
+                auth User, route "conversations/participants#show", idempotent yes, page none;
+            /// Add participants to a conversation (answers with the added agents).
+            add_conversation_participants addConversationParticipants: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants",
+                AddConversationParticipantsParams => Vec<Agent>,
+                auth User, route "conversations/participants#create", idempotent yes, page none;
+            /// Set a conversation's participants (answers with all of them).
+            update_conversation_participants updateConversationParticipants: PATCH "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants",
+                UpdateConversationParticipantsParams => Vec<Agent>,
+                auth User, route "conversations/participants#update", idempotent yes, page none;
+            /// Remove participants from a conversation.
+            remove_conversation_participants removeConversationParticipants: DELETE "/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants",
+                RemoveConversationParticipantsParams => Empty,
+                auth User, route "conversations/participants#destroy", idempotent yes, page none;
+            /// Delete a conversation and its messages (administrators only).
+            delete_conversation deleteConversation: DELETE "/api/v1/accounts/{account_id}/conversations/{conversation_id}",
+                DeleteConversationParams => Empty,
+                auth User, route "conversations#destroy", idempotent yes, page none;
+            /// List a conversation's attachments, newest first, 100 per page.
+            list_conversation_attachments listConversationAttachments: GET "/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments",
+                ListConversationAttachmentsParams => ConversationAttachments,
+                auth User, route "conversations#attachments", idempotent yes, page (pages ConversationAttachment ["payload"] 100);
+            /// Mute a conversation: block its contact and resolve it.
+            mute_conversation muteConversation: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/mute",
+                MuteConversationParams => Empty,
+                auth User, route "conversations#mute", idempotent yes, page none;
+            /// Unmute a conversation: unblock its contact.
+            unmute_conversation unmuteConversation: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute",
+                UnmuteConversationParams => Empty,
+                auth User, route "conversations#unmute", idempotent yes, page none;
+            /// Email a conversation's transcript.
+            send_conversation_transcript sendConversationTranscript: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript",
+                SendConversationTranscriptParams => Empty,
+                auth User, route "conversations#transcript", idempotent no, page none;
+            /// Mark a conversation unread from its last incoming message on.
+            mark_conversation_unread markConversationUnread: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/unread",
+                MarkConversationUnreadParams => Conversation,
+                auth User, route "conversations#unread", idempotent yes, page none;
+            /// Mark a conversation seen by the caller.
+            update_conversation_last_seen updateConversationLastSeen: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen",
+                UpdateConversationLastSeenParams => Conversation,
+                auth User, route "conversations#update_last_seen", idempotent yes, page none;
+            /// Count unread conversations per inbox, label and team. Upstream Chatwoot behind the
+            /// `conversation_unread_counts` feature (403 without it); may answer 404 on Live Agent.
+            get_conversation_unread_counts getConversationUnreadCounts: GET "/api/v1/accounts/{account_id}/conversations/unread_counts",
+                GetConversationUnreadCountsParams => UnreadCountsResult,
+                auth User, route "conversations/unread_counts#index", idempotent yes, page none;
+            /// Set a message's delivery status (API-channel inboxes only).
+            update_message updateMessage: PATCH "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}",
+                UpdateMessageParams => Message,
+                auth User, route "conversations/messages#update", idempotent yes, page none;
+            /// Send a failed message again.
+            retry_message retryMessage: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}/retry",
+                RetryMessageParams => Message,
+                auth User, route "conversations/messages#retry", idempotent no, page none;
+            /// Translate a message; `null` when it already had that translation (then it is in
+            /// `content_attributes.translations`).
+            translate_message translateMessage: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}/translate",
+                TranslateMessageParams => Option<MessageTranslation>,
+                auth User, route "conversations/messages#translate", idempotent yes, page none;
+
             // ---- contacts: /api/v1/accounts/{account_id}/contacts -----------------------------
             /// List contacts that have an email, phone number or identifier, 15 per page.
             list_contacts listContacts: GET "/api/v1/accounts/{account_id}/contacts",

@@ -88,6 +88,12 @@ pub fn parse_response(
                 }
             }
         }
+        // A response that may be `null` may also be an empty body (`head :ok` on one branch).
+        ResponseKind::Json(crate::schema::Shape::Nullable(_))
+            if response.body.iter().all(u8::is_ascii_whitespace) =>
+        {
+            "null".to_owned()
+        }
         ResponseKind::Json(shape) => {
             if response.body.iter().all(u8::is_ascii_whitespace) {
                 return Err(decode_error(

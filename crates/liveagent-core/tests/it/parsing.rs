@@ -361,3 +361,31 @@ fn a_number_no_f64_holds_is_not_json() {
     )
     .unwrap();
 }
+
+#[test]
+fn an_empty_body_reads_as_null_only_where_the_response_may_be_null() {
+    // `translate` answers `head :ok` when the message already had that translation.
+    let translate = row("translate_message");
+    for body in ["", " \n"] {
+        let parsed = parse_response(translate, ParseMode::Strict, &response(200, body), None)
+            .expect("an empty body where the response may be null");
+        assert_eq!(parsed.json, "null");
+    }
+    let parsed = parse_response(
+        translate,
+        ParseMode::Strict,
+        &response(200, r#"{"content":"Hallo"}"#),
+        None,
+    )
+    .expect("a translation");
+    assert_eq!(parsed.json, r#"{"content":"Hallo"}"#);
+    // A response that is never null still refuses an empty body.
+    let err = parse_response(
+        row("get_draft_message"),
+        ParseMode::Lenient,
+        &response(200, ""),
+        None,
+    )
+    .expect_err("an empty body where an object is due");
+    assert!(matches!(err, Error::Decode(_)), "{err:?}");
+}

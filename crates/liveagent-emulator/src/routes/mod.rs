@@ -3,6 +3,7 @@
 mod account;
 mod agents;
 mod contacts;
+mod conversation_extras;
 mod conversations;
 mod csat;
 mod inboxes;
@@ -124,8 +125,18 @@ pub(crate) fn route(w: &mut World, req: &Req) -> Res {
 fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: &[&str]) -> Res {
     match rest {
         [] => account::account(w, req, method, account_id),
-        ["conversations", rest @ ..] => match rest {
-            [_, "messages", ..] => messages::route(w, req, method, account_id, rest),
+        ["conversations", rest @ ..] => match (method, rest) {
+            (
+                _,
+                ["unread_counts"]
+                | [
+                    _,
+                    "draft_messages" | "participants" | "attachments" | "mute" | "unmute"
+                    | "transcript" | "unread" | "update_last_seen",
+                ],
+            )
+            | ("DELETE", [_]) => conversation_extras::route(w, req, method, account_id, rest),
+            (_, [_, "messages", ..]) => messages::route(w, req, method, account_id, rest),
             _ => conversations::route(w, req, method, account_id, rest),
         },
         ["upload"] | ["contacts", "import"] => uploads::route(w, req, method, account_id, rest),

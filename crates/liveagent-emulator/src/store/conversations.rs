@@ -1,5 +1,5 @@
 //! Conversations, indexed by database id, by per-account display id, by account and by
-//! contact inbox. Conversations are never removed.
+//! contact inbox. Removing one (`DELETE conversations/{id}`) rebuilds the indexes.
 
 use super::table::Table;
 use super::{Conversation, Id};
@@ -40,6 +40,22 @@ impl Conversations {
             .or_default()
             .push(position);
         position
+    }
+
+    /// Removes the conversation at `position`; the positions of later ones change.
+    pub(crate) fn remove(&mut self, position: usize) -> Conversation {
+        let removed = self.table[position].clone();
+        let rows: Vec<Conversation> = self
+            .table
+            .iter()
+            .filter(|c| c.id != removed.id)
+            .cloned()
+            .collect();
+        *self = Conversations::default();
+        for row in rows {
+            self.push(row);
+        }
+        removed
     }
 
     /// By database id.

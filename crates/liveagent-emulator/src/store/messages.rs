@@ -1,6 +1,6 @@
 //! Messages, with each conversation's messages (its thread) and its incoming messages indexed,
 //! so that a conversation's latest messages, a cursor page and an unread count cost the same
-//! however many messages the store holds. Messages are never removed.
+//! however many messages the store holds. Messages leave only with their conversation.
 
 use super::table::Table;
 use super::{Id, Message};
@@ -31,6 +31,20 @@ impl Messages {
                 .entry(conversation_id)
                 .or_default()
                 .push(position);
+        }
+    }
+
+    /// Removes a conversation's messages (with the conversation); rebuilds the indexes.
+    pub(crate) fn remove_conversation(&mut self, conversation_id: Id) {
+        let rows: Vec<Message> = self
+            .table
+            .iter()
+            .filter(|m| m.conversation_id != conversation_id)
+            .cloned()
+            .collect();
+        *self = Messages::default();
+        for row in rows {
+            self.push(row);
         }
     }
 

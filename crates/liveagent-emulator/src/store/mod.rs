@@ -7,6 +7,7 @@
 mod blobs;
 mod contacts;
 mod conversations;
+mod lifecycle;
 mod messages;
 mod records;
 mod table;
@@ -14,6 +15,7 @@ mod table;
 pub(crate) use blobs::Blob;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
+pub(crate) use lifecycle::{Lifecycle, Transcript};
 pub(crate) use messages::Messages;
 pub(crate) use records::*;
 pub(crate) use table::Table;
@@ -47,6 +49,7 @@ pub(crate) struct Store {
     pub blobs: Vec<Blob>,
     /// Where the emulator listens (`http://127.0.0.1:port`): the start of its file URLs.
     pub base_url: String,
+    pub lifecycle: Lifecycle,
 }
 
 impl Store {

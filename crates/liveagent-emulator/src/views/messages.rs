@@ -4,7 +4,7 @@ use super::contacts::contact_push;
 use super::object;
 use super::people::{bot_push, user_push};
 use crate::clock::{epoch, iso};
-use crate::store::{Assignee, Id, Message, Sender, Store};
+use crate::store::{Assignee, Blob, Id, Message, Sender, Store};
 use serde_json::{Value, json};
 
 /// `sender.push_event_data` of a message's sender, if it still exists.
@@ -152,6 +152,35 @@ fn attachments(store: &Store, m: &Message) -> Value {
             })
             .collect(),
     )
+}
+
+/// `api/v1/models/_attachment.json.jbuilder`: one file of a conversation, with its message's
+/// time and sender.
+pub(crate) fn conversation_attachment(store: &Store, m: &Message, blob: &Blob) -> Value {
+    let url = store.blob_url(blob);
+    let mut o = object([
+        ("id", json!(blob.id)),
+        ("message_id", json!(m.id)),
+        (
+            "thumb_url",
+            json!(if blob.file_type() == "image" {
+                url.as_str()
+            } else {
+                ""
+            }),
+        ),
+        ("data_url", json!(url)),
+        ("file_size", json!(blob.bytes.len())),
+        ("file_type", json!(blob.file_type())),
+        ("extension", json!(blob.extension())),
+        ("width", Value::Null),
+        ("height", Value::Null),
+        ("created_at", epoch(Some(m.created_at))),
+    ]);
+    if let Some(s) = sender(store, m.account_id, m.sender) {
+        o.insert("sender".into(), s);
+    }
+    Value::Object(o)
 }
 
 /// Incoming messages after the agent last looked, capped at 10 (`.last(10).count`). Walks the

@@ -4,6 +4,8 @@
 use crate::support::Emu;
 use liveagent::core::{ENDPOINTS, EndpointMeta};
 use serde_json::json;
+use std::future::Future;
+use std::pin::Pin;
 
 /// The row a logged request belongs to: the matching template with the most literal segments.
 fn row_of(method: &str, path: &str) -> Option<&'static EndpointMeta> {
@@ -25,21 +27,27 @@ fn row_of(method: &str, path: &str) -> Option<&'static EndpointMeta> {
         .map(|(_, m)| m)
 }
 
+/// A flow of calls against the emulator.
+type Flow = for<'a> fn(&'a Emu) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
+
 #[tokio::test]
 async fn every_row_is_served() {
     let emu = Emu::start().await;
     let mut log = Vec::new();
-    for flow in 0..8 {
-        match flow {
-            0 => crate::account_flows::conversations(&emu).await,
-            1 => crate::account_flows::contacts(&emu).await,
-            2 => crate::account_flows::people(&emu).await,
-            3 => crate::account_flows::settings(&emu).await,
-            4 => crate::public_platform::public(&emu).await,
-            5 => crate::uploads::uploads(&emu).await,
-            6 => crate::reports::reports(&emu).await,
-            _ => crate::public_platform::platform(&emu).await,
-        }
+    // One line a flow; each runs on the seeded state.
+    let flows: Vec<Flow> = vec![
+        |e| Box::pin(crate::account_flows::conversations(e)),
+        |e| Box::pin(crate::account_flows::contacts(e)),
+        |e| Box::pin(crate::account_flows::people(e)),
+        |e| Box::pin(crate::account_flows::settings(e)),
+        |e| Box::pin(crate::public_platform::public(e)),
+        |e| Box::pin(crate::public_platform::platform(e)),
+        |e| Box::pin(crate::uploads::uploads(e)),
+        |e| Box::pin(crate::reports::reports(e)),
+        |e| Box::pin(crate::lifecycle::lifecycle(e)),
+    ];
+    for flow in flows {
+        flow(&emu).await;
         // Each flow expects the seeded state; the reset also empties the log, so keep it first.
         log.extend(emu.requests().await);
         emu.control("POST", "reset", json!(null)).await;

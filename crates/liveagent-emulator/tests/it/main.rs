@@ -7,6 +7,7 @@ mod account_flows;
 mod auth;
 mod coverage;
 mod faults;
+mod lifecycle;
 mod public_platform;
 mod reports;
 mod request_log;

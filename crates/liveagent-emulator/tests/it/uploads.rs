@@ -69,6 +69,16 @@ pub(crate) async fn uploads(emu: &Emu) {
         .unwrap();
     let again = listed.payload.iter().find(|m| m.id == sent.id).unwrap();
     assert_eq!(again.attachments.len(), 2);
+    // And the conversation's files, newest first.
+    let files = admin
+        .list_conversation_attachments(ListConversationAttachmentsParams::new(conversation))
+        .await
+        .unwrap();
+    assert_eq!(files.meta.unwrap().total_count(), 2);
+    let ids: Vec<u64> = files.payload.iter().map(|a| a.id.0).collect();
+    let sent_ids: Vec<u64> = sent.attachments.iter().map(|a| a.id.0).collect();
+    assert_eq!(ids, sent_ids);
+    assert_eq!(files.payload[1].data_url, sent.attachments[1].data_url);
 
     // The public API: a visitor sends a file.
     let widget = emu.public();
