@@ -6,10 +6,13 @@ use liveagent_core::ENDPOINTS;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-/// The ceiling for the whole download, gzip -9: today's size (118,673 bytes with webhook
-/// verification) and a little room, so that a regression fails CI. Issue #8's target for the
-/// table's 117 rows is 75,000.
-const BUDGET_GZIP: usize = 125_000;
+/// The regression guard: a fixed part and a cost a row, so that adding endpoints does not trip
+/// it but growing either does. Measured: 118,673 bytes gzip at 117 rows, 125,734 at 164 (with
+/// uploads), about 100 bytes a row. Issue #8 targets 75,000 at 117 rows; issue #9, 110,000 with
+/// every row. Neither is met yet.
+const FIXED_GZIP: usize = 112_000;
+/// The guard's allowance a row, gzip bytes.
+const ROW_GZIP: usize = 100;
 /// Where the project is headed: gzip bytes per endpoint covered.
 const TARGET_PER_ENDPOINT: usize = 440;
 
@@ -59,13 +62,14 @@ pub(crate) fn report() -> Result<(), String> {
         "{endpoints} endpoints: {} bytes gzip per endpoint (target {TARGET_PER_ENDPOINT})",
         gzip_total / endpoints
     );
+    let guard = FIXED_GZIP + ROW_GZIP * endpoints;
     println!(
-        "budget: {gzip_total} of {BUDGET_GZIP} bytes gzip ({}%)",
-        gzip_total * 100 / BUDGET_GZIP
+        "guard: {gzip_total} of {guard} bytes gzip ({FIXED_GZIP} + {ROW_GZIP} a row; {}%)",
+        gzip_total * 100 / guard
     );
-    if gzip_total > BUDGET_GZIP {
+    if gzip_total > guard {
         return Err(format!(
-            "pkg/ is {gzip_total} bytes gzip, over the {BUDGET_GZIP}-byte budget"
+            "pkg/ is {gzip_total} bytes gzip, over the {guard}-byte guard for {endpoints} rows"
         ));
     }
     Ok(())
