@@ -10,10 +10,12 @@
 //!     idempotent yes|no, page none | (pages Item ["path", "to", "items"] per_page) | (cursor Item ["items"]);
 //! ```
 //!
-//! Consumers pass a callback macro to [`for_each_endpoint!`](crate::for_each_endpoint): this
-//! crate derives the [`Endpoint`](crate::Endpoint) impls and [`ENDPOINTS`]; the native client
-//! derives its methods. The wasm and Node packages dispatch through [`ENDPOINTS`], and codegen
-//! writes their TypeScript from it.
+//! That syntax has one parser, [`__endpoint_rows!`](crate::__endpoint_rows). Consumers pass a
+//! callback macro to [`for_each_endpoint!`](crate::for_each_endpoint) and receive each row as a
+//! record of fixed form, never the row syntax: this crate derives the
+//! [`Endpoint`](crate::Endpoint) impls and [`ENDPOINTS`]; the native client derives its
+//! methods. The wasm and Node packages dispatch through [`ENDPOINTS`], and codegen writes their
+//! TypeScript from it.
 
 use crate::api::*;
 use crate::endpoint::{
@@ -22,11 +24,17 @@ use crate::endpoint::{
 use crate::models::*;
 use crate::schema::{ObjectShape, Place, Schema};
 
-/// Calls `$callback! { rows }` with every row of the endpoint table.
+/// Calls `$callback! { records }` with every row of the endpoint table, one record a row:
+///
+/// ```text
+/// name Params (Response) [doc lines] METHOD "/path" { jsName Auth (spec|route "source") yes|no page }
+/// ```
+///
+/// A callback that needs only the first part matches the braces as one `$rest:tt`.
 #[macro_export]
 macro_rules! for_each_endpoint {
     ($callback:ident) => {
-        $callback! {
+        $crate::__endpoint_rows! { $callback;
             // ---- conversations: /api/v1/accounts/{account_id}/conversations -------------------
             /// List conversations, 25 per page, with counts for the whole filter.
             list_conversations listConversations: GET "/api/v1/accounts/{account_id}/conversations",
@@ -722,12 +730,27 @@ macro_rules! for_each_endpoint {
     };
 }
 
-macro_rules! impl_endpoints {
-    ($(
+/// The one parser of the row syntax (see the module docs): turns rows into the records that
+/// [`for_each_endpoint!`](crate::for_each_endpoint) hands its callback.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __endpoint_rows {
+    ($callback:ident; $(
         $(#[doc = $doc:literal])*
         $name:ident $js:ident: $method:ident $path:literal,
             $params:ident => $resp:ty,
             auth $auth:ident, $src:ident $srcv:literal, idempotent $idem:ident, page $page:tt;
+    )*) => {
+        $callback! { $(
+            $name $params ($resp) [$($doc)*] $method $path { $js $auth ($src $srcv) $idem $page }
+        )* }
+    };
+}
+
+macro_rules! impl_endpoints {
+    ($(
+        $name:ident $params:ident ($resp:ty) [$($doc:literal)*] $method:ident $path:literal
+            { $js:ident $auth:ident ($src:ident $srcv:literal) $idem:ident $page:tt }
     )*) => {
         $(
             impl Endpoint for $params {

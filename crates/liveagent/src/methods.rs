@@ -7,10 +7,8 @@ use liveagent_core::{api::*, models::*};
 
 macro_rules! client_methods {
     ($(
-        $(#[doc = $doc:literal])*
-        $name:ident $js:ident: $method:ident $path:literal,
-            $params:ident => $resp:ty,
-            auth $auth:ident, $src:ident $srcv:literal, idempotent $idem:ident, page $page:tt;
+        $name:ident $params:ident ($resp:ty) [$($doc:literal)*] $method:ident $path:literal
+            $rest:tt
     )*) => {
         impl Client {
             $(

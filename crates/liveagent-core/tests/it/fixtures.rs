@@ -53,10 +53,8 @@ pub(crate) fn fixtures_in(root: &Path) -> Vec<(String, String)> {
 
 macro_rules! typed_checks {
     ($(
-        $(#[doc = $doc:literal])*
-        $name:ident $js:ident: $method:ident $path:literal,
-            $params:ident => $resp:ty,
-            auth $auth:ident, $src:ident $srcv:literal, idempotent $idem:ident, page $page:tt;
+        $name:ident $params:ident ($resp:ty) [$($doc:literal)*] $method:ident $path:literal
+            $rest:tt
     )*) => {
         /// Deserializes a normalized body into the row's Rust response type.
         pub(crate) fn typed(name: &str, value: serde_json::Value) -> Result<(), String> {
