@@ -1,13 +1,15 @@
 //! Project tasks: `cargo xtask <task>`.
 //!
 //! - `check-spec`: every row that names a spec operation matches its method and path.
-//! - `coverage`: rows per API family, and spec operations covered out of the total.
+//! - `coverage`: rows per API family, spec operations covered out of the total, and rows
+//!   without a fixture, a request snapshot or an emulator route (any fails it).
 //! - `no-io`: the core's dependency tree holds no IO crates, and a wasm module driving the
 //!   core imports nothing.
 //! - `codegen [--check]`: writes (or checks) `bindings/liveagent.d.ts` from the table.
 //! - `size`: the gzip size of the browser package in `pkg/`, against its budget.
 
 mod codegen;
+mod completeness;
 mod no_io;
 mod size;
 mod spec;

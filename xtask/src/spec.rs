@@ -181,5 +181,21 @@ pub(crate) fn coverage() -> Result<(), String> {
             );
         }
     }
+    let gaps = crate::completeness::gaps()?;
+    println!(
+        "rows without a fixture: {}, without a request snapshot: {}, without an emulator route: {}",
+        gaps.fixture.len(),
+        gaps.snapshot.len(),
+        gaps.route.len()
+    );
+    for (what, rows) in [
+        ("fixture", &gaps.fixture),
+        ("snapshot", &gaps.snapshot),
+        ("emulator route", &gaps.route),
+    ] {
+        if !rows.is_empty() {
+            return Err(format!("rows without a {what}: {rows:?}"));
+        }
+    }
     Ok(())
 }
