@@ -7,6 +7,7 @@
 mod account;
 mod agent_bots;
 mod agents;
+mod contact_extras;
 mod contacts;
 mod conversations;
 mod inboxes;
@@ -27,6 +28,7 @@ pub use crate::schema::JsonObject;
 pub use account::*;
 pub use agent_bots::*;
 pub use agents::*;
+pub use contact_extras::*;
 pub use contacts::*;
 pub use conversations::*;
 pub use inboxes::*;
