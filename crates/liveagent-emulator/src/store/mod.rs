@@ -7,12 +7,14 @@
 mod contacts;
 mod conversations;
 mod messages;
+mod notes;
 mod records;
 mod table;
 
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
 pub(crate) use messages::Messages;
+pub(crate) use notes::Note;
 pub(crate) use records::*;
 pub(crate) use table::Table;
 
@@ -42,6 +44,7 @@ pub(crate) struct Store {
     pub webhooks: Vec<Webhook>,
     pub reporting_events: Vec<ReportingEvent>,
     pub csat_responses: Vec<CsatResponse>,
+    pub notes: Vec<Note>,
 }
 
 impl Store {
