@@ -2,6 +2,9 @@
 //! attribute removal, online contacts, export, `contact_inboxes/filter`, `assignable_agents`
 //! and `bulk_actions` under `/api/v1/accounts/{account_id}/`.
 
+// `BulkActionLabels::add` is the wire's key (`labels.add`), a setter, not `std::ops::Add`.
+#![allow(clippy::should_implement_trait)]
+
 use super::FilterCondition;
 use crate::models::ConversationStatus;
 use crate::types::{Id, Timestamp};
