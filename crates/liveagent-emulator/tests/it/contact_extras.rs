@@ -112,6 +112,32 @@ async fn notes(emu: &Emu) {
         ),
         404
     );
+    // A merge moves the mergee's notes to the contact that stays.
+    let nora = admin
+        .create_contact(CreateContactParams::new().name("Nora North"))
+        .await
+        .unwrap()
+        .payload
+        .unwrap()
+        .contact
+        .unwrap()
+        .id;
+    let moved = admin
+        .create_contact_note(CreateContactNoteParams::new(nora, "Met at the fair."))
+        .await
+        .unwrap();
+    admin
+        .merge_contacts(MergeContactsParams::new(jane, nora))
+        .await
+        .unwrap();
+    let merged: Vec<_> = admin
+        .list_contact_notes(ListContactNotesParams::new(jane))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    assert_eq!(merged, [moved.id, second.id]);
     let bob = contact_named(&admin, "bob").await.id;
     assert_eq!(
         status(
