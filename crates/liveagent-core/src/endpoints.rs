@@ -241,6 +241,68 @@ macro_rules! for_each_endpoint {
                 AddContactLabelsParams => LabelNames,
                 auth User, spec "contact-add-labels", idempotent yes, page none;
 
+            // ---- contact extras: /api/v1/accounts/{account_id}/contacts/..., contact_inboxes -----
+            /// Find the contact whose identity in an inbox has this source id.
+            filter_contact_inboxes filterContactInboxes: POST "/api/v1/accounts/{account_id}/contact_inboxes/filter",
+                FilterContactInboxesParams => Contact,
+                auth User, route "contact_inboxes#filter", idempotent yes, page none;
+            /// List a contact's notes, newest first.
+            list_contact_notes listContactNotes: GET "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes",
+                ListContactNotesParams => Vec<Note>,
+                auth User, route "contacts/notes#index", idempotent yes, page none;
+            /// Write a note on a contact.
+            create_contact_note createContactNote: POST "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes",
+                CreateContactNoteParams => Note,
+                auth User, route "contacts/notes#create", idempotent no, page none;
+            /// Get one note of a contact.
+            get_contact_note getContactNote: GET "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}",
+                GetContactNoteParams => Note,
+                auth User, route "contacts/notes#show", idempotent yes, page none;
+            /// Change a note's text.
+            update_contact_note updateContactNote: PATCH "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}",
+                UpdateContactNoteParams => Note,
+                auth User, route "contacts/notes#update", idempotent yes, page none;
+            /// Delete a note.
+            delete_contact_note deleteContactNote: DELETE "/api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}",
+                DeleteContactNoteParams => Empty,
+                auth User, route "contacts/notes#destroy", idempotent yes, page none;
+            /// List the files of a contact's conversations, newest first, 100 per page.
+            list_contact_attachments listContactAttachments: GET "/api/v1/accounts/{account_id}/contacts/{contact_id}/attachments",
+                ListContactAttachmentsParams => ContactAttachmentList,
+                auth User, route "contacts/attachments#index", idempotent yes, page (pages ContactAttachment ["payload"] 100);
+            /// Remove a contact's avatar.
+            delete_contact_avatar deleteContactAvatar: DELETE "/api/v1/accounts/{account_id}/contacts/{contact_id}/avatar",
+                DeleteContactAvatarParams => ContactPayload,
+                auth User, route "contacts#avatar", idempotent yes, page none;
+            /// Remove custom attributes of a contact by key.
+            delete_contact_custom_attributes deleteContactCustomAttributes: POST "/api/v1/accounts/{account_id}/contacts/{contact_id}/destroy_custom_attributes",
+                DeleteContactCustomAttributesParams => ContactPayload,
+                auth User, route "contacts#destroy_custom_attributes", idempotent yes, page none;
+            /// List contacts online now, 15 per page.
+            list_active_contacts listActiveContacts: GET "/api/v1/accounts/{account_id}/contacts/active",
+                ListActiveContactsParams => ContactList,
+                auth User, route "contacts#active", idempotent yes, page (pages Contact ["payload"] 15);
+            /// Export contacts as CSV, emailed to the caller (administrators). Upstream Chatwoot since
+            /// 2024; may answer 404 on Live Agent.
+            export_contacts exportContacts: POST "/api/v1/accounts/{account_id}/contacts/export",
+                ExportContactsParams => Empty,
+                auth User, route "contacts#export", idempotent no, page none;
+
+            // ---- bulk and assignment helpers: bulk_actions, assignable_agents -----------------
+            /// List the agents who may be assigned conversations of all the given inboxes.
+            list_assignable_agents listAssignableAgents: GET "/api/v1/accounts/{account_id}/assignable_agents",
+                ListAssignableAgentsParams => AssignableAgents,
+                auth User, route "assignable_agents#index", idempotent yes, page none;
+            /// List the agents who may be assigned conversations of an inbox (deprecated upstream).
+            list_inbox_assignable_agents listInboxAssignableAgents: GET "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents",
+                ListInboxAssignableAgentsParams => AssignableAgents,
+                auth User, route "inboxes#assignable_agents", idempotent yes, page none;
+            /// Change the status, assignee, team or labels of many conversations, or the labels of
+            /// many contacts (or delete them). The server applies it in a background job.
+            bulk_action bulkAction: POST "/api/v1/accounts/{account_id}/bulk_actions",
+                BulkActionParams => Empty,
+                auth User, route "bulk_actions#create", idempotent no, page none;
+
             // ---- agents: /api/v1/accounts/{account_id}/agents ---------------------------------
             /// List the account's users.
             list_agents listAgents: GET "/api/v1/accounts/{account_id}/agents",

@@ -220,7 +220,8 @@ impl Paginator {
     }
 
     /// The envelope's item count and `has_more`, from the `meta` beside the items: `count`
-    /// (contacts), `total_entries`, or the conversation count of the requested assignee type.
+    /// (contacts), `total_count` (attachments), `total_entries`, or the conversation count of the
+    /// requested assignee type.
     fn counts(&self, body: &Value, items_path: &[&str]) -> (Option<u64>, Option<bool>) {
         let parent = items_path
             .split_last()
@@ -237,7 +238,7 @@ impl Paginator {
             Some("assigned") => "assigned_count",
             _ => "all_count",
         };
-        let total = ["count", "total_entries", conversations]
+        let total = ["count", "total_count", "total_entries", conversations]
             .iter()
             .find_map(|key| meta.get(*key).and_then(as_u64));
         (total, meta.get("has_more").and_then(Value::as_bool))

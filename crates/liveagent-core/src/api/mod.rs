@@ -8,6 +8,7 @@
 mod account;
 mod agent_bots;
 mod agents;
+mod contact_extras;
 mod contacts;
 mod conversation_extras;
 mod conversations;
@@ -27,6 +28,7 @@ mod webhooks;
 pub use account::*;
 pub use agent_bots::*;
 pub use agents::*;
+pub use contact_extras::*;
 pub use contacts::*;
 pub use conversation_extras::*;
 pub use conversations::*;

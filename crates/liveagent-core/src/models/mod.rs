@@ -7,6 +7,7 @@
 mod account;
 mod agent_bots;
 mod agents;
+mod contact_extras;
 mod contacts;
 mod conversation_extras;
 mod conversations;
@@ -31,6 +32,7 @@ pub use crate::schema::JsonObject;
 pub use account::*;
 pub use agent_bots::*;
 pub use agents::*;
+pub use contact_extras::*;
 pub use contacts::*;
 pub use conversation_extras::*;
 pub use conversations::*;

@@ -33,6 +33,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             w.scope(req, account_id, Bots::Denied)?.require_admin()?;
             let id = find(&w.store, account_id, id)?.id;
             w.store.contacts.remove(id);
+            w.store.notes.retain(|n| n.contact_id != id);
             Ok(Reply::ok())
         }
         ("GET", ["contacts", id, "conversations"]) => conversations(w, req, account_id, id),
@@ -555,6 +556,11 @@ fn merge(w: &mut World, req: &Req, account_id: Id) -> Res {
             .iter_mut()
             .filter(|m| m.sender == Some(Sender::Contact(mergee.id)))
             .for_each(|m| m.sender = Some(Sender::Contact(base.id)));
+        store
+            .notes
+            .iter_mut()
+            .filter(|n| n.contact_id == mergee.id)
+            .for_each(|n| n.contact_id = base.id);
         store.contacts.remove(mergee.id);
         store.contacts.update(base.id, |c| *c = base.clone());
     }

@@ -2,6 +2,7 @@
 
 mod account;
 mod agents;
+mod contact_extras;
 mod contacts;
 mod conversation_extras;
 mod conversations;
@@ -140,6 +141,17 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
             _ => conversations::route(w, req, method, account_id, rest),
         },
         ["upload"] | ["contacts", "import"] => uploads::route(w, req, method, account_id, rest),
+        ["contacts", "active" | "export"]
+        | [
+            "contacts",
+            _,
+            "notes" | "attachments" | "avatar" | "destroy_custom_attributes",
+            ..,
+        ]
+        | ["contact_inboxes", ..]
+        | ["assignable_agents"]
+        | ["inboxes", _, "assignable_agents"]
+        | ["bulk_actions"] => contact_extras::route(w, req, method, account_id, rest),
         ["contacts", ..] | ["actions", "contact_merge"] => {
             contacts::route(w, req, method, account_id, rest)
         }

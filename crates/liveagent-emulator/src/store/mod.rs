@@ -9,6 +9,7 @@ mod contacts;
 mod conversations;
 mod lifecycle;
 mod messages;
+mod notes;
 mod records;
 mod table;
 
@@ -17,6 +18,7 @@ pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
 pub(crate) use lifecycle::{Lifecycle, Transcript};
 pub(crate) use messages::Messages;
+pub(crate) use notes::Note;
 pub(crate) use records::*;
 pub(crate) use table::Table;
 
@@ -50,6 +52,7 @@ pub(crate) struct Store {
     /// Where the emulator listens (`http://127.0.0.1:port`): the start of its file URLs.
     pub base_url: String,
     pub lifecycle: Lifecycle,
+    pub notes: Vec<Note>,
 }
 
 impl Store {

@@ -45,6 +45,7 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::uploads::uploads(e)),
         |e| Box::pin(crate::reports::reports(e)),
         |e| Box::pin(crate::lifecycle::lifecycle(e)),
+        |e| Box::pin(crate::contact_extras::contact_extras(e)),
     ];
     for flow in flows {
         flow(&emu).await;

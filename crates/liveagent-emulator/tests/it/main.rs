@@ -5,6 +5,7 @@
 
 mod account_flows;
 mod auth;
+mod contact_extras;
 mod coverage;
 mod faults;
 mod lifecycle;

@@ -105,6 +105,13 @@ pub(crate) async fn uploads(emu: &Emu) {
         .unwrap();
     let url = from_visitor.attachments[0].data_url.clone().unwrap();
     assert_eq!(download(&url).await.1, PNG);
+    // The contact's files are the visitor's one.
+    let theirs = admin
+        .list_contact_attachments(ListContactAttachmentsParams::new(me.id))
+        .await
+        .unwrap();
+    assert_eq!(theirs.payload.len(), 1);
+    assert_eq!(theirs.payload[0].data_url.as_deref(), Some(url.as_str()));
 
     // A direct upload, and its refusal without a file.
     let uploaded = admin
