@@ -6,6 +6,7 @@ mod contacts;
 mod conversations;
 mod inboxes;
 mod messages;
+pub(crate) mod notifications;
 mod platform;
 mod public;
 mod settings;
@@ -102,6 +103,7 @@ pub(crate) fn route(w: &mut World, req: &Req) -> Res {
     let method = req.method.as_str();
     match segments.as_slice() {
         ["api", "v1", "profile"] => account::profile(w, req, method),
+        ["api", "v1", "profile", action] => account::profile_action(w, req, method, action),
         ["api", "v1", "accounts", account, rest @ ..] => {
             let account_id = seg_id(account)?;
             account_routes(w, req, method, account_id, rest)
@@ -126,6 +128,9 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
             agents::route(w, req, method, account_id, rest)
         }
         ["inboxes", ..] | ["inbox_members", ..] => inboxes::route(w, req, method, account_id, rest),
+        ["notifications", ..] | ["notification_settings"] => {
+            notifications::route(w, req, method, account_id, rest)
+        }
         ["labels", ..]
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]

@@ -7,12 +7,16 @@
 mod contacts;
 mod conversations;
 mod messages;
+mod notifications;
 mod records;
 mod table;
 
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
 pub(crate) use messages::Messages;
+pub(crate) use notifications::{
+    NOTIFICATION_TYPES, Notification, NotificationActor, NotificationSetting, Notifications,
+};
 pub(crate) use records::*;
 pub(crate) use table::Table;
 
@@ -42,6 +46,7 @@ pub(crate) struct Store {
     pub webhooks: Vec<Webhook>,
     pub reporting_events: Vec<ReportingEvent>,
     pub csat_responses: Vec<CsatResponse>,
+    pub notifications: Notifications,
 }
 
 impl Store {

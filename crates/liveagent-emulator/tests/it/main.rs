@@ -7,6 +7,7 @@ mod account_flows;
 mod auth;
 mod coverage;
 mod faults;
+mod notifications;
 mod public_platform;
 mod request_log;
 mod store_indexes;
