@@ -411,6 +411,74 @@ macro_rules! for_each_endpoint {
                 UpdateProfileParams => Profile,
                 auth User, spec "updateProfile", idempotent yes, page none;
 
+            // ---- profile: /api/v1/profile/... ----------------------------------------------------
+            /// Set the caller's availability (`online`, `busy`, `offline`) in one account.
+            update_profile_availability updateProfileAvailability: POST "/api/v1/profile/availability",
+                UpdateProfileAvailabilityParams => Profile,
+                auth User, route "api/v1/profiles#availability", idempotent yes, page none;
+            /// Set whether the caller goes offline in one account when the dashboard closes.
+            update_profile_auto_offline updateProfileAutoOffline: POST "/api/v1/profile/auto_offline",
+                UpdateProfileAutoOfflineParams => Profile,
+                auth User, route "api/v1/profiles#auto_offline", idempotent yes, page none;
+            /// Remove the caller's avatar.
+            delete_profile_avatar deleteProfileAvatar: DELETE "/api/v1/profile/avatar",
+                DeleteProfileAvatarParams => Profile,
+                auth User, route "api/v1/profiles#avatar", idempotent yes, page none;
+            /// Replace the caller's API token (the answer holds the new one; the old one stops
+            /// working). Upstream Chatwoot (2025); may answer 404 on Live Agent.
+            reset_profile_access_token resetProfileAccessToken: POST "/api/v1/profile/reset_access_token",
+                ResetProfileAccessTokenParams => Profile,
+                auth User, route "api/v1/profiles#reset_access_token", idempotent no, page none;
+            /// Make an account the caller's active (most recently used) one.
+            set_active_account setActiveAccount: PUT "/api/v1/profile/set_active_account",
+                SetActiveAccountParams => Empty,
+                auth User, route "api/v1/profiles#set_active_account", idempotent yes, page none;
+
+            // ---- notifications: /api/v1/accounts/{account_id}/notifications, .../notification_settings
+            /// List the caller's notifications, 15 per page, latest activity first (unread and
+            /// unsnoozed ones unless `includes` says otherwise).
+            list_notifications listNotifications: GET "/api/v1/accounts/{account_id}/notifications",
+                ListNotificationsParams => NotificationList,
+                auth User, route "notifications#index", idempotent yes, page (pages Notification ["data", "payload"] 15);
+            /// Count the caller's unread notifications (a bare integer).
+            get_notification_unread_count getNotificationUnreadCount: GET "/api/v1/accounts/{account_id}/notifications/unread_count",
+                GetNotificationUnreadCountParams => i64,
+                auth User, route "notifications#unread_count", idempotent yes, page none;
+            /// Mark a notification read.
+            mark_notification_read markNotificationRead: PATCH "/api/v1/accounts/{account_id}/notifications/{notification_id}",
+                MarkNotificationReadParams => NotificationRecord,
+                auth User, route "notifications#update", idempotent yes, page none;
+            /// Mark a notification unread. Upstream Chatwoot (2024); may answer 404 on Live Agent.
+            mark_notification_unread markNotificationUnread: POST "/api/v1/accounts/{account_id}/notifications/{notification_id}/unread",
+                MarkNotificationUnreadParams => NotificationRecord,
+                auth User, route "notifications#unread", idempotent yes, page none;
+            /// Snooze a notification until a time. Upstream Chatwoot (2023-12); may answer 404 on
+            /// Live Agent.
+            snooze_notification snoozeNotification: POST "/api/v1/accounts/{account_id}/notifications/{notification_id}/snooze",
+                SnoozeNotificationParams => NotificationRecord,
+                auth User, route "notifications#snooze", idempotent yes, page none;
+            /// Delete a notification.
+            delete_notification deleteNotification: DELETE "/api/v1/accounts/{account_id}/notifications/{notification_id}",
+                DeleteNotificationParams => Empty,
+                auth User, route "notifications#destroy", idempotent yes, page none;
+            /// Mark all the caller's notifications read, or those about one conversation.
+            mark_all_notifications_read markAllNotificationsRead: POST "/api/v1/accounts/{account_id}/notifications/read_all",
+                MarkAllNotificationsReadParams => Empty,
+                auth User, route "notifications#read_all", idempotent yes, page none;
+            /// Delete all the caller's notifications, or only the read ones. Upstream Chatwoot
+            /// (2024); may answer 404 on Live Agent.
+            delete_all_notifications deleteAllNotifications: POST "/api/v1/accounts/{account_id}/notifications/destroy_all",
+                DeleteAllNotificationsParams => Empty,
+                auth User, route "notifications#destroy_all", idempotent yes, page none;
+            /// Get the caller's notification settings (email and push flags).
+            get_notification_settings getNotificationSettings: GET "/api/v1/accounts/{account_id}/notification_settings",
+                GetNotificationSettingsParams => NotificationSettings,
+                auth User, route "notification_settings#show", idempotent yes, page none;
+            /// Replace the caller's email and push notification flags.
+            update_notification_settings updateNotificationSettings: PATCH "/api/v1/accounts/{account_id}/notification_settings",
+                UpdateNotificationSettingsParams => NotificationSettings,
+                auth User, route "notification_settings#update", idempotent yes, page none;
+
             // ---- labels: /api/v1/accounts/{account_id}/labels ---------------------------------
             /// List labels.
             list_labels listLabels: GET "/api/v1/accounts/{account_id}/labels",

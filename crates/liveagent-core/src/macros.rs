@@ -364,6 +364,9 @@ macro_rules! one_of {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
+        // Variants are the wire's records, unboxed, so that matching on them stays plain
+        // (a user and a message can differ a lot in size).
+        #[allow(clippy::large_enum_variant)]
         pub enum $name {
             $(
                 $(#[doc = $vdoc])*

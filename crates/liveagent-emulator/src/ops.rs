@@ -229,6 +229,7 @@ pub(crate) fn add_message(w: &mut World, index: usize, new: NewMessage) -> Id {
     if reopened {
         status_events(w, index, before);
     }
+    crate::routes::notifications::message_created(w, index, id);
     id
 }
 

@@ -1,5 +1,6 @@
 //! Account API, the account and the caller's profile: `/api/v1/accounts/{account_id}`, `/api/v1/profile`.
 
+use crate::models::Availability;
 use crate::schema::JsonObject;
 use crate::types::Id;
 use crate::upload::Upload;
@@ -85,5 +86,70 @@ params! {
     pub struct UpdateProfileParams {
         /// The fields to change.
         body profile: ProfileUpdate,
+    }
+}
+
+params! {
+    /// The account and availability `update_profile_availability` sets.
+    pub struct ProfileAvailability {
+        /// The account (one of the caller's).
+        body account_id: Id,
+        /// `online`, `busy` or `offline`.
+        body availability: Availability,
+    }
+}
+
+params! {
+    /// `POST profile/availability`: the caller's availability in one account.
+    pub struct UpdateProfileAvailabilityParams {
+        /// The account and availability, wrapped in `profile`.
+        body profile: ProfileAvailability,
+    }
+}
+
+params! {
+    /// The account and setting `update_profile_auto_offline` sets.
+    pub struct ProfileAutoOffline {
+        /// The account (one of the caller's).
+        body account_id: Id,
+        /// Go offline when the dashboard closes; unset means `false`.
+        body auto_offline: Option<bool>,
+    }
+}
+
+params! {
+    /// `POST profile/auto_offline`: whether the caller goes offline in one account when the
+    /// dashboard closes.
+    pub struct UpdateProfileAutoOfflineParams {
+        /// The account and setting, wrapped in `profile`.
+        body profile: ProfileAutoOffline,
+    }
+}
+
+params! {
+    /// `DELETE profile/avatar`: removes the caller's avatar.
+    pub struct DeleteProfileAvatarParams {}
+}
+
+params! {
+    /// `POST profile/reset_access_token`: replaces the caller's API token; the old one stops
+    /// working at once.
+    pub struct ResetProfileAccessTokenParams {}
+}
+
+params! {
+    /// The account `set_active_account` marks.
+    pub struct ProfileActiveAccount {
+        /// The account (one of the caller's).
+        body account_id: Id,
+    }
+}
+
+params! {
+    /// `PUT profile/set_active_account`: makes an account the caller's most recently used
+    /// one (the profile's `account_id`).
+    pub struct SetActiveAccountParams {
+        /// The account, wrapped in `profile`.
+        body profile: ProfileActiveAccount,
     }
 }

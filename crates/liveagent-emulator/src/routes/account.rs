@@ -153,3 +153,86 @@ pub(super) fn profile(w: &mut World, req: &Req, method: &str) -> Res {
     let user = w.store.user(user_id).ok_or_else(Fail::rails_error)?;
     Ok(Reply::json(profile_view(&w.store, user)))
 }
+
+/// `POST profile/availability`, `POST profile/auto_offline`, `DELETE profile/avatar`,
+/// `POST profile/reset_access_token`, `PUT profile/set_active_account`.
+pub(super) fn profile_action(w: &mut World, req: &Req, method: &str, action: &str) -> Res {
+    let user_id = auth::profile_user(&w.store, req)?;
+    // `params.require(:profile)`; flat JSON is wrapped in `profile` (ParamsWrapper).
+    let profile = || {
+        req.body
+            .get("profile")
+            .or(Some(&req.body))
+            .and_then(|p| p.as_object())
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .ok_or_else(|| Fail::missing("profile"))
+    };
+    let account_of = |p: &serde_json::Map<String, serde_json::Value>| {
+        p.get("account_id")
+            .and_then(|v| v.as_u64().or_else(|| v.as_str()?.trim().parse().ok()))
+    };
+    let now = crate::clock::now();
+    match (method, action) {
+        ("POST", "availability") => {
+            let p = profile()?;
+            let m = membership_mut(w, user_id, account_of(&p)).ok_or_else(Fail::not_found)?;
+            // An unknown (or missing) value is the enum's `ArgumentError` (or a NOT NULL
+            // violation): a 500.
+            let availability = p
+                .get("availability")
+                .and_then(|v| v.as_str())
+                .filter(|a| ["online", "offline", "busy"].contains(a))
+                .ok_or_else(Fail::rails_error)?;
+            m.availability = availability.to_owned();
+            m.updated_at = now;
+        }
+        ("POST", "auto_offline") => {
+            let p = profile()?;
+            let m = membership_mut(w, user_id, account_of(&p)).ok_or_else(Fail::not_found)?;
+            // `auto_offline || false`, cast as Rails casts booleans.
+            m.auto_offline = match p.get("auto_offline") {
+                Some(serde_json::Value::Bool(b)) => *b,
+                Some(serde_json::Value::String(s)) => {
+                    !["", "0", "f", "false", "off"].contains(&s.to_lowercase().as_str())
+                }
+                Some(serde_json::Value::Number(n)) => n.as_f64() != Some(0.0),
+                _ => false,
+            };
+            m.updated_at = now;
+        }
+        // The emulator keeps no avatars: there is nothing to remove.
+        ("DELETE", "avatar") => {}
+        ("POST", "reset_access_token") => {
+            let user = w
+                .store
+                .users
+                .get_mut(user_id)
+                .ok_or_else(Fail::rails_error)?;
+            user.token = crate::store::token(24);
+        }
+        ("PUT", "set_active_account") => {
+            let p = profile()?;
+            // `find_by(...).update`: a foreign account is a `NoMethodError` on nil.
+            let m = membership_mut(w, user_id, account_of(&p)).ok_or_else(Fail::rails_error)?;
+            m.active_at = Some(now);
+            m.updated_at = now;
+            return Ok(Reply::ok());
+        }
+        _ => return Err(Fail::rails_not_found()),
+    }
+    let user = w.store.user(user_id).ok_or_else(Fail::rails_error)?;
+    Ok(Reply::json(profile_view(&w.store, user)))
+}
+
+fn membership_mut(
+    w: &mut World,
+    user_id: Id,
+    account_id: Option<Id>,
+) -> Option<&mut crate::store::AccountUser> {
+    let account_id = account_id?;
+    w.store
+        .account_users
+        .iter_mut()
+        .find(|m| m.user_id == user_id && m.account_id == account_id)
+}

@@ -421,6 +421,7 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
         let new = message_from(&message, &scope, w, index)?;
         ops::add_message(w, index, new);
     }
+    super::notifications::conversation_created(w, index, scope.user_id());
     Ok(Reply::json(conversation(
         &w.store,
         &w.store.conversations[index],
@@ -602,6 +603,7 @@ fn assign(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let index = w.conversation_index(&scope, id)?;
     let by = ops::actor_name(w, scope.user_id());
     let before = ops::snapshot(w, index);
+    let assignee_before = w.store.conversations[index].assignee;
     let reply = if req.body.get("assignee_id").is_some()
         || req.str("assignee_type").as_deref() == Some("AgentBot")
     {
@@ -654,6 +656,7 @@ fn assign(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
         Value::Null
     };
     ops::updated(w, index, before);
+    super::notifications::assignee_changed(w, index, assignee_before, scope.user_id());
     Ok(Reply::json(reply))
 }
 

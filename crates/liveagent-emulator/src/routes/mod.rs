@@ -9,6 +9,7 @@ mod conversations;
 mod csat;
 mod inboxes;
 mod messages;
+pub(crate) mod notifications;
 mod platform;
 mod public;
 mod report_csv;
@@ -110,6 +111,7 @@ pub(crate) fn route(w: &mut World, req: &Req) -> Res {
     let method = req.method.as_str();
     match segments.as_slice() {
         ["api", "v1", "profile"] => account::profile(w, req, method),
+        ["api", "v1", "profile", action] => account::profile_action(w, req, method, action),
         ["api", "v1", "accounts", account, rest @ ..] => {
             let account_id = seg_id(account)?;
             account_routes(w, req, method, account_id, rest)
@@ -159,6 +161,9 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
             agents::route(w, req, method, account_id, rest)
         }
         ["inboxes", ..] | ["inbox_members", ..] => inboxes::route(w, req, method, account_id, rest),
+        ["notifications", ..] | ["notification_settings"] => {
+            notifications::route(w, req, method, account_id, rest)
+        }
         ["labels", ..]
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]

@@ -69,13 +69,17 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                 .flatten();
             let index = match existing {
                 Some(index) => index,
-                None => ops::new_conversation(
-                    w,
-                    inbox.account_id,
-                    contact_inbox.id,
-                    req.object("custom_attributes").unwrap_or_default(),
-                    Default::default(),
-                ),
+                None => {
+                    let index = ops::new_conversation(
+                        w,
+                        inbox.account_id,
+                        contact_inbox.id,
+                        req.object("custom_attributes").unwrap_or_default(),
+                        Default::default(),
+                    );
+                    super::notifications::conversation_created(w, index, None);
+                    index
+                }
             };
             Ok(Reply::json(public_conversation(
                 &w.store,

@@ -10,6 +10,7 @@ mod conversations;
 mod lifecycle;
 mod messages;
 mod notes;
+mod notifications;
 mod records;
 mod table;
 
@@ -19,6 +20,9 @@ pub(crate) use conversations::Conversations;
 pub(crate) use lifecycle::{Lifecycle, Transcript};
 pub(crate) use messages::Messages;
 pub(crate) use notes::Note;
+pub(crate) use notifications::{
+    NOTIFICATION_TYPES, Notification, NotificationActor, NotificationSetting, Notifications,
+};
 pub(crate) use records::*;
 pub(crate) use table::Table;
 
@@ -53,6 +57,7 @@ pub(crate) struct Store {
     pub base_url: String,
     pub lifecycle: Lifecycle,
     pub notes: Vec<Note>,
+    pub notifications: Notifications,
 }
 
 impl Store {

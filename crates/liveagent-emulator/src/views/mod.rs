@@ -7,6 +7,7 @@ pub(crate) mod conversations;
 pub(crate) mod inboxes;
 pub(crate) mod messages;
 pub(crate) mod misc;
+pub(crate) mod notifications;
 pub(crate) mod people;
 
 use serde_json::{Map, Value};

@@ -46,6 +46,8 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::reports::reports(e)),
         |e| Box::pin(crate::lifecycle::lifecycle(e)),
         |e| Box::pin(crate::contact_extras::contact_extras(e)),
+        |e| Box::pin(crate::notifications::notifications(e)),
+        |e| Box::pin(crate::notifications::profile(e)),
     ];
     for flow in flows {
         flow(&emu).await;

@@ -9,6 +9,7 @@ mod contact_extras;
 mod coverage;
 mod faults;
 mod lifecycle;
+mod notifications;
 mod public_platform;
 mod reports;
 mod request_log;
