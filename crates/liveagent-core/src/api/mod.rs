@@ -17,6 +17,7 @@ mod messages;
 mod misc;
 mod platform;
 mod public;
+mod search;
 mod teams;
 mod webhooks;
 
@@ -32,5 +33,6 @@ pub use messages::*;
 pub use misc::*;
 pub use platform::*;
 pub use public::*;
+pub use search::*;
 pub use teams::*;
 pub use webhooks::*;
