@@ -4,10 +4,12 @@ mod account;
 mod agents;
 mod contacts;
 mod conversations;
+mod inbox_extras;
 mod inboxes;
 mod messages;
 mod platform;
 mod public;
+mod search;
 mod settings;
 
 use crate::auth::{self, Bots, Scope};
@@ -125,7 +127,16 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
         ["agents", ..] | ["teams", ..] | ["agent_bots", ..] => {
             agents::route(w, req, method, account_id, rest)
         }
+        [
+            "inboxes",
+            _,
+            "agent_bot" | "set_agent_bot" | "avatar" | "reset_secret",
+        ] => inbox_extras::route(w, req, method, account_id, rest),
+        ["inboxes", _] if method == "DELETE" => {
+            inbox_extras::route(w, req, method, account_id, rest)
+        }
         ["inboxes", ..] | ["inbox_members", ..] => inboxes::route(w, req, method, account_id, rest),
+        ["search", ..] => search::route(w, req, method, account_id, rest),
         ["labels", ..]
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]

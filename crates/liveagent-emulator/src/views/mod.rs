@@ -7,6 +7,7 @@ pub(crate) mod inboxes;
 pub(crate) mod messages;
 pub(crate) mod misc;
 pub(crate) mod people;
+pub(crate) mod search;
 
 use serde_json::{Map, Value};
 
