@@ -392,6 +392,26 @@ macro_rules! for_each_endpoint {
             remove_inbox_members removeInboxMembers: DELETE "/api/v1/accounts/{account_id}/inbox_members",
                 RemoveInboxMembersParams => Empty,
                 auth User, spec "delete-agent-in-inbox", idempotent yes, page none;
+            /// Delete an inbox (the server finishes the deletion in the background).
+            delete_inbox deleteInbox: DELETE "/api/v1/accounts/{account_id}/inboxes/{inbox_id}",
+                DeleteInboxParams => InboxDeletion,
+                auth User, route "inboxes#destroy", idempotent yes, page none;
+            /// Remove an inbox's avatar.
+            delete_inbox_avatar deleteInboxAvatar: DELETE "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/avatar",
+                DeleteInboxAvatarParams => Empty,
+                auth User, route "inboxes#avatar", idempotent yes, page none;
+            /// Give an API inbox a new webhook signing secret. Upstream Chatwoot (2026); may answer 404 on Live Agent.
+            reset_inbox_secret resetInboxSecret: POST "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/reset_secret",
+                ResetInboxSecretParams => Inbox,
+                auth User, route "inboxes#reset_secret", idempotent no, page none;
+            /// Get the agent bot connected to an inbox (`agent_bot` is absent if none).
+            get_inbox_agent_bot getInboxAgentBot: GET "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot",
+                GetInboxAgentBotParams => InboxAgentBot,
+                auth User, spec "getInboxAgentBot", idempotent yes, page none;
+            /// Connect an agent bot to an inbox, or disconnect it (`agent_bot` absent).
+            set_inbox_agent_bot setInboxAgentBot: POST "/api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot",
+                SetInboxAgentBotParams => Empty,
+                auth User, spec "updateAgentBot", idempotent yes, page none;
 
             // ---- account and profile: /api/v1/accounts/{account_id}, /api/v1/profile -----------
             /// Get the account.
@@ -712,6 +732,27 @@ macro_rules! for_each_endpoint {
             list_audit_logs listAuditLogs: GET "/api/v1/accounts/{account_id}/audit_logs",
                 ListAuditLogsParams => AuditLogList,
                 auth User, spec "get-account-audit-logs", idempotent yes, page (pages AuditLog ["audit_logs"] 25);
+            // ---- search: /api/v1/accounts/{account_id}/search -----------------------------------
+            /// Search conversations, contacts, messages and (newer servers) help-center articles at once, 15 of each per page.
+            global_search globalSearch: GET "/api/v1/accounts/{account_id}/search",
+                GlobalSearchParams => GlobalSearchResult,
+                auth User, route "search#index", idempotent yes, page none;
+            /// Search conversations by display id or contact details, 15 per page.
+            global_search_conversations globalSearchConversations: GET "/api/v1/accounts/{account_id}/search/conversations",
+                GlobalSearchConversationsParams => GlobalSearchConversations,
+                auth User, route "search#conversations", idempotent yes, page (pages SearchResultConversation ["payload", "conversations"] 15);
+            /// Search contacts by name, email, phone number or identifier, 15 per page.
+            global_search_contacts globalSearchContacts: GET "/api/v1/accounts/{account_id}/search/contacts",
+                GlobalSearchContactsParams => GlobalSearchContacts,
+                auth User, route "search#contacts", idempotent yes, page (pages SearchResultContact ["payload", "contacts"] 15);
+            /// Search messages of the last three months by content, 15 per page.
+            global_search_messages globalSearchMessages: GET "/api/v1/accounts/{account_id}/search/messages",
+                GlobalSearchMessagesParams => GlobalSearchMessages,
+                auth User, route "search#messages", idempotent yes, page (pages Message ["payload", "messages"] 15);
+            /// Search help-center articles, 15 per page. Upstream Chatwoot (2025); may answer 404 on Live Agent.
+            global_search_articles globalSearchArticles: GET "/api/v1/accounts/{account_id}/search/articles",
+                GlobalSearchArticlesParams => GlobalSearchArticles,
+                auth User, route "search#articles", idempotent yes, page (pages SearchResultArticle ["payload", "articles"] 15);
 
             // ---- public client API: /public/api/v1/inboxes/{inbox_identifier} ------------------
             /// Get an API inbox's public details.

@@ -1,6 +1,6 @@
 //! Webhook deliveries, as `WebhookListener`, `AgentBotListener` and `Webhooks::Trigger` make
 //! them: who receives which event (subscribed account webhooks, the API inbox's webhook URL,
-//! the conversation's agent bot), the body as Rails writes it, signed with the receiver's
+//! the conversation's agent bot and the inbox's), the body as Rails writes it, signed with the receiver's
 //! secret; and Live Agent's CloudEvents typing feed to an event gateway, unsigned.
 
 use crate::clock::iso_text;
@@ -61,8 +61,8 @@ const BOT_EVENTS: [&str; 7] = [
 ];
 
 /// The POSTs an event causes: subscribed account webhooks (and inbox-scoped ones for its
-/// inbox), the API inbox's own webhook URL, the conversation's agent bot, and for an agent's
-/// typing the event gateway.
+/// inbox), the API inbox's own webhook URL, the conversation's and the inbox's agent bots, and
+/// for an agent's typing the event gateway.
 pub(crate) fn deliveries(store: &Store, event: &Event, gateway: Option<&Gateway>) -> Vec<Delivery> {
     let mut payload = event.payload.clone();
     if let Value::Object(map) = &mut payload {
@@ -99,15 +99,22 @@ pub(crate) fn deliveries(store: &Store, event: &Event, gateway: Option<&Gateway>
             body: body.clone(),
         });
     }
-    if BOT_EVENTS.contains(&event.name)
-        && let Some(bot) = event.bot.and_then(|id| store.bot(id))
-        && let Some(url) = bot.outgoing_url.as_ref().filter(|u| !u.is_empty())
-    {
-        out.push(Delivery {
-            url: url.clone(),
-            secret: Some(bot.secret.clone()),
-            body,
-        });
+    if BOT_EVENTS.contains(&event.name) {
+        // `agent_bots_for`: the conversation's bot, then the inbox's active bot, each once.
+        let assigned = event.bot.and_then(|id| store.bot(id));
+        let of_inbox = event.inbox_id.and_then(|id| store.inbox_bot(id));
+        let mut bots = vec![];
+        bots.extend(assigned);
+        bots.extend(of_inbox.filter(|b| Some(b.id) != event.bot));
+        for bot in bots {
+            if let Some(url) = bot.outgoing_url.as_ref().filter(|u| !u.is_empty()) {
+                out.push(Delivery {
+                    url: url.clone(),
+                    secret: Some(bot.secret.clone()),
+                    body: body.clone(),
+                });
+            }
+        }
     }
     if let Some(gateway) = gateway
         && let Some(cloud) = cloud_event(event, gateway)

@@ -96,6 +96,12 @@ pub(crate) fn new_conversation(
     };
     let t = now();
     let id = w.store.id();
+    // `determine_conversation_status`: an inbox with an active agent bot starts it pending.
+    let status = if w.store.inbox_bot(ci.inbox_id).is_some() {
+        "pending"
+    } else {
+        "open"
+    };
     let index = w.store.conversations.push(Conversation {
         id,
         display_id,
@@ -104,7 +110,7 @@ pub(crate) fn new_conversation(
         contact_id: ci.contact_id,
         contact_inbox_id,
         uuid: uuid(),
-        status: "open".into(),
+        status: status.into(),
         priority: None,
         assignee: None,
         team_id: None,

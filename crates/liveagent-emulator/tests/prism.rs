@@ -188,6 +188,11 @@ const SPEC_DEFECTS: &[(&str, &str, &str)] = &[
         "outgoing_url is null until set",
     ),
     (
+        "getInboxAgentBot",
+        "response",
+        "the server answers 200 with {agent_bot: {...}} ({} without a bot); the spec says 204 with a bare agent bot",
+    ),
+    (
         "toggle-typing-status",
         "",
         "the spec requires typing_status in the query and a body too; the server reads either",
@@ -290,6 +295,28 @@ fn reports_steps() -> Vec<Step> {
 }
 
 fn core_steps() -> Vec<Step> {
+    let mut plan = base_steps();
+    plan.extend(inbox_agent_bot_steps());
+    plan
+}
+
+/// The inbox's agent bot (after `base_steps`, whose `$inbox` it uses): connect, show.
+fn inbox_agent_bot_steps() -> Vec<Step> {
+    vec![
+        keep(
+            "create_agent_bot",
+            "inbox_bot",
+            json!({"name": "Prism Inbox Bot", "outgoing_url": "http://127.0.0.1:9/inbox-bot"}),
+        ),
+        step(
+            "set_inbox_agent_bot",
+            json!({"inbox_id": "$inbox.id", "agent_bot": "$inbox_bot.id"}),
+        ),
+        step("get_inbox_agent_bot", json!({"inbox_id": "$inbox.id"})),
+    ]
+}
+
+fn base_steps() -> Vec<Step> {
     vec![
         step("get_account", json!({})),
         step("update_account", json!({"name": "Acme Support"})),

@@ -181,3 +181,57 @@ params! {
         body user_ids: Vec<Id>,
     }
 }
+
+params! {
+    /// `DELETE inboxes/{inbox_id}` (administrators): the server deletes the inbox, its
+    /// conversations and its contacts' identities in the background.
+    pub struct DeleteInboxParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// Inbox id.
+        path inbox_id: Id,
+    }
+}
+
+params! {
+    /// `DELETE inboxes/{inbox_id}/avatar` (administrators).
+    pub struct DeleteInboxAvatarParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// Inbox id.
+        path inbox_id: Id,
+    }
+}
+
+params! {
+    /// `POST inboxes/{inbox_id}/reset_secret` (administrators; API inboxes only, else 404).
+    pub struct ResetInboxSecretParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// Inbox id.
+        path inbox_id: Id,
+    }
+}
+
+params! {
+    /// `GET inboxes/{inbox_id}/agent_bot`.
+    pub struct GetInboxAgentBotParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// Inbox id.
+        path inbox_id: Id,
+    }
+}
+
+params! {
+    /// `POST inboxes/{inbox_id}/set_agent_bot` (administrators).
+    pub struct SetInboxAgentBotParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// Inbox id.
+        path inbox_id: Id,
+        /// The bot to connect (the account's or a system bot); absent or `null` disconnects
+        /// the inbox's bot.
+        body agent_bot: Option<Id>,
+    }
+}

@@ -266,3 +266,20 @@ model! {
         payload: Vec<Agent> as items,
     }
 }
+
+model! {
+    /// Body of `GET inboxes/{inbox_id}/agent_bot` (`inboxes/agent_bot.json.jbuilder`): `{}`
+    /// when the inbox has no bot.
+    pub struct InboxAgentBot {
+        /// The inbox's agent bot, if any.
+        agent_bot: Option<super::AgentBot>,
+    }
+}
+
+model! {
+    /// Body of `DELETE inboxes/{inbox_id}`.
+    pub struct InboxDeletion {
+        /// `Your inbox deletion request will be processed in some time.`
+        message: String,
+    }
+}

@@ -409,8 +409,12 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
         req.object("additional_attributes").unwrap_or_default(),
     );
     {
+        // An inbox bot's pending status wins over the `status` param (`before_create`).
+        let pending = w.store.conversations[index].status == "pending";
         let c = &mut w.store.conversations[index];
-        c.status = status;
+        if !pending {
+            c.status = status;
+        }
         if c.status == "snoozed" {
             c.snoozed_until = req.param("snoozed_until").as_ref().and_then(parse);
         }

@@ -54,14 +54,14 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
     }
 }
 
-fn sees(w: &World, scope: &Scope, inbox_id: Id) -> bool {
+pub(super) fn sees(w: &World, scope: &Scope, inbox_id: Id) -> bool {
     scope.sees_all()
         || scope
             .user_id()
             .is_some_and(|u| w.store.is_inbox_member(inbox_id, u))
 }
 
-fn find(w: &World, account_id: Id, id: &str) -> Result<Inbox, Fail> {
+pub(super) fn find(w: &World, account_id: Id, id: &str) -> Result<Inbox, Fail> {
     let id = seg_id(id)?;
     w.store
         .inbox(id)

@@ -7,6 +7,7 @@ mod contacts;
 mod conversation_extras;
 mod conversations;
 mod csat;
+mod inbox_extras;
 mod inboxes;
 mod messages;
 pub(crate) mod notifications;
@@ -15,6 +16,7 @@ mod public;
 mod report_csv;
 mod report_data;
 mod reports;
+mod search;
 mod settings;
 mod summary_reports;
 mod uploads;
@@ -160,10 +162,19 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
         ["agents", ..] | ["teams", ..] | ["agent_bots", ..] => {
             agents::route(w, req, method, account_id, rest)
         }
+        [
+            "inboxes",
+            _,
+            "agent_bot" | "set_agent_bot" | "avatar" | "reset_secret",
+        ] => inbox_extras::route(w, req, method, account_id, rest),
+        ["inboxes", _] if method == "DELETE" => {
+            inbox_extras::route(w, req, method, account_id, rest)
+        }
         ["inboxes", ..] | ["inbox_members", ..] => inboxes::route(w, req, method, account_id, rest),
         ["notifications", ..] | ["notification_settings"] => {
             notifications::route(w, req, method, account_id, rest)
         }
+        ["search", ..] => search::route(w, req, method, account_id, rest),
         ["labels", ..]
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]

@@ -5,6 +5,7 @@
 //! records, view by view, so that the SDK and the emulator cannot share a misunderstanding.
 
 mod blobs;
+mod bot_inboxes;
 mod contacts;
 mod conversations;
 mod lifecycle;
@@ -15,6 +16,7 @@ mod records;
 mod table;
 
 pub(crate) use blobs::Blob;
+pub(crate) use bot_inboxes::AgentBotInboxes;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
 pub(crate) use lifecycle::{Lifecycle, Transcript};
@@ -40,6 +42,7 @@ pub(crate) struct Store {
     pub platform_apps: Vec<PlatformApp>,
     pub inboxes: Table<Inbox>,
     pub inbox_members: Vec<(Id, Id)>,
+    pub agent_bot_inboxes: AgentBotInboxes,
     pub teams: Table<Team>,
     pub team_members: Vec<(Id, Id)>,
     pub contacts: Contacts,
@@ -136,6 +139,14 @@ impl Store {
         conversation_id: Id,
     ) -> impl DoubleEndedIterator<Item = &Message> {
         self.messages.thread(conversation_id).iter()
+    }
+
+    /// The agent bot that hears an inbox's events (`Inbox#active_bot?`), if it still exists.
+    pub(crate) fn inbox_bot(&self, inbox_id: Id) -> Option<&AgentBot> {
+        self.agent_bot_inboxes
+            .of_inbox(inbox_id)
+            .filter(|r| r.active)
+            .and_then(|r| self.bot(r.agent_bot_id))
     }
 
     /// Whether a user is a member of an inbox.

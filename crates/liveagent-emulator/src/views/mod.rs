@@ -9,6 +9,7 @@ pub(crate) mod messages;
 pub(crate) mod misc;
 pub(crate) mod notifications;
 pub(crate) mod people;
+pub(crate) mod search;
 
 use serde_json::{Map, Value};
 

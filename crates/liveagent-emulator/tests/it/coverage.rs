@@ -48,6 +48,8 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::contact_extras::contact_extras(e)),
         |e| Box::pin(crate::notifications::notifications(e)),
         |e| Box::pin(crate::notifications::profile(e)),
+        |e| Box::pin(crate::search::search(e)),
+        |e| Box::pin(crate::inbox_extras::inbox_extras(e)),
     ];
     for flow in flows {
         flow(&emu).await;
