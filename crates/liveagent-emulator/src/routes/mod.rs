@@ -2,6 +2,7 @@
 
 mod account;
 mod agents;
+mod automation;
 mod contacts;
 mod conversations;
 mod inboxes;
@@ -126,6 +127,9 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
             agents::route(w, req, method, account_id, rest)
         }
         ["inboxes", ..] | ["inbox_members", ..] => inboxes::route(w, req, method, account_id, rest),
+        ["custom_filters", ..] | ["automation_rules", ..] => {
+            automation::route(w, req, method, account_id, rest)
+        }
         ["labels", ..]
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]

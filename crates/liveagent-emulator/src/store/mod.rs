@@ -4,12 +4,14 @@
 //! Deliberately independent of the SDK's models: the emulator renders its own JSON from these
 //! records, view by view, so that the SDK and the emulator cannot share a misunderstanding.
 
+mod automation;
 mod contacts;
 mod conversations;
 mod messages;
 mod records;
 mod table;
 
+pub(crate) use automation::{Automation, AutomationRule, CustomFilter};
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
 pub(crate) use messages::Messages;
@@ -42,6 +44,7 @@ pub(crate) struct Store {
     pub webhooks: Vec<Webhook>,
     pub reporting_events: Vec<ReportingEvent>,
     pub csat_responses: Vec<CsatResponse>,
+    pub automation: Automation,
 }
 
 impl Store {

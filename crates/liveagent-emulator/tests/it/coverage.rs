@@ -28,13 +28,15 @@ fn row_of(method: &str, path: &str) -> Option<&'static EndpointMeta> {
 async fn every_row_is_served() {
     let emu = Emu::start().await;
     let mut log = Vec::new();
-    for flow in 0..6 {
+    for flow in 0..8 {
         match flow {
             0 => crate::account_flows::conversations(&emu).await,
             1 => crate::account_flows::contacts(&emu).await,
             2 => crate::account_flows::people(&emu).await,
             3 => crate::account_flows::settings(&emu).await,
             4 => crate::public_platform::public(&emu).await,
+            5 => crate::automation::custom_filters(&emu).await,
+            6 => crate::automation::automation_rules(&emu).await,
             _ => crate::public_platform::platform(&emu).await,
         }
         // Each flow expects the seeded state; the reset also empties the log, so keep it first.

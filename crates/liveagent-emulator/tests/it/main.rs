@@ -5,6 +5,7 @@
 
 mod account_flows;
 mod auth;
+mod automation;
 mod coverage;
 mod faults;
 mod public_platform;
