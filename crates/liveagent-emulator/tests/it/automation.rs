@@ -62,21 +62,21 @@ pub(crate) async fn custom_filters(emu: &Emu) {
         .list_custom_filters(ListCustomFiltersParams::new())
         .await
         .unwrap();
-    assert_eq!(ids(conversation_filters), [created.id.clone()]);
+    assert_eq!(ids(conversation_filters), [created.id]);
     let contact_filters = admin
         .list_custom_filters(ListCustomFiltersParams::new().filter_type(CustomFilterType::Contact))
         .await
         .unwrap();
-    assert_eq!(ids(contact_filters), [segment.id.clone()]);
+    assert_eq!(ids(contact_filters), [segment.id]);
     let agents = agent
         .list_custom_filters(ListCustomFiltersParams::new())
         .await
         .unwrap();
-    assert_eq!(ids(agents), [agents_own.id.clone()]);
+    assert_eq!(ids(agents), [agents_own.id]);
     assert_eq!(
         status(
             agent
-                .get_custom_filter(GetCustomFilterParams::new(created.id.clone()))
+                .get_custom_filter(GetCustomFilterParams::new(created.id))
                 .await
         ),
         404,
@@ -85,7 +85,7 @@ pub(crate) async fn custom_filters(emu: &Emu) {
     assert_eq!(
         status(
             agent
-                .delete_custom_filter(DeleteCustomFilterParams::new(created.id.clone()))
+                .delete_custom_filter(DeleteCustomFilterParams::new(created.id))
                 .await
         ),
         404
@@ -100,7 +100,7 @@ pub(crate) async fn custom_filters(emu: &Emu) {
 
     let updated = admin
         .update_custom_filter(
-            UpdateCustomFilterParams::new(created.id.clone())
+            UpdateCustomFilterParams::new(created.id)
                 .name("Open")
                 .query(FilterQuery::new(vec![condition(
                     "status",
@@ -112,7 +112,7 @@ pub(crate) async fn custom_filters(emu: &Emu) {
         .unwrap();
     assert_eq!(updated.name(), "Open");
     let fetched = admin
-        .get_custom_filter(GetCustomFilterParams::new(created.id.clone()))
+        .get_custom_filter(GetCustomFilterParams::new(created.id))
         .await
         .unwrap();
     assert_eq!(fetched.name(), "Open");
@@ -120,13 +120,13 @@ pub(crate) async fn custom_filters(emu: &Emu) {
     assert!(fetched.updated_at >= created.updated_at);
 
     admin
-        .delete_custom_filter(DeleteCustomFilterParams::new(created.id.clone()))
+        .delete_custom_filter(DeleteCustomFilterParams::new(created.id))
         .await
         .unwrap();
     assert_eq!(
         status(
             admin
-                .get_custom_filter(GetCustomFilterParams::new(created.id.clone()))
+                .get_custom_filter(GetCustomFilterParams::new(created.id))
                 .await
         ),
         404
@@ -183,7 +183,7 @@ pub(crate) async fn automation_rules(emu: &Emu) {
         .unwrap();
     assert_eq!(rule.name(), "Label bug reports");
     assert_eq!(rule.event_name(), Some(&AutomationEvent::MessageCreated));
-    assert_eq!(rule.active(), true);
+    assert!(rule.active());
     assert_eq!(rule.conditions.len(), 2);
     assert_eq!(
         rule.actions[0].action_name(),
@@ -249,7 +249,7 @@ pub(crate) async fn automation_rules(emu: &Emu) {
 
     let updated = admin
         .update_automation_rule(
-            UpdateAutomationRuleParams::new(rule.id.clone())
+            UpdateAutomationRuleParams::new(rule.id)
                 .active(false)
                 .event_name(AutomationEvent::ConversationCreated)
                 .conditions(vec![condition(
@@ -262,14 +262,14 @@ pub(crate) async fn automation_rules(emu: &Emu) {
         .unwrap()
         .payload
         .unwrap();
-    assert_eq!(updated.active(), false);
+    assert!(!updated.active());
     assert_eq!(updated.conditions.len(), 1);
     assert_eq!(updated.actions.len(), 1, "actions not given stay");
     let (code, body) = error_body(
         admin
-            .update_automation_rule(UpdateAutomationRuleParams::new(rule.id.clone()).conditions(
-                vec![condition("status", "equal_to", json!(["open"])).query_operator("XOR")],
-            ))
+            .update_automation_rule(UpdateAutomationRuleParams::new(rule.id).conditions(vec![
+                condition("status", "equal_to", json!(["open"])).query_operator("XOR"),
+            ]))
             .await,
     );
     assert_eq!(
@@ -280,7 +280,7 @@ pub(crate) async fn automation_rules(emu: &Emu) {
         )
     );
     let fetched = admin
-        .get_automation_rule(GetAutomationRuleParams::new(rule.id.clone()))
+        .get_automation_rule(GetAutomationRuleParams::new(rule.id))
         .await
         .unwrap()
         .payload
@@ -292,7 +292,7 @@ pub(crate) async fn automation_rules(emu: &Emu) {
     assert_eq!(fetched.conditions[0].attribute_key(), "inbox_id");
 
     let copy = admin
-        .clone_automation_rule(CloneAutomationRuleParams::new(rule.id.clone()))
+        .clone_automation_rule(CloneAutomationRuleParams::new(rule.id))
         .await
         .unwrap()
         .payload
@@ -308,17 +308,17 @@ pub(crate) async fn automation_rules(emu: &Emu) {
         .await
         .unwrap()
         .payload;
-    let ids: Vec<_> = listed.iter().map(|r| r.id.clone()).collect();
-    assert_eq!(ids, [rule.id.clone(), tiered.id.clone(), copy.id.clone()]);
+    let ids: Vec<_> = listed.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [rule.id, tiered.id, copy.id]);
 
     admin
-        .delete_automation_rule(DeleteAutomationRuleParams::new(rule.id.clone()))
+        .delete_automation_rule(DeleteAutomationRuleParams::new(rule.id))
         .await
         .unwrap();
     assert_eq!(
         status(
             admin
-                .get_automation_rule(GetAutomationRuleParams::new(rule.id.clone()))
+                .get_automation_rule(GetAutomationRuleParams::new(rule.id))
                 .await
         ),
         404
@@ -326,7 +326,7 @@ pub(crate) async fn automation_rules(emu: &Emu) {
     assert_eq!(
         status(
             admin
-                .clone_automation_rule(CloneAutomationRuleParams::new(rule.id.clone()))
+                .clone_automation_rule(CloneAutomationRuleParams::new(rule.id))
                 .await
         ),
         404
