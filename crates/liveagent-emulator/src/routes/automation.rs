@@ -75,8 +75,13 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
     match (method, rest) {
         ("GET", ["custom_filters"]) => {
             let user_id = filter_user(w, req, account_id)?;
+            // `where(filter_type:)` takes the name or the integer, also as a string (the
+            // dashboard sends `?filter_type=0`); anything else matches nothing.
             let wanted = req.query("filter_type").unwrap_or("conversation");
-            let wanted = filter_type_of(&Value::String(wanted.to_owned()));
+            let wanted = match wanted.parse::<u64>() {
+                Ok(code) => filter_type_of(&Value::from(code)),
+                Err(_) => filter_type_of(&Value::String(wanted.to_owned())),
+            };
             let found: Vec<Value> = w
                 .store
                 .automation

@@ -381,6 +381,23 @@ async fn custom_filter_bodies_as_rails_reads_them() {
     .await;
     assert_eq!(code, 200);
     assert_eq!(wrapped["filter_type"], "contact", "the integer enum value");
+    let listed = reqwest::Client::new()
+        .get(format!(
+            "{}/api/v1/accounts/1/custom_filters?filter_type=1",
+            emu.base()
+        ))
+        .header("api_access_token", emu.token("admin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(
+        listed[0]["id"], wrapped["id"],
+        "the dashboard's ?filter_type=1"
+    );
     assert_eq!(
         post(json!({"page": 1})).await,
         (
