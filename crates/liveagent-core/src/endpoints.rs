@@ -753,6 +753,53 @@ macro_rules! for_each_endpoint {
             global_search_articles globalSearchArticles: GET "/api/v1/accounts/{account_id}/search/articles",
                 GlobalSearchArticlesParams => GlobalSearchArticles,
                 auth User, route "search#articles", idempotent yes, page (pages SearchResultArticle ["payload", "articles"] 15);
+            // ---- custom filters: /api/v1/accounts/{account_id}/custom_filters -----------------
+            /// List the caller's saved filters of one type (conversation folders by default).
+            list_custom_filters listCustomFilters: GET "/api/v1/accounts/{account_id}/custom_filters",
+                ListCustomFiltersParams => Vec<CustomFilter>,
+                auth User, spec "list-all-filters", idempotent yes, page none;
+            /// Save a filter for the caller.
+            create_custom_filter createCustomFilter: POST "/api/v1/accounts/{account_id}/custom_filters",
+                CreateCustomFilterParams => CustomFilter,
+                auth User, spec "create-a-custom-filter", idempotent no, page none;
+            /// Get one of the caller's saved filters.
+            get_custom_filter getCustomFilter: GET "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}",
+                GetCustomFilterParams => CustomFilter,
+                auth User, spec "get-details-of-a-single-custom-filter", idempotent yes, page none;
+            /// Rename a saved filter or replace its query.
+            update_custom_filter updateCustomFilter: PATCH "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}",
+                UpdateCustomFilterParams => CustomFilter,
+                auth User, spec "update-a-custom-filter", idempotent yes, page none;
+            /// Delete one of the caller's saved filters.
+            delete_custom_filter deleteCustomFilter: DELETE "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}",
+                DeleteCustomFilterParams => Empty,
+                auth User, spec "delete-a-custom-filter", idempotent yes, page none;
+
+            // ---- automation rules: /api/v1/accounts/{account_id}/automation_rules -------------
+            /// List the account's automation rules (administrators).
+            list_automation_rules listAutomationRules: GET "/api/v1/accounts/{account_id}/automation_rules",
+                ListAutomationRulesParams => AutomationRuleList,
+                auth User, spec "get-account-automation-rule", idempotent yes, page none;
+            /// Create an automation rule (administrators); the server answers the bare rule.
+            create_automation_rule createAutomationRule: POST "/api/v1/accounts/{account_id}/automation_rules",
+                CreateAutomationRuleParams => AutomationRule,
+                auth User, spec "add-new-automation-rule-to-account", idempotent no, page none;
+            /// Get one automation rule (administrators).
+            get_automation_rule getAutomationRule: GET "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}",
+                GetAutomationRuleParams => AutomationRulePayload,
+                auth User, spec "get-details-of-a-single-automation-rule", idempotent yes, page none;
+            /// Update an automation rule (administrators).
+            update_automation_rule updateAutomationRule: PATCH "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}",
+                UpdateAutomationRuleParams => AutomationRulePayload,
+                auth User, spec "update-automation-rule-in-account", idempotent yes, page none;
+            /// Delete an automation rule (administrators).
+            delete_automation_rule deleteAutomationRule: DELETE "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}",
+                DeleteAutomationRuleParams => Empty,
+                auth User, spec "delete-automation-rule-from-account", idempotent yes, page none;
+            /// Copy an automation rule, without its files (administrators).
+            clone_automation_rule cloneAutomationRule: POST "/api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone",
+                CloneAutomationRuleParams => AutomationRulePayload,
+                auth User, route "automation_rules#clone", idempotent no, page none;
 
             // ---- public client API: /public/api/v1/inboxes/{inbox_identifier} ------------------
             /// Get an API inbox's public details.

@@ -191,6 +191,9 @@ const SPEC_DEFECTS: &[(&str, &str, &str)] = &[
         "getInboxAgentBot",
         "response",
         "the server answers 200 with {agent_bot: {...}} ({} without a bot); the spec says 204 with a bare agent bot",
+        "delete-a-custom-filter",
+        "response",
+        "the server answers 204 (`head :no_content`); the spec says 200",
     ),
     (
         "toggle-typing-status",
@@ -318,6 +321,7 @@ fn inbox_agent_bot_steps() -> Vec<Step> {
 
 fn base_steps() -> Vec<Step> {
     vec![
+    let mut plan = vec![
         step("get_account", json!({})),
         step("update_account", json!({"name": "Acme Support"})),
         step("get_profile", json!({})),
@@ -684,6 +688,63 @@ fn base_steps() -> Vec<Step> {
         step(
             "delete_platform_account",
             json!({"account_id": "$tenant.id"}),
+        ),
+    ];
+    plan.extend(automation_steps());
+    plan
+}
+
+/// Saved filters and automation rules.
+fn automation_steps() -> Vec<Step> {
+    let conditions = json!([
+        {"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": "AND"},
+        {"attribute_key": "priority", "filter_operator": "equal_to", "values": ["urgent"]}
+    ]);
+    vec![
+        keep(
+            "create_custom_filter",
+            "filter",
+            json!({"name": "Prism folder", "filter_type": "conversation", "query": {"payload": conditions}}),
+        ),
+        step(
+            "list_custom_filters",
+            json!({"filter_type": "conversation"}),
+        ),
+        step(
+            "get_custom_filter",
+            json!({"custom_filter_id": "$filter.id"}),
+        ),
+        step(
+            "update_custom_filter",
+            json!({"custom_filter_id": "$filter.id", "name": "Prism folder 2"}),
+        ),
+        step(
+            "delete_custom_filter",
+            json!({"custom_filter_id": "$filter.id"}),
+        ),
+        keep(
+            "create_automation_rule",
+            "rule",
+            json!({
+                "name": "Prism rule",
+                "description": "Conformance",
+                "event_name": "message_created",
+                "conditions": conditions,
+                "actions": [{"action_name": "add_label", "action_params": ["prism"]}]
+            }),
+        ),
+        step("list_automation_rules", json!({})),
+        step(
+            "get_automation_rule",
+            json!({"automation_rule_id": "$rule.id"}),
+        ),
+        step(
+            "update_automation_rule",
+            json!({"automation_rule_id": "$rule.id", "active": false}),
+        ),
+        step(
+            "delete_automation_rule",
+            json!({"automation_rule_id": "$rule.id"}),
         ),
     ]
 }

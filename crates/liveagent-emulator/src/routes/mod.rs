@@ -2,6 +2,7 @@
 
 mod account;
 mod agents;
+mod automation;
 mod contact_extras;
 mod contacts;
 mod conversation_extras;
@@ -175,6 +176,9 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
             notifications::route(w, req, method, account_id, rest)
         }
         ["search", ..] => search::route(w, req, method, account_id, rest),
+        ["custom_filters", ..] | ["automation_rules", ..] => {
+            automation::route(w, req, method, account_id, rest)
+        }
         ["labels", ..]
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]

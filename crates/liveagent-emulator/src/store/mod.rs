@@ -4,6 +4,7 @@
 //! Deliberately independent of the SDK's models: the emulator renders its own JSON from these
 //! records, view by view, so that the SDK and the emulator cannot share a misunderstanding.
 
+mod automation;
 mod blobs;
 mod bot_inboxes;
 mod contacts;
@@ -15,6 +16,7 @@ mod notifications;
 mod records;
 mod table;
 
+pub(crate) use automation::{Automation, AutomationRule, CustomFilter};
 pub(crate) use blobs::Blob;
 pub(crate) use bot_inboxes::AgentBotInboxes;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
@@ -61,6 +63,7 @@ pub(crate) struct Store {
     pub lifecycle: Lifecycle,
     pub notes: Vec<Note>,
     pub notifications: Notifications,
+    pub automation: Automation,
 }
 
 impl Store {

@@ -1,6 +1,7 @@
 //! JSON views, written field by field after the server's jbuilder views (paths in each function's
 //! doc). Key order follows the views.
 
+pub(crate) mod automation;
 pub(crate) mod contact_extras;
 pub(crate) mod contacts;
 pub(crate) mod conversations;

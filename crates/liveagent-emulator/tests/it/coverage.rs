@@ -50,6 +50,8 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::notifications::profile(e)),
         |e| Box::pin(crate::search::search(e)),
         |e| Box::pin(crate::inbox_extras::inbox_extras(e)),
+        |e| Box::pin(crate::automation::custom_filters(e)),
+        |e| Box::pin(crate::automation::automation_rules(e)),
     ];
     for flow in flows {
         flow(&emu).await;

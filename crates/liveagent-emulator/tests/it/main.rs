@@ -5,6 +5,7 @@
 
 mod account_flows;
 mod auth;
+mod automation;
 mod contact_extras;
 mod coverage;
 mod faults;
