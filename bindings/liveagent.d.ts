@@ -581,6 +581,16 @@ export interface AssignConversationParams {
 }
 
 /**
+ * Body of `GET assignable_agents` and `GET inboxes/{inbox_id}/assignable_agents`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AssignableAgents {
+  /** Agents who may be assigned (administrators included). */
+  payload: Agent[];
+}
+
+/**
  * The assignee of a conversation: an agent, or an agent bot (see `meta.assignee_type`).
  *
  * A kind this version does not know is kept as it came and reported as drift
@@ -639,6 +649,16 @@ export interface Attachment {
   fallback_title: string | null;
   /** Contact-card data. */
   meta: Record<string, unknown> | null;
+}
+
+/**
+ * Paging of attachment lists.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AttachmentListMeta {
+  /** Attachments in all pages. */
+  total_count: number;
 }
 
 /**
@@ -720,6 +740,110 @@ export interface AuditLogList {
   audit_logs: AuditLog[];
 }
 
+/**
+ * One action of an automation rule, as stored.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AutomationAction {
+  /** What to do. */
+  action_name: AutomationActionName;
+  /** Its arguments (labels, ids, text, URL, blob id; see [`AutomationActionName`]). */
+  action_params: unknown[];
+}
+
+/** One action of an automation rule. */
+export interface AutomationActionInput {
+  /** What to do. */
+  action_name: KnownAutomationActionName;
+  /**
+   * Its arguments: label titles for `add_label`, ids for `assign_agent` and `assign_team`,
+   * the text for `send_message`, `[{"team_ids": [..], "message": ".."}]` for
+   * `send_email_to_team`, the URL for `send_webhook_event`; empty for the others.
+   */
+  action_params?: unknown[] | null | undefined;
+}
+
+/** What an automation rule does (`AutomationRule#actions_attributes`). */
+export type AutomationActionName = KnownAutomationActionName | (string & {});
+/** The values of `AutomationActionName` this version knows, which params accept. */
+export type KnownAutomationActionName = "send_message" | "add_label" | "remove_label" | "send_email_to_team" | "assign_team" | "assign_agent" | "remove_assigned_agent" | "remove_assigned_team" | "send_webhook_event" | "mute_conversation" | "send_attachment" | "change_status" | "resolve_conversation" | "open_conversation" | "pending_conversation" | "snooze_conversation" | "change_priority" | "send_email_transcript" | "add_private_note" | "add_sla";
+
+/** The event an automation rule listens to (`AutomationRuleListener`). */
+export type AutomationEvent = KnownAutomationEvent | (string & {});
+/** The values of `AutomationEvent` this version knows, which params accept. */
+export type KnownAutomationEvent = "conversation_created" | "conversation_updated" | "conversation_opened" | "conversation_resolved" | "message_created";
+
+/**
+ * An automation rule (`automation_rules/partials/_automation_rule.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AutomationRule {
+  /** Automation rule id. */
+  id: Id;
+  /** Account. */
+  account_id: Id;
+  /** Name. */
+  name: string;
+  /** Description. */
+  description: string | null;
+  /** The event it listens to. */
+  event_name: AutomationEvent;
+  /** Conditions, joined by each one's `query_operator`. */
+  conditions: StoredCondition[];
+  /** Actions, run in order. */
+  actions: AutomationAction[];
+  /** Creation time. */
+  created_on: Timestamp;
+  /** Whether the rule runs. */
+  active: boolean;
+  /** Files for `send_attachment` (the key is absent when there are none). */
+  files: AutomationRuleFile[];
+}
+
+/**
+ * A file an automation rule sends (`AutomationRule#file_base_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AutomationRuleFile {
+  /** Attachment id. */
+  id: Id;
+  /** The rule. */
+  automation_rule_id: Id;
+  /** MIME type. */
+  file_type: string;
+  /** Account. */
+  account_id: Id;
+  /** Download URL. */
+  file_url: string;
+  /** Blob id (what `send_attachment` names). */
+  blob_id: Id;
+  /** File name. */
+  filename: string;
+}
+
+/**
+ * Body of `GET automation_rules`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AutomationRuleList {
+  /** Every rule of the account. */
+  payload: AutomationRule[];
+}
+
+/**
+ * Body of automation rule show, update and clone: the rule in `payload`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AutomationRulePayload {
+  /** The rule. */
+  payload: AutomationRule;
+}
+
 /** Presence of a user or contact. */
 export type Availability = KnownAvailability | (string & {});
 /** The values of `Availability` this version knows, which params accept. */
@@ -766,6 +890,50 @@ export interface BotReportSummaryPeriod {
   /** Conversations a bot handed off to an agent. */
   bot_handoffs_count: number;
 }
+
+/** What a conversation bulk action sets on each conversation. */
+export interface BulkActionFields {
+  /** New status. */
+  status?: KnownConversationStatus | null | undefined;
+  /** Agent to assign. */
+  assignee_id?: Id | null | undefined;
+  /** Team to assign. */
+  team_id?: Id | null | undefined;
+}
+
+/** Labels a bulk action adds or removes. */
+export interface BulkActionLabels {
+  /** Labels to add. */
+  add?: string[] | null | undefined;
+  /** Labels to remove. */
+  remove?: string[] | null | undefined;
+}
+
+/**
+ * `POST bulk_actions`: change many conversations or contacts at once. The server queues a
+ * job and answers before it runs.
+ */
+export interface BulkActionParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** `Conversation` or `Contact` (anything else: 422). */
+  type: KnownBulkActionType;
+  /** Conversation display ids, or contact ids. */
+  ids: Id[];
+  /** Conversations: what to set. */
+  fields?: BulkActionFields | null | undefined;
+  /** Labels to add or remove (contacts: added if any, else removed). */
+  labels?: BulkActionLabels | null | undefined;
+  /** Conversations: end of the snooze (sent as epoch seconds; with `status: snoozed`). */
+  snoozed_until?: Timestamp | null | undefined;
+  /** Contacts: `delete` deletes them (administrators). */
+  action_name?: string | null | undefined;
+}
+
+/** The kind of record a bulk action changes. */
+export type BulkActionType = KnownBulkActionType | (string & {});
+/** The values of `BulkActionType` this version knows, which params accept. */
+export type KnownBulkActionType = "Conversation" | "Contact";
 
 /**
  * A canned response (the raw record).
@@ -829,6 +997,14 @@ export interface ChannelSummary {
 export type ChannelType = KnownChannelType | (string & {});
 /** The values of `ChannelType` this version knows, which params accept. */
 export type KnownChannelType = "Channel::Api" | "Channel::Email" | "Channel::FacebookPage" | "Channel::Instagram" | "Channel::Line" | "Channel::Sms" | "Channel::Telegram" | "Channel::Tiktok" | "Channel::TwilioSms" | "Channel::TwitterProfile" | "Channel::WebWidget" | "Channel::Whatsapp";
+
+/** `POST automation_rules/{automation_rule_id}/clone`: a copy of a rule (without its files). */
+export interface CloneAutomationRuleParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Automation rule id. */
+  automation_rule_id: Id;
+}
 
 /** The type of a Cognigy CloudEvent. */
 export type CognigyEventType = KnownCognigyEventType | (string & {});
@@ -904,6 +1080,51 @@ export interface Contact {
   created_at: Timestamp | null;
   /** The contact's channel identities, when the endpoint includes them. */
   contact_inboxes: ContactInbox[] | null;
+}
+
+/**
+ * A file of one of the contact's conversations (`models/_attachment.json.jbuilder`, plus
+ * the conversation).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ContactAttachment {
+  /** Attachment id. */
+  id: Id;
+  /** Its message. */
+  message_id: Id;
+  /** Thumbnail URL (`""` unless an image). */
+  thumb_url: string | null;
+  /** Download URL (a redirect to storage). */
+  data_url: string | null;
+  /** Size in bytes. */
+  file_size: number | null;
+  /** Kind. */
+  file_type: FileType;
+  /** File name extension, without the dot. */
+  extension: string | null;
+  /** Image or video width. */
+  width: number | null;
+  /** Image or video height. */
+  height: number | null;
+  /** When its message was sent. */
+  created_at: Timestamp;
+  /** Who sent its message (absent when there is no sender). */
+  sender: MessageSender | null;
+  /** Display id of its conversation. */
+  conversation_id: Id;
+}
+
+/**
+ * Body of `GET contacts/{contact_id}/attachments`: 100 per page, newest first.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ContactAttachmentList {
+  /** Paging. */
+  meta: AttachmentListMeta;
+  /** Attachments. */
+  payload: ContactAttachment[];
 }
 
 /**
@@ -1373,6 +1594,65 @@ export type ConversationPriority = KnownConversationPriority | (string & {});
 export type KnownConversationPriority = "low" | "medium" | "high" | "urgent";
 
 /**
+ * A conversation as notifications embed it (`Conversation#push_event_data`): the
+ * webhook form without the account.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ConversationPush {
+  /** Free-form attributes set by the channel. */
+  additional_attributes: Record<string, unknown>;
+  /** Whether the channel's messaging window allows a reply now. */
+  can_reply: boolean;
+  /** The inbox's channel type. */
+  channel: ChannelType;
+  /** The contact's identity in the inbox. */
+  contact_inbox: ContactInboxRow | null;
+  /** Per-account display id: the id account-API paths take. */
+  id: Id;
+  /** Inbox. */
+  inbox_id: Id;
+  /** The last chat message, if any (push form). */
+  messages: MessagePush[];
+  /** Label names. */
+  labels: string[];
+  /** Contact, assignee and team. */
+  meta: WebhookConversationMeta;
+  /** Status. */
+  status: ConversationStatus;
+  /** Custom attributes. */
+  custom_attributes: Record<string, unknown>;
+  /** End of the snooze. */
+  snoozed_until: Timestamp | null;
+  /** Unread incoming messages. */
+  unread_count: number;
+  /** First human reply. */
+  first_reply_created_at: Timestamp | null;
+  /** Priority. */
+  priority: ConversationPriority | null;
+  /** Since when the contact waits for a reply (0: not waiting). */
+  waiting_since: Timestamp;
+  /** When an agent last saw it (0: never). */
+  agent_last_seen_at: Timestamp;
+  /** When the contact last saw it (0: never). */
+  contact_last_seen_at: Timestamp;
+  /** Last activity. */
+  last_activity_at: Timestamp;
+  /** Last activity (same as `last_activity_at`). */
+  timestamp: Timestamp;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update (fractional seconds). */
+  updated_at: Timestamp;
+  /** The applied SLA (enterprise, `sla` feature). */
+  applied_sla: AppliedSla | null;
+  /** SLA events (enterprise, `sla` feature). */
+  sla_events: SlaEvent[] | null;
+  /** SLA policy (enterprise, `sla` feature). */
+  sla_policy_id: Id | null;
+}
+
+/**
  * Body of `GET conversations/search`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -1437,6 +1717,27 @@ export interface CreateAgentParams {
   custom_role_id?: Id | null | undefined;
 }
 
+/**
+ * `POST automation_rules`: a rule that runs `actions` when `event_name` happens and the
+ * `conditions` hold.
+ */
+export interface CreateAutomationRuleParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Name. */
+  name: string;
+  /** Description. */
+  description?: string | null | undefined;
+  /** The event the rule listens to. */
+  event_name: KnownAutomationEvent;
+  /** Whether the rule runs (the server's default: `true`). */
+  active?: boolean | null | undefined;
+  /** Conditions; every one but the last needs a `query_operator`. */
+  conditions: FilterCondition[];
+  /** Actions, run in order. */
+  actions: AutomationActionInput[];
+}
+
 /** `POST canned_responses`. */
 export interface CreateCannedResponseParams {
   /** Account; defaults to the client's. */
@@ -1459,6 +1760,16 @@ export interface CreateContactInboxParams {
   source_id?: string | null | undefined;
   /** Mark the identity as verified. */
   hmac_verified?: boolean | null | undefined;
+}
+
+/** `POST contacts/{contact_id}/notes`: a note written by the caller. */
+export interface CreateContactNoteParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+  /** Text (required; Rails wraps it into `note[content]`). */
+  content: string;
 }
 
 /** `POST contacts`: create a contact, optionally with its identity in an inbox. */
@@ -1539,6 +1850,18 @@ export interface CreateCustomAttributeDefinitionParams {
   regex_cue?: string | null | undefined;
   /** Options of a `list` attribute. */
   attribute_values?: string[] | null | undefined;
+}
+
+/** `POST custom_filters`: save a filter for the caller (at most 1000 per user and account). */
+export interface CreateCustomFilterParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Name. */
+  name: string;
+  /** What the filter applies to (the server's default: `conversation`). */
+  filter_type?: KnownCustomFilterType | null | undefined;
+  /** The conditions. */
+  query: FilterQuery;
 }
 
 /** `POST inboxes` (administrators). */
@@ -1897,6 +2220,41 @@ export interface CustomAttributeDefinition {
 }
 
 /**
+ * A saved filter of the caller (`api/v1/models/_custom_filter.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CustomFilter {
+  /** Custom filter id. */
+  id: Id;
+  /** Name. */
+  name: string;
+  /** What the filter applies to. */
+  filter_type: CustomFilterType;
+  /** The query, as saved. */
+  query: CustomFilterQuery;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update. */
+  updated_at: Timestamp;
+}
+
+/**
+ * A saved filter's query, as the dashboard saves it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CustomFilterQuery {
+  /** Conditions, joined by each one's `query_operator`. */
+  payload: StoredCondition[];
+}
+
+/** What a saved filter applies to (`CustomFilter.filter_type`). */
+export type CustomFilterType = KnownCustomFilterType | (string & {});
+/** The values of `CustomFilterType` this version knows, which params accept. */
+export type KnownCustomFilterType = "conversation" | "contact" | "report";
+
+/**
  * A custom role (enterprise).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -1936,12 +2294,59 @@ export interface DeleteAgentParams {
   agent_id: Id;
 }
 
+/**
+ * `POST notifications/destroy_all`: deletes the caller's notifications (in the
+ * background on the server).
+ */
+export interface DeleteAllNotificationsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** `read`: only the read ones; anything else or unset: all. */
+  type?: string | null | undefined;
+}
+
+/** `DELETE automation_rules/{automation_rule_id}`. */
+export interface DeleteAutomationRuleParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Automation rule id. */
+  automation_rule_id: Id;
+}
+
 /** `DELETE canned_responses/{canned_response_id}`. */
 export interface DeleteCannedResponseParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Canned response id. */
   canned_response_id: Id;
+}
+
+/** `DELETE contacts/{contact_id}/avatar`: removes the contact's avatar. */
+export interface DeleteContactAvatarParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+}
+
+/** `POST contacts/{contact_id}/destroy_custom_attributes`: removes custom attributes by key. */
+export interface DeleteContactCustomAttributesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+  /** Keys of the custom attributes to remove (unknown keys are ignored). */
+  custom_attributes: string[];
+}
+
+/** `DELETE contacts/{contact_id}/notes/{note_id}`. */
+export interface DeleteContactNoteParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+  /** Note id. */
+  note_id: Id;
 }
 
 /** `DELETE contacts/{contact_id}` (administrators). */
@@ -1971,12 +2376,39 @@ export interface DeleteCustomAttributeDefinitionParams {
   attribute_id: Id;
 }
 
+/** `DELETE custom_filters/{custom_filter_id}` (the server answers 204). */
+export interface DeleteCustomFilterParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Custom filter id. */
+  custom_filter_id: Id;
+}
+
 /** `DELETE conversations/{conversation_id}/draft_messages`: discard the draft. */
 export interface DeleteDraftMessageParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
+}
+
+/** `DELETE inboxes/{inbox_id}/avatar` (administrators). */
+export interface DeleteInboxAvatarParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inbox id. */
+  inbox_id: Id;
+}
+
+/**
+ * `DELETE inboxes/{inbox_id}` (administrators): the server deletes the inbox, its
+ * conversations and its contacts' identities in the background.
+ */
+export interface DeleteInboxParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inbox id. */
+  inbox_id: Id;
 }
 
 /** `DELETE labels/{label_id}` (administrators). */
@@ -1995,6 +2427,14 @@ export interface DeleteMessageParams {
   conversation_id: Id;
   /** Message id. */
   message_id: Id;
+}
+
+/** `DELETE notifications/{notification_id}`. */
+export interface DeleteNotificationParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Notification id. */
+  notification_id: Id;
 }
 
 /** `DELETE accounts/{account_id}` (asynchronous on the server). */
@@ -2027,6 +2467,10 @@ export interface DeletePlatformAgentBotParams {
 export interface DeletePlatformUserParams {
   /** User. */
   user_id: Id;
+}
+
+/** `DELETE profile/avatar`: removes the caller's avatar. */
+export interface DeleteProfileAvatarParams {
 }
 
 /** `DELETE teams/{team_id}` (administrators). */
@@ -2153,6 +2597,24 @@ export interface DraftMessageInput {
   message: string;
 }
 
+/**
+ * `POST contacts/export` (administrators): the server builds a CSV in the background and
+ * emails a link to the caller.
+ */
+export interface ExportContactsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /**
+   * Contact columns to export (`id`, `name`, `email`, `phone_number`, `labels`, ...);
+   * all when left out.
+   */
+  column_names?: string[] | null | undefined;
+  /** Only contacts matching these conditions (as `filterContacts`). */
+  payload?: FilterCondition[] | null | undefined;
+  /** Only contacts with this label. */
+  label?: string | null | undefined;
+}
+
 /** Kind of an attachment. */
 export type FileType = KnownFileType | (string & {});
 /** The values of `FileType` this version knows, which params accept. */
@@ -2170,6 +2632,16 @@ export interface FilterCondition {
   query_operator?: KnownQueryOperator | null | undefined;
   /** Type of a custom attribute (`date`, `number`, ...). */
   custom_attribute_type?: string | null | undefined;
+}
+
+/** `POST contact_inboxes/filter`: the contact whose identity in an inbox has this source id. */
+export interface FilterContactInboxesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inbox (agents need to be a member of it). */
+  inbox_id: Id;
+  /** The contact's id in that inbox (the public API's `contact_identifier`). */
+  source_id: string;
 }
 
 /** `POST contacts/filter`: contacts matching the conditions, 15 per page. */
@@ -2214,6 +2686,15 @@ export interface FilterCountsMeta {
 export type FilterOperator = KnownFilterOperator | (string & {});
 /** The values of `FilterOperator` this version knows, which params accept. */
 export type KnownFilterOperator = "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "starts_with" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before";
+
+/**
+ * A saved filter's query: the conditions `filter_conversations` and `filter_contacts` take,
+ * as the dashboard saves them.
+ */
+export interface FilterQuery {
+  /** Conditions, joined by each one's `query_operator`. */
+  payload: FilterCondition[];
+}
 
 /** `GET reports/conversations?type=account`: open conversations right now. */
 export interface GetAccountConversationMetricsParams {
@@ -2261,6 +2742,14 @@ export interface GetAgentSummaryReportParams {
   business_hours?: boolean | null | undefined;
 }
 
+/** `GET automation_rules/{automation_rule_id}`. */
+export interface GetAutomationRuleParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Automation rule id. */
+  automation_rule_id: Id;
+}
+
 /** `GET reports/bot_metrics`: conversations and messages of inboxes with an active bot. */
 export interface GetBotMetricsParams {
   /** Account; defaults to the client's. */
@@ -2299,6 +2788,16 @@ export interface GetChannelSummaryReportParams {
   since?: number | null | undefined;
   /** End of the range (exclusive), epoch seconds. */
   until?: number | null | undefined;
+}
+
+/** `GET contacts/{contact_id}/notes/{note_id}`. */
+export interface GetContactNoteParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+  /** Note id. */
+  note_id: Id;
 }
 
 /** `GET contacts/{contact_id}`. */
@@ -2371,6 +2870,14 @@ export interface GetCustomAttributeDefinitionParams {
   attribute_id: Id;
 }
 
+/** `GET custom_filters/{custom_filter_id}`: one of the caller's filters. */
+export interface GetCustomFilterParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Custom filter id. */
+  custom_filter_id: Id;
+}
+
 /** `GET conversations/{conversation_id}/draft_messages`: the conversation's saved draft. */
 export interface GetDraftMessageParams {
   /** Account; defaults to the client's. */
@@ -2397,6 +2904,14 @@ export interface GetGroupedConversationMetricsParams {
   group_by: KnownLiveGroupBy;
   /** Only this team's conversations. */
   team_id?: Id | null | undefined;
+}
+
+/** `GET inboxes/{inbox_id}/agent_bot`. */
+export interface GetInboxAgentBotParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inbox id. */
+  inbox_id: Id;
 }
 
 /** `GET reports/inbox_label_matrix`: conversations per inbox and label. */
@@ -2459,6 +2974,20 @@ export interface GetLiveConversationMetricsParams {
   account_id?: Id | null | undefined;
   /** Only this team's conversations. */
   team_id?: Id | null | undefined;
+}
+
+/** `GET notification_settings`: the caller's settings in the account. */
+export interface GetNotificationSettingsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+}
+
+/** `GET notifications/unread_count`: how many unread, unsnoozed notifications the caller has. */
+export interface GetNotificationUnreadCountParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** `read` counts unread ones among all; `snoozed` counts snoozed ones too. */
+  includes?: string[] | null | undefined;
 }
 
 /** `GET reports/outgoing_messages_count`: outgoing messages per agent, team, inbox or label. */
@@ -2595,6 +3124,135 @@ export interface GetTeamSummaryReportParams {
   until?: number | null | undefined;
   /** Use the business-hours durations of the events. */
   business_hours?: boolean | null | undefined;
+}
+
+/**
+ * Body of `GET search/articles`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface GlobalSearchArticles {
+  /** The page. */
+  payload: SearchArticlesPayload;
+}
+
+/** `GET search/articles`: help-center articles matching `q` (full-text), 15 per page. */
+export interface GlobalSearchArticlesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Words to find. */
+  q?: string | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+}
+
+/**
+ * Body of `GET search/contacts`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface GlobalSearchContacts {
+  /** The page. */
+  payload: SearchContactsPayload;
+}
+
+/**
+ * `GET search/contacts`: contacts with an email, phone number or identifier whose name,
+ * email, phone number or identifier contains `q`; latest activity first, 15 per page.
+ */
+export interface GlobalSearchContactsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Text to find (case-insensitive substring). */
+  q?: string | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+}
+
+/**
+ * Body of `GET search/conversations`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface GlobalSearchConversations {
+  /** The page. */
+  payload: SearchConversationsPayload;
+}
+
+/**
+ * `GET search/conversations`: conversations whose display id, or whose contact's name,
+ * email, phone number or identifier, contains `q`; newest first, 15 per page. Agents see
+ * only their inboxes' conversations.
+ */
+export interface GlobalSearchConversationsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Text to find (case-insensitive substring). */
+  q?: string | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+}
+
+/**
+ * Body of `GET search/messages`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface GlobalSearchMessages {
+  /** The page. */
+  payload: SearchMessagesPayload;
+}
+
+/**
+ * `GET search/messages`: messages of the last three months whose content contains `q`;
+ * newest first, 15 per page. Agents see only their inboxes' messages.
+ */
+export interface GlobalSearchMessagesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Text to find (case-insensitive substring). */
+  q?: string | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+}
+
+/**
+ * `GET search`: conversations, contacts, messages and help-center articles matching `q`,
+ * up to 15 of each per page.
+ */
+export interface GlobalSearchParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Text to find (case-insensitive substring; empty matches everything). */
+  q?: string | null | undefined;
+  /** Page, from 1 (applies to each of the four lists). */
+  page?: number | null | undefined;
+}
+
+/**
+ * The `payload` of `GET search`: up to 15 of each kind.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface GlobalSearchPayload {
+  /** Matching conversations, newest first. */
+  conversations: SearchResultConversation[];
+  /** Matching contacts, latest activity first. */
+  contacts: SearchResultContact[];
+  /** Matching messages, newest first. */
+  messages: Message[];
+  /** Matching help-center articles. */
+  articles: SearchResultArticle[];
+}
+
+/**
+ * Body of `GET search`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface GlobalSearchResult {
+  /** One page of each kind. */
+  payload: GlobalSearchPayload;
 }
 
 /**
@@ -2819,6 +3477,27 @@ export interface Inbox {
 }
 
 /**
+ * Body of `GET inboxes/{inbox_id}/agent_bot` (`inboxes/agent_bot.json.jbuilder`): `{}`
+ * when the inbox has no bot.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface InboxAgentBot {
+  /** The inbox's agent bot, if any. */
+  agent_bot: AgentBot | null;
+}
+
+/**
+ * Body of `DELETE inboxes/{inbox_id}`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface InboxDeletion {
+  /** `Your inbox deletion request will be processed in some time.` */
+  message: string;
+}
+
+/**
  * Body of `GET reports/inbox_label_matrix` (`InboxLabelMatrixBuilder#build`).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -2998,6 +3677,18 @@ export interface LabelSummaryReportRow {
   resolved_conversations_count: number;
 }
 
+/** `GET contacts/active`: contacts online now (connected to the widget), 15 per page. */
+export interface ListActiveContactsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+  /** Order (as `listContacts`). */
+  sort?: string | null | undefined;
+  /** Include each contact's `contact_inboxes` (default true). */
+  include_contact_inboxes?: boolean | null | undefined;
+}
+
 /** `GET agent_bots`: the account's bots and the system bots. */
 export interface ListAgentBotsParams {
   /** Account; defaults to the client's. */
@@ -3010,6 +3701,17 @@ export interface ListAgentsParams {
   account_id?: Id | null | undefined;
 }
 
+/**
+ * `GET assignable_agents`: agents who are members of every given inbox, plus the
+ * account's administrators.
+ */
+export interface ListAssignableAgentsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inboxes (agents need to be a member of each). */
+  inbox_ids: Id[];
+}
+
 /** `GET audit_logs`: 25 a page, newest first (enterprise; administrators). */
 export interface ListAuditLogsParams {
   /** Account; defaults to the client's. */
@@ -3018,12 +3720,31 @@ export interface ListAuditLogsParams {
   page?: number | null | undefined;
 }
 
+/** `GET automation_rules`: every rule of the account. */
+export interface ListAutomationRulesParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+}
+
 /** `GET canned_responses`. */
 export interface ListCannedResponsesParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Only those whose short code or content contains this, best matches first. */
   search?: string | null | undefined;
+}
+
+/**
+ * `GET contacts/{contact_id}/attachments`: files of the contact's conversations the caller
+ * may see, newest first, 100 per page.
+ */
+export interface ListContactAttachmentsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+  /** Page, from 1. */
+  page?: number | null | undefined;
 }
 
 /** `GET contacts/{contact_id}/conversations`: the 20 most recent. */
@@ -3036,6 +3757,14 @@ export interface ListContactConversationsParams {
 
 /** `GET contacts/{contact_id}/labels`. */
 export interface ListContactLabelsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+}
+
+/** `GET contacts/{contact_id}/notes`: newest first. */
+export interface ListContactNotesParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** Contact id. */
@@ -3155,6 +3884,25 @@ export interface ListCustomAttributeDefinitionsParams {
   attribute_model?: KnownAttributeModel | null | undefined;
 }
 
+/** `GET custom_filters`: the caller's filters of one type. */
+export interface ListCustomFiltersParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Which filters (the server's default: `conversation`). */
+  filter_type?: KnownCustomFilterType | null | undefined;
+}
+
+/**
+ * `GET inboxes/{inbox_id}/assignable_agents`: the inbox's members plus the account's
+ * administrators.
+ */
+export interface ListInboxAssignableAgentsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inbox id. */
+  inbox_id: Id;
+}
+
 /** `GET inbox_members/{inbox_id}`. */
 export interface ListInboxMembersParams {
   /** Account; defaults to the client's. */
@@ -3187,6 +3935,21 @@ export interface ListMessagesParams {
   after?: Id | null | undefined;
   /** Leave out private notes and activity messages. */
   filter_internal_messages?: boolean | null | undefined;
+}
+
+/**
+ * `GET notifications`: the caller's notifications in the account, 15 per page, latest
+ * activity first. Without `includes`, read and snoozed ones are left out.
+ */
+export interface ListNotificationsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Page, from 1. */
+  page?: number | null | undefined;
+  /** Also list these: `read`, `snoozed`. */
+  includes?: string[] | null | undefined;
+  /** `desc` (latest activity first, the default) or `asc`. */
+  sort_order?: string | null | undefined;
 }
 
 /** `GET accounts/{account_id}/account_users`. */
@@ -3308,6 +4071,22 @@ export type LiveGroupBy = KnownLiveGroupBy | (string & {});
 export type KnownLiveGroupBy = "assignee_id" | "team_id";
 
 /**
+ * `POST notifications/read_all`: marks the caller's notifications read: all of them, or
+ * those about one conversation.
+ */
+export interface MarkAllNotificationsReadParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** `Conversation` (the only kind), with `primary_actor_id`. */
+  primary_actor_type?: string | null | undefined;
+  /**
+   * The conversation's record id (a notification's `primary_actor_id`, not the display
+   * id). An unknown id marks everything read, as the server does.
+   */
+  primary_actor_id?: Id | null | undefined;
+}
+
+/**
  * `POST conversations/{conversation_id}/unread`: mark it unread from the last incoming
  * message on.
  */
@@ -3316,6 +4095,22 @@ export interface MarkConversationUnreadParams {
   account_id?: Id | null | undefined;
   /** Display id. */
   conversation_id: Id;
+}
+
+/** `PATCH notifications/{notification_id}`: marks one notification read. */
+export interface MarkNotificationReadParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Notification id. */
+  notification_id: Id;
+}
+
+/** `POST notifications/{notification_id}/unread`: marks one notification unread. */
+export interface MarkNotificationUnreadParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Notification id. */
+  notification_id: Id;
 }
 
 /**
@@ -3566,6 +4361,185 @@ export interface NewConversationMessage {
 }
 
 /**
+ * A note on a contact (`models/_note.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface Note {
+  /** Note id. */
+  id: Id;
+  /** Text. */
+  content: string;
+  /**
+   * Account. Upstream's view renders `null` here (it writes `json.account_id
+   * json.account_id`), so do not rely on it.
+   */
+  account_id: Id | null;
+  /** Contact. `null` upstream, for the same reason as `account_id`. */
+  contact_id: Id | null;
+  /** The author (absent when the user was deleted). */
+  user: Agent | null;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update. */
+  updated_at: Timestamp;
+}
+
+/**
+ * A notification as `GET notifications` lists it (`notifications/index.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface Notification {
+  /** Notification id. */
+  id: Id;
+  /** What it is about. */
+  notification_type: NotificationType;
+  /** Title, e.g. `A conversation (#12) has been assigned to you`. */
+  push_message_title: string;
+  /** `sender: text` of the message it is about (`: No content` when there is none). */
+  push_message_body: string;
+  /** `Conversation`. */
+  primary_actor_type: string;
+  /** The conversation's record id (not its display id). */
+  primary_actor_id: Id;
+  /** The conversation. */
+  primary_actor: ConversationPush;
+  /** When it was read; unset while unread. */
+  read_at: Timestamp | null;
+  /** Who or what caused it; unset for system actions. */
+  secondary_actor: NotificationActor | null;
+  /** The notified user (the caller). */
+  user: UserPush;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Latest activity (a snooze that ends counts). */
+  last_activity_at: Timestamp;
+  /** End of the snooze, if snoozed. */
+  snoozed_until: Timestamp | null;
+  /** Extra data (`last_snoozed_at` after a snooze). */
+  meta: Record<string, unknown>;
+}
+
+/**
+ * Who or what caused a notification: the user who acted (an assignment, a conversation
+ * created through the API), or the message (new messages, mentions).
+ */
+export type NotificationActor = UserPush | MessagePush;
+
+/**
+ * Body of `GET notifications`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface NotificationList {
+  /** Counts and one page. */
+  data: NotificationListData;
+}
+
+/**
+ * The `data` of `GET notifications`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface NotificationListData {
+  /** Counts. */
+  meta: NotificationListMeta;
+  /** One page (15) of notifications. */
+  payload: Notification[];
+}
+
+/**
+ * Counts of `GET notifications`, over the whole filter.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface NotificationListMeta {
+  /** Unread notifications. */
+  unread_count: number;
+  /** Notifications the filter matches. */
+  count: number;
+  /** The page (as the request gave it: a number, or a numeric string). */
+  current_page: number;
+}
+
+/**
+ * A notification's raw record (`render json: @notification`), as marking it read or
+ * unread and snoozing it answer.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface NotificationRecord {
+  /** Notification id. */
+  id: Id;
+  /** Account. */
+  account_id: Id;
+  /** The notified user. */
+  user_id: Id;
+  /** What it is about. */
+  notification_type: NotificationType;
+  /** `Conversation`. */
+  primary_actor_type: string;
+  /** The conversation's record id. */
+  primary_actor_id: Id;
+  /** `User` or `Message`, if anything caused it. */
+  secondary_actor_type: string | null;
+  /** The user's or message's id. */
+  secondary_actor_id: Id | null;
+  /** When it was read; unset while unread. */
+  read_at: Timestamp | null;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update. */
+  updated_at: Timestamp;
+  /** End of the snooze, if snoozed. */
+  snoozed_until: Timestamp | null;
+  /** Latest activity. */
+  last_activity_at: Timestamp | null;
+  /** Extra data (`last_snoozed_at` after a snooze). */
+  meta: Record<string, unknown>;
+}
+
+/**
+ * The caller's notification settings in an account
+ * (`notification_settings/show.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface NotificationSettings {
+  /** Settings id. */
+  id: Id;
+  /** The user. */
+  user_id: Id;
+  /** The account. */
+  account_id: Id;
+  /** Every email flag there is (`email_conversation_creation`, ...). */
+  all_email_flags: string[];
+  /** The email flags the user chose. */
+  selected_email_flags: string[];
+  /** Every push flag there is (`push_conversation_creation`, ...). */
+  all_push_flags: string[];
+  /** The push flags the user chose. */
+  selected_push_flags: string[];
+}
+
+/**
+ * The flags `update_notification_settings` sets. Each list replaces the stored one: a
+ * list left unset clears it.
+ */
+export interface NotificationSettingsUpdate {
+  /** Email flags (`email_conversation_creation`, `email_conversation_assignment`, ...). */
+  selected_email_flags?: string[] | null | undefined;
+  /** Push flags (`push_conversation_creation`, `push_conversation_assignment`, ...). */
+  selected_push_flags?: string[] | null | undefined;
+}
+
+/** What a notification is about (`Notification::NOTIFICATION_TYPES`). */
+export type NotificationType = KnownNotificationType | (string & {});
+/** The values of `NotificationType` this version knows, which params accept. */
+export type KnownNotificationType = "conversation_creation" | "conversation_assignment" | "assigned_conversation_new_message" | "conversation_mention" | "participating_conversation_new_message" | "sla_missed_first_response" | "sla_missed_next_response" | "sla_missed_resolution";
+
+/**
  * An item of `GET reports/outgoing_messages_count` (`OutgoingMessagesCountBuilder`).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -3798,6 +4772,28 @@ export interface ProfileAccount {
   custom_role_id: Id | null;
   /** Custom role (enterprise). */
   custom_role: CustomRole | null;
+}
+
+/** The account `set_active_account` marks. */
+export interface ProfileActiveAccount {
+  /** The account (one of the caller's). */
+  account_id: Id;
+}
+
+/** The account and setting `update_profile_auto_offline` sets. */
+export interface ProfileAutoOffline {
+  /** The account (one of the caller's). */
+  account_id: Id;
+  /** Go offline when the dashboard closes; unset means `false`. */
+  auto_offline?: boolean | null | undefined;
+}
+
+/** The account and availability `update_profile_availability` sets. */
+export interface ProfileAvailability {
+  /** The account (one of the caller's). */
+  account_id: Id;
+  /** `online`, `busy` or `offline`. */
+  availability: KnownAvailability;
 }
 
 /** The profile fields `updateProfile` changes. */
@@ -4123,6 +5119,21 @@ export interface ResetAgentBotSecretParams {
   agent_bot_id: Id;
 }
 
+/** `POST inboxes/{inbox_id}/reset_secret` (administrators; API inboxes only, else 404). */
+export interface ResetInboxSecretParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inbox id. */
+  inbox_id: Id;
+}
+
+/**
+ * `POST profile/reset_access_token`: replaces the caller's API token; the old one stops
+ * working at once.
+ */
+export interface ResetProfileAccessTokenParams {
+}
+
 /** `POST .../conversations/{conversation_id}/toggle_status`: resolves (never reopens). */
 export interface ResolvePublicConversationParams {
   /** The API inbox's identifier. */
@@ -4151,6 +5162,16 @@ export type Role = KnownRole | (string & {});
 /** The values of `Role` this version knows, which params accept. */
 export type KnownRole = "agent" | "administrator" | "supervisor";
 
+/**
+ * The `payload` of `GET search/articles`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchArticlesPayload {
+  /** One page (15). */
+  articles: SearchResultArticle[];
+}
+
 /** `GET contacts/search`: by name, email, phone or identifier, 15 per page. */
 export interface SearchContactsParams {
   /** Account; defaults to the client's. */
@@ -4163,6 +5184,16 @@ export interface SearchContactsParams {
   sort?: string | null | undefined;
   /** Include `contact_inboxes` (default true). */
   include_contact_inboxes?: boolean | null | undefined;
+}
+
+/**
+ * The `payload` of `GET search/contacts`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchContactsPayload {
+  /** One page (15), latest activity first. */
+  contacts: SearchResultContact[];
 }
 
 /**
@@ -4224,6 +5255,16 @@ export interface SearchConversationsParams {
 }
 
 /**
+ * The `payload` of `GET search/conversations`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchConversationsPayload {
+  /** One page (15), newest first. */
+  conversations: SearchResultConversation[];
+}
+
+/**
  * A message that matched a conversation search.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -4239,6 +5280,125 @@ export interface SearchMessage {
   message_type: MessageType;
   /** Creation time. */
   created_at: Timestamp;
+}
+
+/**
+ * The `payload` of `GET search/messages`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchMessagesPayload {
+  /** One page (15), newest first. */
+  messages: Message[];
+}
+
+/**
+ * The assigned agent of a conversation in search results (`search/_agent.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchResultAgent {
+  /** User id. */
+  id: Id;
+  /** Display name, else name. */
+  available_name: string;
+  /** Email. */
+  email: string;
+  /** Name. */
+  name: string;
+  /** Role in the account. */
+  role: Role | null;
+}
+
+/**
+ * A help-center article in search results (`search/_article.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchResultArticle {
+  /** Article id. */
+  id: Id;
+  /** Title. */
+  title: string | null;
+  /** Locale (`en`, ...). */
+  locale: string | null;
+  /** Body (Markdown). */
+  content: string | null;
+  /** URL slug. */
+  slug: string | null;
+  /** The portal's slug. */
+  portal_slug: string | null;
+  /** Account. */
+  account_id: Id;
+  /** Category name (`null` if uncategorized). */
+  category_name: string | null;
+  /** `draft`, `published` or `archived`. */
+  status: string | null;
+  /** Last update. */
+  updated_at: Timestamp;
+}
+
+/**
+ * A contact in search results (`search/_contact.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchResultContact {
+  /** Email. */
+  email: string | null;
+  /** Contact id. */
+  id: Id;
+  /** Name (may be empty). */
+  name: string | null;
+  /** Phone number (E.164). */
+  phone_number: string | null;
+  /** Your external id for the contact. */
+  identifier: string | null;
+  /** Free-form attributes (`city`, `company_name`, ...). */
+  additional_attributes: Record<string, unknown>;
+  /** Last activity (`null` if none). */
+  last_activity_at: Timestamp | null;
+}
+
+/**
+ * A conversation in search results (`search/_conversation_search_result.json.jbuilder`,
+ * and `search/conversations.json.jbuilder`, which adds `additional_attributes`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchResultConversation {
+  /** Display id. */
+  id: Id;
+  /** Account. */
+  account_id: Id;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** The conversation's first message. */
+  message: Message | null;
+  /** The contact (absent if it is gone). */
+  contact: SearchResultContact | null;
+  /** The inbox (absent if it is gone). */
+  inbox: SearchResultInbox | null;
+  /** The assigned agent (absent when unassigned or assigned to a bot). */
+  agent: SearchResultAgent | null;
+  /** Conversation attributes (`search/conversations` only, not `search`). */
+  additional_attributes: Record<string, unknown> | null;
+}
+
+/**
+ * The inbox of a conversation in search results (`search/_inbox.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface SearchResultInbox {
+  /** Inbox id. */
+  id: Id;
+  /** The channel record's id. */
+  channel_id: Id;
+  /** Name. */
+  name: string;
+  /** Channel type (`Channel::Api`, `Channel::WebWidget`, ...). */
+  channel_type: ChannelType;
 }
 
 /** `POST conversations/{conversation_id}/transcript`: email the conversation's transcript. */
@@ -4262,6 +5422,28 @@ export type SenderType = KnownSenderType | (string & {});
 export type KnownSenderType = "Contact" | "User" | "AgentBot" | "Captain::Assistant" | "cognigy";
 
 /**
+ * `PUT profile/set_active_account`: makes an account the caller's most recently used
+ * one (the profile's `account_id`).
+ */
+export interface SetActiveAccountParams {
+  /** The account, wrapped in `profile`. */
+  profile: ProfileActiveAccount;
+}
+
+/** `POST inboxes/{inbox_id}/set_agent_bot` (administrators). */
+export interface SetInboxAgentBotParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Inbox id. */
+  inbox_id: Id;
+  /**
+   * The bot to connect (the account's or a system bot); absent or `null` disconnects
+   * the inbox's bot.
+   */
+  agent_bot?: Id | null | undefined;
+}
+
+/**
  * An SLA miss (enterprise).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -4277,6 +5459,19 @@ export interface SlaEvent {
   updated_at: Timestamp;
   /** Creation time. */
   created_at: Timestamp;
+}
+
+/**
+ * `POST notifications/{notification_id}/snooze`: hides a notification until a time;
+ * it comes back unread then.
+ */
+export interface SnoozeNotificationParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Notification id. */
+  notification_id: Id;
+  /** Until when (sent as epoch seconds); unset changes nothing. */
+  snoozed_until?: Timestamp | null | undefined;
 }
 
 /**
@@ -4303,6 +5498,28 @@ export interface SsoLink {
 export type StatusFilter = KnownStatusFilter | (string & {});
 /** The values of `StatusFilter` this version knows, which params accept. */
 export type KnownStatusFilter = "open" | "resolved" | "pending" | "snoozed" | "all";
+
+/**
+ * A filter condition as the server stores it: in a saved filter's query and in an
+ * automation rule's conditions (kept as the client sent it).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface StoredCondition {
+  /** Attribute (`status`, `assignee_id`, `labels`, `content`, ... or a custom attribute key). */
+  attribute_key: string;
+  /** Comparison. */
+  filter_operator: FilterOperator;
+  /** Values to compare with. */
+  values: unknown[];
+  /**
+   * How this condition joins the next one: `AND` or `OR`, in either case as the client
+   * sent it (the dashboard saves `and`, `or`); `null` or absent on the last.
+   */
+  query_operator: string | null;
+  /** Type of a custom attribute (`date`, `number`, ...), for custom attribute keys. */
+  custom_attribute_type: string | null;
+}
 
 /**
  * An item of `GET summary_reports/agent|team|inbox` (`BaseSummaryBuilder` subclasses).
@@ -4593,6 +5810,29 @@ export interface UpdateAgentParams {
   custom_role_id?: Id | null | undefined;
 }
 
+/**
+ * `PATCH automation_rules/{automation_rule_id}`: conditions and actions given replace the
+ * stored ones.
+ */
+export interface UpdateAutomationRuleParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Automation rule id. */
+  automation_rule_id: Id;
+  /** Name. */
+  name?: string | null | undefined;
+  /** Description. */
+  description?: string | null | undefined;
+  /** The event the rule listens to. */
+  event_name?: KnownAutomationEvent | null | undefined;
+  /** Whether the rule runs. */
+  active?: boolean | null | undefined;
+  /** Conditions. */
+  conditions?: FilterCondition[] | null | undefined;
+  /** Actions. */
+  actions?: AutomationActionInput[] | null | undefined;
+}
+
 /** `PATCH canned_responses/{canned_response_id}`. */
 export interface UpdateCannedResponseParams {
   /** Account; defaults to the client's. */
@@ -4603,6 +5843,18 @@ export interface UpdateCannedResponseParams {
   short_code?: string | null | undefined;
   /** Text. */
   content?: string | null | undefined;
+}
+
+/** `PATCH contacts/{contact_id}/notes/{note_id}`: the caller becomes the note's author. */
+export interface UpdateContactNoteParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Contact id. */
+  contact_id: Id;
+  /** Note id. */
+  note_id: Id;
+  /** New text. */
+  content: string;
 }
 
 /** `PUT contacts/{contact_id}`: attributes given are merged into the stored ones. */
@@ -4698,6 +5950,20 @@ export interface UpdateCustomAttributeDefinitionParams {
   regex_cue?: string | null | undefined;
   /** Options of a `list` attribute. */
   attribute_values?: string[] | null | undefined;
+}
+
+/** `PATCH custom_filters/{custom_filter_id}`: rename a filter or replace its query. */
+export interface UpdateCustomFilterParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Custom filter id. */
+  custom_filter_id: Id;
+  /** Name. */
+  name?: string | null | undefined;
+  /** What the filter applies to. */
+  filter_type?: KnownCustomFilterType | null | undefined;
+  /** The conditions (replace the stored ones). */
+  query?: FilterQuery | null | undefined;
 }
 
 /** `PATCH conversations/{conversation_id}/draft_messages`: save the draft (replaces it). */
@@ -4799,6 +6065,17 @@ export interface UpdateMessageParams {
   external_error?: string | null | undefined;
 }
 
+/**
+ * `PATCH notification_settings`: which notifications the caller gets by email and push
+ * (conversation creation notifications are made only for subscribers).
+ */
+export interface UpdateNotificationSettingsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The flags, wrapped in `notification_settings` as the server requires. */
+  notification_settings: NotificationSettingsUpdate;
+}
+
 /** `PATCH accounts/{account_id}`. */
 export interface UpdatePlatformAccountParams {
   /** Account. */
@@ -4851,6 +6128,21 @@ export interface UpdatePlatformUserParams {
   password?: string | null | undefined;
   /** Custom attributes (merged). */
   custom_attributes?: Record<string, unknown> | null | undefined;
+}
+
+/**
+ * `POST profile/auto_offline`: whether the caller goes offline in one account when the
+ * dashboard closes.
+ */
+export interface UpdateProfileAutoOfflineParams {
+  /** The account and setting, wrapped in `profile`. */
+  profile: ProfileAutoOffline;
+}
+
+/** `POST profile/availability`: the caller's availability in one account. */
+export interface UpdateProfileAvailabilityParams {
+  /** The account and availability, wrapped in `profile`. */
+  profile: ProfileAvailability;
 }
 
 /**
@@ -5579,6 +6871,20 @@ export interface Endpoints {
   mergeContacts: { params: MergeContactsParams; args: [params: MergeContactsParams]; response: Contact };
   listContactLabels: { params: ListContactLabelsParams; args: [params: ListContactLabelsParams]; response: LabelNames };
   addContactLabels: { params: AddContactLabelsParams; args: [params: AddContactLabelsParams]; response: LabelNames };
+  filterContactInboxes: { params: FilterContactInboxesParams; args: [params: FilterContactInboxesParams]; response: Contact };
+  listContactNotes: { params: ListContactNotesParams; args: [params: ListContactNotesParams]; response: Note[] };
+  createContactNote: { params: CreateContactNoteParams; args: [params: CreateContactNoteParams]; response: Note };
+  getContactNote: { params: GetContactNoteParams; args: [params: GetContactNoteParams]; response: Note };
+  updateContactNote: { params: UpdateContactNoteParams; args: [params: UpdateContactNoteParams]; response: Note };
+  deleteContactNote: { params: DeleteContactNoteParams; args: [params: DeleteContactNoteParams]; response: null };
+  listContactAttachments: { params: ListContactAttachmentsParams; args: [params: ListContactAttachmentsParams]; response: ContactAttachmentList; item: ContactAttachment };
+  deleteContactAvatar: { params: DeleteContactAvatarParams; args: [params: DeleteContactAvatarParams]; response: ContactPayload };
+  deleteContactCustomAttributes: { params: DeleteContactCustomAttributesParams; args: [params: DeleteContactCustomAttributesParams]; response: ContactPayload };
+  listActiveContacts: { params: ListActiveContactsParams; args: [params?: ListActiveContactsParams]; response: ContactList; item: Contact };
+  exportContacts: { params: ExportContactsParams; args: [params?: ExportContactsParams]; response: null };
+  listAssignableAgents: { params: ListAssignableAgentsParams; args: [params: ListAssignableAgentsParams]; response: AssignableAgents };
+  listInboxAssignableAgents: { params: ListInboxAssignableAgentsParams; args: [params: ListInboxAssignableAgentsParams]; response: AssignableAgents };
+  bulkAction: { params: BulkActionParams; args: [params: BulkActionParams]; response: null };
   listAgents: { params: ListAgentsParams; args: [params?: ListAgentsParams]; response: Agent[] };
   createAgent: { params: CreateAgentParams; args: [params: CreateAgentParams]; response: Agent };
   updateAgent: { params: UpdateAgentParams; args: [params: UpdateAgentParams]; response: Agent };
@@ -5600,10 +6906,30 @@ export interface Endpoints {
   addInboxMembers: { params: AddInboxMembersParams; args: [params: AddInboxMembersParams]; response: InboxMembers };
   updateInboxMembers: { params: UpdateInboxMembersParams; args: [params: UpdateInboxMembersParams]; response: InboxMembers };
   removeInboxMembers: { params: RemoveInboxMembersParams; args: [params: RemoveInboxMembersParams]; response: null };
+  deleteInbox: { params: DeleteInboxParams; args: [params: DeleteInboxParams]; response: InboxDeletion };
+  deleteInboxAvatar: { params: DeleteInboxAvatarParams; args: [params: DeleteInboxAvatarParams]; response: null };
+  resetInboxSecret: { params: ResetInboxSecretParams; args: [params: ResetInboxSecretParams]; response: Inbox };
+  getInboxAgentBot: { params: GetInboxAgentBotParams; args: [params: GetInboxAgentBotParams]; response: InboxAgentBot };
+  setInboxAgentBot: { params: SetInboxAgentBotParams; args: [params: SetInboxAgentBotParams]; response: null };
   getAccount: { params: GetAccountParams; args: [params?: GetAccountParams]; response: Account };
   updateAccount: { params: UpdateAccountParams; args: [params?: UpdateAccountParams]; response: Account };
   getProfile: { params: GetProfileParams; args: [params?: GetProfileParams]; response: Profile };
   updateProfile: { params: UpdateProfileParams; args: [params: UpdateProfileParams]; response: Profile };
+  updateProfileAvailability: { params: UpdateProfileAvailabilityParams; args: [params: UpdateProfileAvailabilityParams]; response: Profile };
+  updateProfileAutoOffline: { params: UpdateProfileAutoOfflineParams; args: [params: UpdateProfileAutoOfflineParams]; response: Profile };
+  deleteProfileAvatar: { params: DeleteProfileAvatarParams; args: [params?: DeleteProfileAvatarParams]; response: Profile };
+  resetProfileAccessToken: { params: ResetProfileAccessTokenParams; args: [params?: ResetProfileAccessTokenParams]; response: Profile };
+  setActiveAccount: { params: SetActiveAccountParams; args: [params: SetActiveAccountParams]; response: null };
+  listNotifications: { params: ListNotificationsParams; args: [params?: ListNotificationsParams]; response: NotificationList; item: Notification };
+  getNotificationUnreadCount: { params: GetNotificationUnreadCountParams; args: [params?: GetNotificationUnreadCountParams]; response: number };
+  markNotificationRead: { params: MarkNotificationReadParams; args: [params: MarkNotificationReadParams]; response: NotificationRecord };
+  markNotificationUnread: { params: MarkNotificationUnreadParams; args: [params: MarkNotificationUnreadParams]; response: NotificationRecord };
+  snoozeNotification: { params: SnoozeNotificationParams; args: [params: SnoozeNotificationParams]; response: NotificationRecord };
+  deleteNotification: { params: DeleteNotificationParams; args: [params: DeleteNotificationParams]; response: null };
+  markAllNotificationsRead: { params: MarkAllNotificationsReadParams; args: [params?: MarkAllNotificationsReadParams]; response: null };
+  deleteAllNotifications: { params: DeleteAllNotificationsParams; args: [params?: DeleteAllNotificationsParams]; response: null };
+  getNotificationSettings: { params: GetNotificationSettingsParams; args: [params?: GetNotificationSettingsParams]; response: NotificationSettings };
+  updateNotificationSettings: { params: UpdateNotificationSettingsParams; args: [params: UpdateNotificationSettingsParams]; response: NotificationSettings };
   listLabels: { params: ListLabelsParams; args: [params?: ListLabelsParams]; response: LabelList };
   createLabel: { params: CreateLabelParams; args: [params: CreateLabelParams]; response: Label };
   getLabel: { params: GetLabelParams; args: [params: GetLabelParams]; response: Label };
@@ -5659,6 +6985,22 @@ export interface Endpoints {
   downloadCsatSurveyResponses: { params: DownloadCsatSurveyResponsesParams; args: [params: DownloadCsatSurveyResponsesParams]; response: string };
   listReportingEvents: { params: ListReportingEventsParams; args: [params?: ListReportingEventsParams]; response: ReportingEventList; item: ReportingEvent };
   listAuditLogs: { params: ListAuditLogsParams; args: [params?: ListAuditLogsParams]; response: AuditLogList; item: AuditLog };
+  globalSearch: { params: GlobalSearchParams; args: [params?: GlobalSearchParams]; response: GlobalSearchResult };
+  globalSearchConversations: { params: GlobalSearchConversationsParams; args: [params?: GlobalSearchConversationsParams]; response: GlobalSearchConversations; item: SearchResultConversation };
+  globalSearchContacts: { params: GlobalSearchContactsParams; args: [params?: GlobalSearchContactsParams]; response: GlobalSearchContacts; item: SearchResultContact };
+  globalSearchMessages: { params: GlobalSearchMessagesParams; args: [params?: GlobalSearchMessagesParams]; response: GlobalSearchMessages; item: Message };
+  globalSearchArticles: { params: GlobalSearchArticlesParams; args: [params?: GlobalSearchArticlesParams]; response: GlobalSearchArticles; item: SearchResultArticle };
+  listCustomFilters: { params: ListCustomFiltersParams; args: [params?: ListCustomFiltersParams]; response: CustomFilter[] };
+  createCustomFilter: { params: CreateCustomFilterParams; args: [params: CreateCustomFilterParams]; response: CustomFilter };
+  getCustomFilter: { params: GetCustomFilterParams; args: [params: GetCustomFilterParams]; response: CustomFilter };
+  updateCustomFilter: { params: UpdateCustomFilterParams; args: [params: UpdateCustomFilterParams]; response: CustomFilter };
+  deleteCustomFilter: { params: DeleteCustomFilterParams; args: [params: DeleteCustomFilterParams]; response: null };
+  listAutomationRules: { params: ListAutomationRulesParams; args: [params?: ListAutomationRulesParams]; response: AutomationRuleList };
+  createAutomationRule: { params: CreateAutomationRuleParams; args: [params: CreateAutomationRuleParams]; response: AutomationRule };
+  getAutomationRule: { params: GetAutomationRuleParams; args: [params: GetAutomationRuleParams]; response: AutomationRulePayload };
+  updateAutomationRule: { params: UpdateAutomationRuleParams; args: [params: UpdateAutomationRuleParams]; response: AutomationRulePayload };
+  deleteAutomationRule: { params: DeleteAutomationRuleParams; args: [params: DeleteAutomationRuleParams]; response: null };
+  cloneAutomationRule: { params: CloneAutomationRuleParams; args: [params: CloneAutomationRuleParams]; response: AutomationRulePayload };
   getPublicInbox: { params: GetPublicInboxParams; args: [params: GetPublicInboxParams]; response: PublicInbox };
   createPublicContact: { params: CreatePublicContactParams; args: [params: CreatePublicContactParams]; response: PublicContact };
   getPublicContact: { params: GetPublicContactParams; args: [params: GetPublicContactParams]; response: PublicContact };
@@ -5959,6 +7301,78 @@ export declare class LiveAgentClient {
    */
   addContactLabels(params: AddContactLabelsParams, options?: RequestOptions): Promise<LabelNames>;
   /**
+   * Find the contact whose identity in an inbox has this source id.
+   * `POST /api/v1/accounts/{account_id}/contact_inboxes/filter`
+   */
+  filterContactInboxes(params: FilterContactInboxesParams, options?: RequestOptions): Promise<Contact>;
+  /**
+   * List a contact's notes, newest first.
+   * `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/notes`
+   */
+  listContactNotes(params: ListContactNotesParams, options?: RequestOptions): Promise<Note[]>;
+  /**
+   * Write a note on a contact.
+   * `POST /api/v1/accounts/{account_id}/contacts/{contact_id}/notes`
+   */
+  createContactNote(params: CreateContactNoteParams, options?: RequestOptions): Promise<Note>;
+  /**
+   * Get one note of a contact.
+   * `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`
+   */
+  getContactNote(params: GetContactNoteParams, options?: RequestOptions): Promise<Note>;
+  /**
+   * Change a note's text.
+   * `PATCH /api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`
+   */
+  updateContactNote(params: UpdateContactNoteParams, options?: RequestOptions): Promise<Note>;
+  /**
+   * Delete a note.
+   * `DELETE /api/v1/accounts/{account_id}/contacts/{contact_id}/notes/{note_id}`
+   */
+  deleteContactNote(params: DeleteContactNoteParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List the files of a contact's conversations, newest first, 100 per page.
+   * `GET /api/v1/accounts/{account_id}/contacts/{contact_id}/attachments`
+   */
+  listContactAttachments(params: ListContactAttachmentsParams, options?: RequestOptions): Promise<ContactAttachmentList>;
+  /**
+   * Remove a contact's avatar.
+   * `DELETE /api/v1/accounts/{account_id}/contacts/{contact_id}/avatar`
+   */
+  deleteContactAvatar(params: DeleteContactAvatarParams, options?: RequestOptions): Promise<ContactPayload>;
+  /**
+   * Remove custom attributes of a contact by key.
+   * `POST /api/v1/accounts/{account_id}/contacts/{contact_id}/destroy_custom_attributes`
+   */
+  deleteContactCustomAttributes(params: DeleteContactCustomAttributesParams, options?: RequestOptions): Promise<ContactPayload>;
+  /**
+   * List contacts online now, 15 per page.
+   * `GET /api/v1/accounts/{account_id}/contacts/active`
+   */
+  listActiveContacts(params?: ListActiveContactsParams, options?: RequestOptions): Promise<ContactList>;
+  /**
+   * Export contacts as CSV, emailed to the caller (administrators). Upstream Chatwoot since
+   * 2024; may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/contacts/export`
+   */
+  exportContacts(params?: ExportContactsParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List the agents who may be assigned conversations of all the given inboxes.
+   * `GET /api/v1/accounts/{account_id}/assignable_agents`
+   */
+  listAssignableAgents(params: ListAssignableAgentsParams, options?: RequestOptions): Promise<AssignableAgents>;
+  /**
+   * List the agents who may be assigned conversations of an inbox (deprecated upstream).
+   * `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}/assignable_agents`
+   */
+  listInboxAssignableAgents(params: ListInboxAssignableAgentsParams, options?: RequestOptions): Promise<AssignableAgents>;
+  /**
+   * Change the status, assignee, team or labels of many conversations, or the labels of
+   * many contacts (or delete them). The server applies it in a background job.
+   * `POST /api/v1/accounts/{account_id}/bulk_actions`
+   */
+  bulkAction(params: BulkActionParams, options?: RequestOptions): Promise<null>;
+  /**
    * List the account's users.
    * `GET /api/v1/accounts/{account_id}/agents`
    */
@@ -6064,6 +7478,31 @@ export declare class LiveAgentClient {
    */
   removeInboxMembers(params: RemoveInboxMembersParams, options?: RequestOptions): Promise<null>;
   /**
+   * Delete an inbox (the server finishes the deletion in the background).
+   * `DELETE /api/v1/accounts/{account_id}/inboxes/{inbox_id}`
+   */
+  deleteInbox(params: DeleteInboxParams, options?: RequestOptions): Promise<InboxDeletion>;
+  /**
+   * Remove an inbox's avatar.
+   * `DELETE /api/v1/accounts/{account_id}/inboxes/{inbox_id}/avatar`
+   */
+  deleteInboxAvatar(params: DeleteInboxAvatarParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Give an API inbox a new webhook signing secret. Upstream Chatwoot (2026); may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/inboxes/{inbox_id}/reset_secret`
+   */
+  resetInboxSecret(params: ResetInboxSecretParams, options?: RequestOptions): Promise<Inbox>;
+  /**
+   * Get the agent bot connected to an inbox (`agent_bot` is absent if none).
+   * `GET /api/v1/accounts/{account_id}/inboxes/{inbox_id}/agent_bot`
+   */
+  getInboxAgentBot(params: GetInboxAgentBotParams, options?: RequestOptions): Promise<InboxAgentBot>;
+  /**
+   * Connect an agent bot to an inbox, or disconnect it (`agent_bot` absent).
+   * `POST /api/v1/accounts/{account_id}/inboxes/{inbox_id}/set_agent_bot`
+   */
+  setInboxAgentBot(params: SetInboxAgentBotParams, options?: RequestOptions): Promise<null>;
+  /**
    * Get the account.
    * `GET /api/v1/accounts/{account_id}`
    */
@@ -6083,6 +7522,85 @@ export declare class LiveAgentClient {
    * `PUT /api/v1/profile`
    */
   updateProfile(params: UpdateProfileParams, options?: RequestOptions): Promise<Profile>;
+  /**
+   * Set the caller's availability (`online`, `busy`, `offline`) in one account.
+   * `POST /api/v1/profile/availability`
+   */
+  updateProfileAvailability(params: UpdateProfileAvailabilityParams, options?: RequestOptions): Promise<Profile>;
+  /**
+   * Set whether the caller goes offline in one account when the dashboard closes.
+   * `POST /api/v1/profile/auto_offline`
+   */
+  updateProfileAutoOffline(params: UpdateProfileAutoOfflineParams, options?: RequestOptions): Promise<Profile>;
+  /**
+   * Remove the caller's avatar.
+   * `DELETE /api/v1/profile/avatar`
+   */
+  deleteProfileAvatar(params?: DeleteProfileAvatarParams, options?: RequestOptions): Promise<Profile>;
+  /**
+   * Replace the caller's API token (the answer holds the new one; the old one stops
+   * working). Upstream Chatwoot (2025); may answer 404 on Live Agent.
+   * `POST /api/v1/profile/reset_access_token`
+   */
+  resetProfileAccessToken(params?: ResetProfileAccessTokenParams, options?: RequestOptions): Promise<Profile>;
+  /**
+   * Make an account the caller's active (most recently used) one.
+   * `PUT /api/v1/profile/set_active_account`
+   */
+  setActiveAccount(params: SetActiveAccountParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List the caller's notifications, 15 per page, latest activity first (unread and
+   * unsnoozed ones unless `includes` says otherwise).
+   * `GET /api/v1/accounts/{account_id}/notifications`
+   */
+  listNotifications(params?: ListNotificationsParams, options?: RequestOptions): Promise<NotificationList>;
+  /**
+   * Count the caller's unread notifications (a bare integer).
+   * `GET /api/v1/accounts/{account_id}/notifications/unread_count`
+   */
+  getNotificationUnreadCount(params?: GetNotificationUnreadCountParams, options?: RequestOptions): Promise<number>;
+  /**
+   * Mark a notification read.
+   * `PATCH /api/v1/accounts/{account_id}/notifications/{notification_id}`
+   */
+  markNotificationRead(params: MarkNotificationReadParams, options?: RequestOptions): Promise<NotificationRecord>;
+  /**
+   * Mark a notification unread. Upstream Chatwoot (2024); may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/notifications/{notification_id}/unread`
+   */
+  markNotificationUnread(params: MarkNotificationUnreadParams, options?: RequestOptions): Promise<NotificationRecord>;
+  /**
+   * Snooze a notification until a time. Upstream Chatwoot (2023-12); may answer 404 on
+   * Live Agent.
+   * `POST /api/v1/accounts/{account_id}/notifications/{notification_id}/snooze`
+   */
+  snoozeNotification(params: SnoozeNotificationParams, options?: RequestOptions): Promise<NotificationRecord>;
+  /**
+   * Delete a notification.
+   * `DELETE /api/v1/accounts/{account_id}/notifications/{notification_id}`
+   */
+  deleteNotification(params: DeleteNotificationParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Mark all the caller's notifications read, or those about one conversation.
+   * `POST /api/v1/accounts/{account_id}/notifications/read_all`
+   */
+  markAllNotificationsRead(params?: MarkAllNotificationsReadParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Delete all the caller's notifications, or only the read ones. Upstream Chatwoot
+   * (2024); may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/notifications/destroy_all`
+   */
+  deleteAllNotifications(params?: DeleteAllNotificationsParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Get the caller's notification settings (email and push flags).
+   * `GET /api/v1/accounts/{account_id}/notification_settings`
+   */
+  getNotificationSettings(params?: GetNotificationSettingsParams, options?: RequestOptions): Promise<NotificationSettings>;
+  /**
+   * Replace the caller's email and push notification flags.
+   * `PATCH /api/v1/accounts/{account_id}/notification_settings`
+   */
+  updateNotificationSettings(params: UpdateNotificationSettingsParams, options?: RequestOptions): Promise<NotificationSettings>;
   /**
    * List labels.
    * `GET /api/v1/accounts/{account_id}/labels`
@@ -6358,6 +7876,86 @@ export declare class LiveAgentClient {
    * `GET /api/v1/accounts/{account_id}/audit_logs`
    */
   listAuditLogs(params?: ListAuditLogsParams, options?: RequestOptions): Promise<AuditLogList>;
+  /**
+   * Search conversations, contacts, messages and (newer servers) help-center articles at once, 15 of each per page.
+   * `GET /api/v1/accounts/{account_id}/search`
+   */
+  globalSearch(params?: GlobalSearchParams, options?: RequestOptions): Promise<GlobalSearchResult>;
+  /**
+   * Search conversations by display id or contact details, 15 per page.
+   * `GET /api/v1/accounts/{account_id}/search/conversations`
+   */
+  globalSearchConversations(params?: GlobalSearchConversationsParams, options?: RequestOptions): Promise<GlobalSearchConversations>;
+  /**
+   * Search contacts by name, email, phone number or identifier, 15 per page.
+   * `GET /api/v1/accounts/{account_id}/search/contacts`
+   */
+  globalSearchContacts(params?: GlobalSearchContactsParams, options?: RequestOptions): Promise<GlobalSearchContacts>;
+  /**
+   * Search messages of the last three months by content, 15 per page.
+   * `GET /api/v1/accounts/{account_id}/search/messages`
+   */
+  globalSearchMessages(params?: GlobalSearchMessagesParams, options?: RequestOptions): Promise<GlobalSearchMessages>;
+  /**
+   * Search help-center articles, 15 per page. Upstream Chatwoot (2025); may answer 404 on Live Agent.
+   * `GET /api/v1/accounts/{account_id}/search/articles`
+   */
+  globalSearchArticles(params?: GlobalSearchArticlesParams, options?: RequestOptions): Promise<GlobalSearchArticles>;
+  /**
+   * List the caller's saved filters of one type (conversation folders by default).
+   * `GET /api/v1/accounts/{account_id}/custom_filters`
+   */
+  listCustomFilters(params?: ListCustomFiltersParams, options?: RequestOptions): Promise<CustomFilter[]>;
+  /**
+   * Save a filter for the caller.
+   * `POST /api/v1/accounts/{account_id}/custom_filters`
+   */
+  createCustomFilter(params: CreateCustomFilterParams, options?: RequestOptions): Promise<CustomFilter>;
+  /**
+   * Get one of the caller's saved filters.
+   * `GET /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+   */
+  getCustomFilter(params: GetCustomFilterParams, options?: RequestOptions): Promise<CustomFilter>;
+  /**
+   * Rename a saved filter or replace its query.
+   * `PATCH /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+   */
+  updateCustomFilter(params: UpdateCustomFilterParams, options?: RequestOptions): Promise<CustomFilter>;
+  /**
+   * Delete one of the caller's saved filters.
+   * `DELETE /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}`
+   */
+  deleteCustomFilter(params: DeleteCustomFilterParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List the account's automation rules (administrators).
+   * `GET /api/v1/accounts/{account_id}/automation_rules`
+   */
+  listAutomationRules(params?: ListAutomationRulesParams, options?: RequestOptions): Promise<AutomationRuleList>;
+  /**
+   * Create an automation rule (administrators); the server answers the bare rule.
+   * `POST /api/v1/accounts/{account_id}/automation_rules`
+   */
+  createAutomationRule(params: CreateAutomationRuleParams, options?: RequestOptions): Promise<AutomationRule>;
+  /**
+   * Get one automation rule (administrators).
+   * `GET /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+   */
+  getAutomationRule(params: GetAutomationRuleParams, options?: RequestOptions): Promise<AutomationRulePayload>;
+  /**
+   * Update an automation rule (administrators).
+   * `PATCH /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+   */
+  updateAutomationRule(params: UpdateAutomationRuleParams, options?: RequestOptions): Promise<AutomationRulePayload>;
+  /**
+   * Delete an automation rule (administrators).
+   * `DELETE /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}`
+   */
+  deleteAutomationRule(params: DeleteAutomationRuleParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Copy an automation rule, without its files (administrators).
+   * `POST /api/v1/accounts/{account_id}/automation_rules/{automation_rule_id}/clone`
+   */
+  cloneAutomationRule(params: CloneAutomationRuleParams, options?: RequestOptions): Promise<AutomationRulePayload>;
   /**
    * Get an API inbox's public details.
    * `GET /public/api/v1/inboxes/{inbox_identifier}`

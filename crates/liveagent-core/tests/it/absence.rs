@@ -91,12 +91,12 @@ pub(crate) fn parent<'a>(
 
 /// Keys whose absence may fail a call: a record's id, and the keys that carry a listing's
 /// items (or the envelope on the way to them).
-const MAY_FAIL: &[&str] = &["id", "payload", "data", "webhooks", "audit_logs"];
 const MAY_FAIL: &[&str] = &[
     "id",
     "payload",
     "data",
     "webhooks",
+    "audit_logs",
     // the search listings: `{payload: {conversations | contacts | messages | articles: [...]}}`
     "conversations",
     "contacts",

@@ -49,12 +49,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             match &mut stored.channel {
                 Channel::Api { secret, .. } => *secret = token(24),
                 // `head :not_found`: an empty body.
-                _ => {
-                    return Ok(Reply {
-                        status: 404,
-                        body: None,
-                    });
-                }
+                _ => return Ok(Reply::head(404)),
             }
             let updated = stored.clone();
             Ok(Reply::json(inbox(&updated, true)))
