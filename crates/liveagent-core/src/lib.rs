@@ -30,6 +30,7 @@
 mod macros;
 
 pub mod api;
+pub mod cable;
 pub mod call;
 pub mod config;
 pub mod endpoint;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)] // a test: a failed unwrap is a failed test
 
 mod absence;
+mod cable;
 mod call;
 mod errors;
 mod events;

@@ -1,0 +1,78 @@
+//! Live updates: the events Chatwoot's `RoomChannel` broadcasts over ActionCable (`/cable`), as
+//! `ActionCableListener` sends them: `{event, data}` with the record's push data in `data`.
+
+use crate::models::MessagePush;
+use crate::schema::JsonObject;
+
+model! {
+    /// A message event: `data` is `Message#push_event_data` with the account id.
+    pub struct CableMessageEvent {
+        /// `message.created`, `message.updated` or `first.reply.created`.
+        event: String,
+        /// The message.
+        data: MessagePush,
+    }
+}
+
+model! {
+    /// Any other event, typed by its name: `data` is kept as the server sent it (a
+    /// conversation's, contact's or notification's push data, typing and presence payloads),
+    /// with `account_id` and, for actions a user took, `performer`.
+    pub struct CableDataEvent {
+        /// The event name (`conversation.created`, `assignee.changed`, `presence.update`, ...).
+        event: String,
+        /// Its payload.
+        data: JsonObject,
+    }
+}
+
+one_of! {
+    /// A live update, by its `event`: what `client.events()` yields. An event this version does
+    /// not know is kept as it came (and reported as drift).
+    pub enum CableEvent tag "event" {
+        /// A message was created.
+        MessageCreated("message.created", CableMessageEvent),
+        /// A message was updated (`data.previous_changes` says what changed).
+        MessageUpdated("message.updated", CableMessageEvent),
+        /// A conversation's first human reply.
+        FirstReplyCreated("first.reply.created", CableMessageEvent),
+        /// A conversation was created.
+        ConversationCreated("conversation.created", CableDataEvent),
+        /// A conversation changed.
+        ConversationUpdated("conversation.updated", CableDataEvent),
+        /// A conversation's status changed.
+        ConversationStatusChanged("conversation.status_changed", CableDataEvent),
+        /// A conversation was read by an agent.
+        ConversationRead("conversation.read", CableDataEvent),
+        /// A conversation's contact changed (merge).
+        ConversationContactChanged("conversation.contact_changed", CableDataEvent),
+        /// The caller was mentioned in a conversation.
+        ConversationMentioned("conversation.mentioned", CableDataEvent),
+        /// Unread counts changed (feature `conversation_unread_counts`).
+        ConversationUnreadCountChanged("conversation.unread_count_changed", CableDataEvent),
+        /// A conversation's assignee changed.
+        AssigneeChanged("assignee.changed", CableDataEvent),
+        /// A conversation's team changed.
+        TeamChanged("team.changed", CableDataEvent),
+        /// Someone started typing (`data.user`, `data.conversation`, `data.is_private`).
+        ConversationTypingOn("conversation.typing_on", CableDataEvent),
+        /// Someone stopped typing.
+        ConversationTypingOff("conversation.typing_off", CableDataEvent),
+        /// A contact was created.
+        ContactCreated("contact.created", CableDataEvent),
+        /// A contact was updated.
+        ContactUpdated("contact.updated", CableDataEvent),
+        /// A contact was merged into another.
+        ContactMerged("contact.merged", CableDataEvent),
+        /// A contact was deleted.
+        ContactDeleted("contact.deleted", CableDataEvent),
+        /// Who is online (`data.users`, `data.contacts`: id → status).
+        PresenceUpdate("presence.update", CableDataEvent),
+        /// A notification for the caller.
+        NotificationCreated("notification.created", CableDataEvent),
+        /// A notification changed.
+        NotificationUpdated("notification.updated", CableDataEvent),
+        /// A notification was deleted.
+        NotificationDeleted("notification.deleted", CableDataEvent),
+    }
+}
