@@ -6,7 +6,9 @@ mod contacts;
 mod conversation_extras;
 mod conversations;
 mod csat;
+mod help_center;
 mod inboxes;
+mod integrations;
 mod messages;
 mod platform;
 mod public;
@@ -151,6 +153,8 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]
         | ["webhooks", ..] => settings::route(w, req, method, account_id, rest),
+        ["portals", ..] => help_center::route(w, req, method, account_id, rest),
+        ["integrations", ..] => integrations::route(w, req, method, account_id, rest),
         ["csat_survey_responses", ..] | ["reporting_events"] | ["audit_logs"] => {
             csat::route(w, req, method, account_id, rest)
         }

@@ -7,6 +7,8 @@
 mod blobs;
 mod contacts;
 mod conversations;
+mod help_center;
+mod hooks;
 mod lifecycle;
 mod messages;
 mod records;
@@ -15,6 +17,8 @@ mod table;
 pub(crate) use blobs::Blob;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
+pub(crate) use help_center::{Article, Category, HelpCenter, Portal, normalize_config};
+pub(crate) use hooks::Hook;
 pub(crate) use lifecycle::{Lifecycle, Transcript};
 pub(crate) use messages::Messages;
 pub(crate) use records::*;
@@ -50,6 +54,10 @@ pub(crate) struct Store {
     /// Where the emulator listens (`http://127.0.0.1:port`): the start of its file URLs.
     pub base_url: String,
     pub lifecycle: Lifecycle,
+    /// Help-center portals, categories and articles.
+    pub help_center: HelpCenter,
+    /// Integration hooks.
+    pub hooks: Vec<Hook>,
 }
 
 impl Store {

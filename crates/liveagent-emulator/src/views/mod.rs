@@ -3,7 +3,9 @@
 
 pub(crate) mod contacts;
 pub(crate) mod conversations;
+pub(crate) mod help_center;
 pub(crate) mod inboxes;
+pub(crate) mod integrations;
 pub(crate) mod messages;
 pub(crate) mod misc;
 pub(crate) mod people;

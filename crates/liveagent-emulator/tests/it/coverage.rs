@@ -45,6 +45,8 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::uploads::uploads(e)),
         |e| Box::pin(crate::reports::reports(e)),
         |e| Box::pin(crate::lifecycle::lifecycle(e)),
+        |e| Box::pin(crate::help_center::help_center(e)),
+        |e| Box::pin(crate::integrations::integrations(e)),
     ];
     for flow in flows {
         flow(&emu).await;

@@ -7,6 +7,8 @@ mod account_flows;
 mod auth;
 mod coverage;
 mod faults;
+mod help_center;
+mod integrations;
 mod lifecycle;
 mod public_platform;
 mod reports;
