@@ -42,7 +42,7 @@ params! {
         body config: Option<JsonObject>,
         /// A web-widget inbox whose live chat the portal shows (other channels are ignored).
         body inbox_id: Option<Id>,
-        /// Logo: the `blob_key` (signed blob id) of an uploaded file.
+        /// Logo: the `blob_id` (a signed blob id) that `upload_file` returned.
         body blob_id: Option<String>,
     }
 }
@@ -74,7 +74,7 @@ params! {
         body config: Option<JsonObject>,
         /// A web-widget inbox whose live chat the portal shows.
         body inbox_id: Option<Id>,
-        /// Logo: the `blob_key` (signed blob id) of an uploaded file.
+        /// Logo: the `blob_id` (a signed blob id) that `upload_file` returned.
         body blob_id: Option<String>,
     }
 }

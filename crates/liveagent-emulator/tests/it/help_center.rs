@@ -128,6 +128,23 @@ pub(crate) async fn help_center(emu: &Emu) {
         Some("documentation")
     );
     assert!(locales(&updated).iter().all(|l| !l.3));
+    // A logo: the signed id of an uploaded file.
+    let file = admin
+        .upload_file(UploadFileParams::new().attachment(liveagent::Upload::new(
+            "logo.png",
+            "image/png",
+            b"\x89PNG\r\n".to_vec(),
+        )))
+        .await
+        .unwrap();
+    let with_logo = admin
+        .update_portal(UpdatePortalParams::new("handbook").blob_id(file.blob_id.clone().unwrap()))
+        .await
+        .unwrap();
+    let logo = with_logo.logo.as_ref().unwrap();
+    assert_eq!(logo.blob_id, file.blob_id);
+    assert_eq!(logo.filename.as_deref(), Some("logo.png"));
+    assert_eq!(with_logo.name.as_deref(), Some("Help"));
     assert_eq!(
         status(
             agent
