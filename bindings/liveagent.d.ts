@@ -566,6 +566,77 @@ export interface AppliedSla {
   sla_resolution_time_threshold: number | null;
 }
 
+/**
+ * A help-center article (`articles/_article.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface Article {
+  /** Article id. */
+  id: Id;
+  /** Slug. */
+  slug: string;
+  /** Title. */
+  title: string | null;
+  /** Content (Markdown). */
+  content: string | null;
+  /** Description. */
+  description: string | null;
+  /** Status. */
+  status: ArticleStatus;
+  /** Sort position in its category. */
+  position: number | null;
+  /** Account. */
+  account_id: Id;
+  /** Last change (epoch seconds). */
+  updated_at: Timestamp;
+  /** Search metadata (`title`, `description`, `tags`). */
+  meta: Record<string, unknown>;
+  /** Its category. */
+  category: ArticleCategory;
+  /** Views (`null` until viewed). */
+  views: number | null;
+  /** Author (present when the user exists). */
+  author: Agent | null;
+  /** Articles linked to this one (left out when none). */
+  associated_articles: AssociatedArticle[];
+}
+
+/**
+ * The category block of an article: every key is `null` for an uncategorized article.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ArticleCategory {
+  /** Category id. */
+  id: Id | null;
+  /** Name. */
+  name: string | null;
+  /** Slug. */
+  slug: string | null;
+  /** Locale. */
+  locale: string | null;
+  /** Icon. */
+  icon: string | null;
+  /** Icon color. */
+  icon_color: string | null;
+}
+
+/**
+ * Body of article create: `{"payload": article}`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ArticlePayload {
+  /** The article. */
+  payload: Article;
+}
+
+/** An article's status. */
+export type ArticleStatus = KnownArticleStatus | (string & {});
+/** The values of `ArticleStatus` this version knows, which params accept. */
+export type KnownArticleStatus = "draft" | "published" | "archived";
+
 /** `POST conversations/{conversation_id}/assignments`: an agent, an agent bot or a team. */
 export interface AssignConversationParams {
   /** Account; defaults to the client's. */
@@ -610,6 +681,34 @@ export type KnownAssigneeKind = "User" | "AgentBot";
 
 /** What `POST conversations/{id}/assignments` answers: the new agent, agent bot or team. */
 export type Assignment = Agent | AgentBotSlim | TeamRow;
+
+/**
+ * An article linked to another (`articles/_associated_article.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface AssociatedArticle {
+  /** Article id. */
+  id: Id;
+  /** Category id. */
+  category_id: Id | null;
+  /** Title. */
+  title: string | null;
+  /** Content. */
+  content: string | null;
+  /** Description. */
+  description: string | null;
+  /** Status. */
+  status: ArticleStatus | null;
+  /** Account. */
+  account_id: Id;
+  /** Its portal. */
+  portal: Portal | null;
+  /** Views. */
+  views: number | null;
+  /** Author (present when the user exists). */
+  author: Agent | null;
+}
 
 /**
  * An attachment (`Attachment#push_event_data`). Which fields are set depends on `file_type`.
@@ -973,6 +1072,82 @@ export interface CaptainAssistantPush {
   created_at: Timestamp;
   /** Always `captain_assistant`. */
   type: string;
+}
+
+/**
+ * A help-center category (`categories/_category.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface Category {
+  /** Category id. */
+  id: Id;
+  /** Name. */
+  name: string | null;
+  /** Slug. */
+  slug: string;
+  /** Locale. */
+  locale: string | null;
+  /** Description. */
+  description: string | null;
+  /** Sort position. */
+  position: number | null;
+  /** Account. */
+  account_id: Id;
+  /** Icon (an emoji; `""` when unset). */
+  icon: string | null;
+  /** Icon color (`""` when unset). */
+  icon_color: string | null;
+  /** Related categories (left out when none). */
+  related_categories: CategoryRef[];
+  /** Parent category (present when set). */
+  parent_category: CategoryRef | null;
+  /** The category this one translates (present when set). */
+  root_category: CategoryRef | null;
+  /** Counts. */
+  meta: CategoryMeta;
+}
+
+/**
+ * Article counts of a category.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CategoryMeta {
+  /** Articles in the category. */
+  articles_count: number;
+}
+
+/**
+ * Body of category create: `{"payload": category}`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CategoryPayload {
+  /** The category. */
+  payload: Category;
+}
+
+/**
+ * A category named inside another (`categories/_associated_category.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CategoryRef {
+  /** Category id. */
+  id: Id;
+  /** Name. */
+  name: string | null;
+  /** Slug. */
+  slug: string;
+  /** Locale. */
+  locale: string | null;
+  /** Description. */
+  description: string | null;
+  /** Sort position. */
+  position: number | null;
+  /** Account. */
+  account_id: Id;
 }
 
 /**
@@ -1717,6 +1892,36 @@ export interface CreateAgentParams {
   custom_role_id?: Id | null | undefined;
 }
 
+/** `POST portals/{id}/articles` (administrators). */
+export interface CreateArticleParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The portal's slug (the server looks portals up by slug, not by numeric id). */
+  id: string;
+  /** Title. */
+  title: string;
+  /** Author: a user id (the dashboard sends the caller's). */
+  author_id: Id;
+  /** Content (Markdown); required to publish. */
+  content?: string | null | undefined;
+  /** Description. */
+  description?: string | null | undefined;
+  /** Slug (unique; default: the creation time and the title). */
+  slug?: string | null | undefined;
+  /** Sort position in its category (default: after the last). */
+  position?: number | null | undefined;
+  /** Category (the article takes its locale). */
+  category_id?: Id | null | undefined;
+  /** An article this one translates or relates to (its root article is linked). */
+  associated_article_id?: Id | null | undefined;
+  /** `draft` (default), `published` or `archived`, or 0, 1, 2. */
+  status?: KnownArticleStatus | null | undefined;
+  /** Locale, when there is no category (default: the portal's default locale). */
+  locale?: string | null | undefined;
+  /** Search metadata: `title`, `description`, `tags`. */
+  meta?: Record<string, unknown> | null | undefined;
+}
+
 /**
  * `POST automation_rules`: a rule that runs `actions` when `event_name` happens and the
  * `conditions` hold.
@@ -1746,6 +1951,32 @@ export interface CreateCannedResponseParams {
   short_code: string;
   /** Text. */
   content: string;
+}
+
+/** `POST portals/{id}/categories` (administrators). */
+export interface CreateCategoryParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The portal's slug (the server looks portals up by slug, not by numeric id). */
+  id: string;
+  /** Name. */
+  name: string;
+  /** Slug (unique per portal and locale). */
+  slug: string;
+  /** Locale: one of the portal's allowed locales (default `en`). */
+  locale?: string | null | undefined;
+  /** Description. */
+  description?: string | null | undefined;
+  /** Sort position. */
+  position?: number | null | undefined;
+  /** Icon (an emoji). */
+  icon?: string | null | undefined;
+  /** Icon color. */
+  icon_color?: string | null | undefined;
+  /** Parent category. */
+  parent_category_id?: Id | null | undefined;
+  /** The same category in another locale. */
+  associated_category_id?: Id | null | undefined;
 }
 
 /** `POST contacts/{contact_id}/contact_inboxes`: the contact's identity in an inbox. */
@@ -1909,6 +2140,23 @@ export interface CreateInboxParams {
   auto_assignment_config?: Record<string, unknown> | null | undefined;
 }
 
+/** `POST integrations/hooks` (administrators): connect an app to the account or an inbox. */
+export interface CreateIntegrationHookParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** App id (`dialogflow`, `slack`, ...; the spec's integer type is wrong). */
+  app_id: string;
+  /** Inbox, required for inbox apps (`dialogflow`). */
+  inbox_id?: Id | null | undefined;
+  /** 1 enabled (default), 0 disabled. */
+  status?: number | null | undefined;
+  /**
+   * The app's settings, checked against its schema (Dialogflow: `project_id`,
+   * `credentials`, optional `region`, `language_code`).
+   */
+  settings?: Record<string, unknown> | null | undefined;
+}
+
 /** `POST labels` (administrators). Titles are stored lowercase. */
 export interface CreateLabelParams {
   /** Account; defaults to the client's. */
@@ -2013,6 +2261,37 @@ export interface CreatePlatformUserParams {
 export interface CreatePlatformUserTokenParams {
   /** User. */
   user_id: Id;
+}
+
+/** `POST portals` (administrators). */
+export interface CreatePortalParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Name. */
+  name: string;
+  /** Slug: the portal's key in URLs and in these paths (unique across the installation). */
+  slug: string;
+  /** Header color (`#rgb` or `#rrggbb`; `#1f93ff` when unset). */
+  color?: string | null | undefined;
+  /** Custom domain (a URL is reduced to its host). */
+  custom_domain?: string | null | undefined;
+  /** Header text. */
+  header_text?: string | null | undefined;
+  /** Link back to the main site. */
+  homepage_link?: string | null | undefined;
+  /** Page title. */
+  page_title?: string | null | undefined;
+  /** Archived (not live). */
+  archived?: boolean | null | undefined;
+  /**
+   * Locales and layout: `allowed_locales` (codes), `default_locale`, `draft_locales`,
+   * `layout` (`classic` or `documentation`), `social_profiles`, `locale_translations`.
+   */
+  config?: Record<string, unknown> | null | undefined;
+  /** A web-widget inbox whose live chat the portal shows (other channels are ignored). */
+  inbox_id?: Id | null | undefined;
+  /** Logo: the `blob_id` (a signed blob id) that `upload_file` returned. */
+  blob_id?: string | null | undefined;
 }
 
 /** `POST inboxes/{inbox_identifier}/contacts`: a contact and its identity in the inbox. */
@@ -2409,6 +2688,14 @@ export interface DeleteInboxParams {
   account_id?: Id | null | undefined;
   /** Inbox id. */
   inbox_id: Id;
+}
+
+/** `DELETE integrations/hooks/{hook_id}` (administrators). */
+export interface DeleteIntegrationHookParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Hook id. */
+  hook_id: Id;
 }
 
 /** `DELETE labels/{label_id}` (administrators). */
@@ -2948,6 +3235,14 @@ export interface GetInboxSummaryReportParams {
   business_hours?: boolean | null | undefined;
 }
 
+/** `GET integrations/apps/{app_id}`. */
+export interface GetIntegrationAppParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** App id: a name such as `slack`, `dialogflow`, `webhook`. */
+  app_id: string;
+}
+
 /** `GET labels/{label_id}` (administrators). */
 export interface GetLabelParams {
   /** Account; defaults to the client's. */
@@ -3286,6 +3581,11 @@ export interface HelpCenterRef {
   slug: string;
 }
 
+/** What a hook connects: the account or one inbox. */
+export type HookType = KnownHookType | (string & {});
+/** The values of `HookType` this version knows, which params accept. */
+export type KnownHookType = "account" | "inbox";
+
 /**
  * `POST contacts/import` (administrators): a CSV of contacts (`name`, `email`,
  * `phone_number`, `identifier`, ... columns), imported in the background.
@@ -3618,6 +3918,82 @@ export interface InboxSlim {
 }
 
 /**
+ * An integration app (`api/v1/models/_app.json.jbuilder`, `config/integration/apps.yml`).
+ * Administrators also get the app's configuration keys (`logo` to `visible_properties`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface IntegrationApp {
+  /** App id: a name such as `slack`. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** Description. */
+  description: string;
+  /** One-line description. */
+  short_description: string | null;
+  /** Connected in this account (for `webhook`: the account has webhooks). */
+  enabled: boolean;
+  /** Logo file name (administrators). */
+  logo: string | null;
+  /** Translation key (administrators). */
+  i18n_key: string | null;
+  /** Setup URL or dashboard route (administrators). */
+  action: string | null;
+  /** Account or inbox app (administrators). */
+  hook_type: HookType | null;
+  /** Whether an account may connect it more than once (administrators). */
+  allow_multiple_hooks: boolean | null;
+  /** JSON schema of the settings (administrators; apps with settings). */
+  settings_json_schema: Record<string, unknown> | null;
+  /** Dashboard form of the settings (administrators; apps with settings). */
+  settings_form_schema: Record<string, unknown>[];
+  /** Setting keys returned in hooks (administrators). */
+  visible_properties: string[];
+  /** Feature flag the app needs (administrators; some apps). */
+  feature_flag: string | null;
+  /** Same as `action` (administrators). */
+  button: string | null;
+  /** The account's hooks of this app. */
+  hooks: IntegrationHook[];
+}
+
+/**
+ * Body of `GET integrations/apps`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface IntegrationAppList {
+  /** Apps active for the account. */
+  payload: IntegrationApp[];
+}
+
+/**
+ * A connected integration (`api/v1/models/_hook.json.jbuilder`). `settings` and
+ * `reference_id` are for administrators only.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface IntegrationHook {
+  /** Hook id. */
+  id: Id;
+  /** App id (`slack`, `dialogflow`, ...). */
+  app_id: string;
+  /** Enabled. */
+  status: boolean;
+  /** The inbox of an inbox hook. */
+  inbox: InboxRef | null;
+  /** Account. */
+  account_id: Id;
+  /** Account or inbox hook. */
+  hook_type: HookType;
+  /** The app's settings, only the keys the app declares visible (administrators). */
+  settings: Record<string, unknown> | null;
+  /** The external record this hook maps to (administrators). */
+  reference_id: string | null;
+}
+
+/**
  * A label (`labels/*.json.jbuilder`). Titles are stored lowercase.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -3917,6 +4293,12 @@ export interface ListInboxesParams {
   account_id?: Id | null | undefined;
 }
 
+/** `GET integrations/apps`: the apps available to the account, with their hooks. */
+export interface ListIntegrationAppsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+}
+
 /** `GET labels`. */
 export interface ListLabelsParams {
   /** Account; defaults to the client's. */
@@ -3964,6 +4346,12 @@ export interface ListPlatformAccountsParams {
 
 /** `GET agent_bots`: the bots this app manages. */
 export interface ListPlatformAgentBotsParams {
+}
+
+/** `GET portals`: every portal of the account (not paged). */
+export interface ListPortalsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
 }
 
 /** `GET .../contacts/{contact_identifier}/conversations`: all, with all their messages. */
@@ -4692,6 +5080,173 @@ export interface PlatformUserToken {
   expiry: unknown | null;
   /** The user. */
   user: PlatformTokenUser;
+}
+
+/**
+ * A help-center portal (`portals/_portal.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface Portal {
+  /** Portal id (paths take the `slug`). */
+  id: Id;
+  /** Header color (`#1f93ff` when unset). */
+  color: string;
+  /** Custom domain. */
+  custom_domain: string | null;
+  /** Header text. */
+  header_text: string | null;
+  /** Link back to the main site. */
+  homepage_link: string | null;
+  /** Name. */
+  name: string;
+  /** Page title. */
+  page_title: string | null;
+  /** Slug: the portal's key in URLs and API paths. */
+  slug: string;
+  /** Archived (not live). */
+  archived: boolean;
+  /** Account. */
+  account_id: Id;
+  /** Locales and layout. */
+  config: PortalConfig;
+  /** The web-widget inbox shown on the portal (present when linked). */
+  inbox: Inbox | null;
+  /** Logo (present when set). */
+  logo: PortalLogo | null;
+  /** Counts. */
+  meta: PortalMeta;
+  /** Custom-domain SSL state (present when known). */
+  ssl_settings: PortalSslSettings | null;
+}
+
+/**
+ * A portal's `config` as rendered (`portals/_portal.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalConfig {
+  /** Allowed locales, with counts. */
+  allowed_locales: PortalLocale[];
+  /** Default locale (`en` when unset). */
+  default_locale: string;
+  /** Layout: `classic` (default) or `documentation`. */
+  layout: string;
+  /** Social profile handles by network (`facebook`, `x`, `github`, ...). */
+  social_profiles: Record<string, string | null>;
+  /** Text overrides by locale code. */
+  locale_translations: Record<string, PortalLocaleTranslation | null>;
+}
+
+/**
+ * Body of `GET portals`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalList {
+  /** Portals. */
+  payload: Portal[];
+  /** Counts. */
+  meta: PortalListMeta;
+}
+
+/**
+ * The `meta` of `GET portals`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalListMeta {
+  /** The `page` param, else 1 (the list is not paged). */
+  current_page: number;
+  /** Portals. */
+  portals_count: number;
+}
+
+/**
+ * A locale of a portal, with its counts (`api/v1/models/_portal_config.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalLocale {
+  /** Locale code (`en`, `pt_BR`, ...). */
+  code: string;
+  /** Articles in this locale. */
+  articles_count: number;
+  /** Categories in this locale. */
+  categories_count: number;
+  /** Drafted: not shown on the public portal. */
+  draft: boolean;
+}
+
+/**
+ * Per-locale overrides of a portal's texts.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalLocaleTranslation {
+  /** Name in this locale. */
+  name: string | null;
+  /** Page title in this locale. */
+  page_title: string | null;
+  /** Header text in this locale. */
+  header_text: string | null;
+}
+
+/**
+ * A portal's logo (`Portal#file_base_data`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalLogo {
+  /** Attachment id. */
+  id: Id;
+  /** Portal id. */
+  portal_id: Id;
+  /** MIME type. */
+  file_type: string | null;
+  /** Account. */
+  account_id: Id;
+  /** URL of the file. */
+  file_url: string;
+  /** Signed blob id (a string). */
+  blob_id: string;
+  /** File name. */
+  filename: string;
+}
+
+/**
+ * Article and category counts of a portal. The list, create and update views count no
+ * articles: `all_articles_count` is 0 and the other article counts are `null`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalMeta {
+  /** Articles. */
+  all_articles_count: number | null;
+  /** Archived articles. */
+  archived_articles_count: number | null;
+  /** Published articles. */
+  published_count: number | null;
+  /** Draft articles. */
+  draft_articles_count: number | null;
+  /** The caller's articles (present only when there are articles). */
+  mine_articles_count: number | null;
+  /** Categories. */
+  categories_count: number;
+  /** Default locale. */
+  default_locale: string;
+}
+
+/**
+ * Custom-domain SSL state (present once a custom domain was checked).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface PortalSslSettings {
+  /** Cloudflare status (`pending`, `active`, ...). */
+  status: string | null;
+  /** Cloudflare verification errors. */
+  verification_errors: unknown | null;
 }
 
 /**
@@ -6032,6 +6587,18 @@ export interface UpdateInboxParams {
   auto_assignment_config?: Record<string, unknown> | null | undefined;
 }
 
+/** `PATCH integrations/hooks/{hook_id}` (administrators). App and inbox cannot change. */
+export interface UpdateIntegrationHookParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Hook id. */
+  hook_id: Id;
+  /** 1 enabled, 0 disabled. */
+  status?: number | null | undefined;
+  /** The app's settings (replaced whole). */
+  settings?: Record<string, unknown> | null | undefined;
+}
+
 /** `PATCH labels/{label_id}` (administrators). */
 export interface UpdateLabelParams {
   /** Account; defaults to the client's. */
@@ -6128,6 +6695,36 @@ export interface UpdatePlatformUserParams {
   password?: string | null | undefined;
   /** Custom attributes (merged). */
   custom_attributes?: Record<string, unknown> | null | undefined;
+}
+
+/** `PATCH portals/{id}` (administrators). Fields left unset keep their value. */
+export interface UpdatePortalParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The portal's slug (the server looks portals up by slug, not by numeric id). */
+  id: string;
+  /** Name. */
+  name?: string | null | undefined;
+  /** New slug. */
+  slug?: string | null | undefined;
+  /** Header color (`#rgb` or `#rrggbb`). */
+  color?: string | null | undefined;
+  /** Custom domain. */
+  custom_domain?: string | null | undefined;
+  /** Header text. */
+  header_text?: string | null | undefined;
+  /** Link back to the main site. */
+  homepage_link?: string | null | undefined;
+  /** Page title. */
+  page_title?: string | null | undefined;
+  /** Archived (not live). */
+  archived?: boolean | null | undefined;
+  /** Locales and layout, merged into the stored config (see [`CreatePortalParams::config`]). */
+  config?: Record<string, unknown> | null | undefined;
+  /** A web-widget inbox whose live chat the portal shows. */
+  inbox_id?: Id | null | undefined;
+  /** Logo: the `blob_id` (a signed blob id) that `upload_file` returned. */
+  blob_id?: string | null | undefined;
 }
 
 /**
@@ -6958,6 +7555,16 @@ export interface Endpoints {
   resetAgentBotSecret: { params: ResetAgentBotSecretParams; args: [params: ResetAgentBotSecretParams]; response: AgentBot };
   uploadFile: { params: UploadFileParams; args: [params?: UploadFileParams]; response: UploadedFile };
   importContacts: { params: ImportContactsParams; args: [params: ImportContactsParams]; response: null };
+  listPortals: { params: ListPortalsParams; args: [params?: ListPortalsParams]; response: PortalList };
+  createPortal: { params: CreatePortalParams; args: [params: CreatePortalParams]; response: Portal };
+  updatePortal: { params: UpdatePortalParams; args: [params: UpdatePortalParams]; response: Portal };
+  createCategory: { params: CreateCategoryParams; args: [params: CreateCategoryParams]; response: CategoryPayload };
+  createArticle: { params: CreateArticleParams; args: [params: CreateArticleParams]; response: ArticlePayload };
+  listIntegrationApps: { params: ListIntegrationAppsParams; args: [params?: ListIntegrationAppsParams]; response: IntegrationAppList };
+  getIntegrationApp: { params: GetIntegrationAppParams; args: [params: GetIntegrationAppParams]; response: IntegrationApp };
+  createIntegrationHook: { params: CreateIntegrationHookParams; args: [params: CreateIntegrationHookParams]; response: IntegrationHook };
+  updateIntegrationHook: { params: UpdateIntegrationHookParams; args: [params: UpdateIntegrationHookParams]; response: IntegrationHook };
+  deleteIntegrationHook: { params: DeleteIntegrationHookParams; args: [params: DeleteIntegrationHookParams]; response: null };
   getReportTimeseries: { params: GetReportTimeseriesParams; args: [params: GetReportTimeseriesParams]; response: ReportPoint[] };
   getReportSummary: { params: GetReportSummaryParams; args: [params?: GetReportSummaryParams]; response: ReportSummary };
   getBotReportSummary: { params: GetBotReportSummaryParams; args: [params?: GetBotReportSummaryParams]; response: BotReportSummary };
@@ -7741,6 +8348,56 @@ export declare class LiveAgentClient {
    * `POST /api/v1/accounts/{account_id}/contacts/import`
    */
   importContacts(params: ImportContactsParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List the account's help-center portals. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `GET /api/v1/accounts/{account_id}/portals`
+   */
+  listPortals(params?: ListPortalsParams, options?: RequestOptions): Promise<PortalList>;
+  /**
+   * Create a help-center portal (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/portals`
+   */
+  createPortal(params: CreatePortalParams, options?: RequestOptions): Promise<Portal>;
+  /**
+   * Update a portal, found by its slug (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `PATCH /api/v1/accounts/{account_id}/portals/{id}`
+   */
+  updatePortal(params: UpdatePortalParams, options?: RequestOptions): Promise<Portal>;
+  /**
+   * Add a category to a portal, found by its slug (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/portals/{id}/categories`
+   */
+  createCategory(params: CreateCategoryParams, options?: RequestOptions): Promise<CategoryPayload>;
+  /**
+   * Add an article to a portal, found by its slug (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/portals/{id}/articles`
+   */
+  createArticle(params: CreateArticleParams, options?: RequestOptions): Promise<ArticlePayload>;
+  /**
+   * List the integration apps available to the account, with their hooks. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `GET /api/v1/accounts/{account_id}/integrations/apps`
+   */
+  listIntegrationApps(params?: ListIntegrationAppsParams, options?: RequestOptions): Promise<IntegrationAppList>;
+  /**
+   * Get one integration app, with its hooks. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `GET /api/v1/accounts/{account_id}/integrations/apps/{app_id}`
+   */
+  getIntegrationApp(params: GetIntegrationAppParams, options?: RequestOptions): Promise<IntegrationApp>;
+  /**
+   * Connect an integration app to the account or an inbox (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/integrations/hooks`
+   */
+  createIntegrationHook(params: CreateIntegrationHookParams, options?: RequestOptions): Promise<IntegrationHook>;
+  /**
+   * Enable, disable or reconfigure an integration hook (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `PATCH /api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`
+   */
+  updateIntegrationHook(params: UpdateIntegrationHookParams, options?: RequestOptions): Promise<IntegrationHook>;
+  /**
+   * Disconnect an integration hook (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `DELETE /api/v1/accounts/{account_id}/integrations/hooks/{hook_id}`
+   */
+  deleteIntegrationHook(params: DeleteIntegrationHookParams, options?: RequestOptions): Promise<null>;
   /**
    * One metric as a time series of `{value, timestamp}` points (administrators).
    * `GET /api/v2/accounts/{account_id}/reports`

@@ -621,6 +621,49 @@ macro_rules! for_each_endpoint {
             import_contacts importContacts: POST "/api/v1/accounts/{account_id}/contacts/import",
                 ImportContactsParams => Empty,
                 auth User, route "contacts#import", idempotent no, page none;
+            // ---- help center: /api/v1/accounts/{account_id}/portals (paths take the portal's slug) --
+            /// List the account's help-center portals. Upstream Chatwoot; may answer 404 on Live Agent.
+            list_portals listPortals: GET "/api/v1/accounts/{account_id}/portals",
+                ListPortalsParams => PortalList,
+                auth User, spec "get-portal", idempotent yes, page none;
+            /// Create a help-center portal (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+            create_portal createPortal: POST "/api/v1/accounts/{account_id}/portals",
+                CreatePortalParams => Portal,
+                auth User, spec "add-new-portal-to-account", idempotent no, page none;
+            /// Update a portal, found by its slug (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+            update_portal updatePortal: PATCH "/api/v1/accounts/{account_id}/portals/{id}",
+                UpdatePortalParams => Portal,
+                auth User, spec "update-portal-to-account", idempotent yes, page none;
+            /// Add a category to a portal, found by its slug (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+            create_category createCategory: POST "/api/v1/accounts/{account_id}/portals/{id}/categories",
+                CreateCategoryParams => CategoryPayload,
+                auth User, spec "add-new-category-to-account", idempotent no, page none;
+            /// Add an article to a portal, found by its slug (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+            create_article createArticle: POST "/api/v1/accounts/{account_id}/portals/{id}/articles",
+                CreateArticleParams => ArticlePayload,
+                auth User, spec "add-new-article-to-account", idempotent no, page none;
+
+            // ---- integrations: /api/v1/accounts/{account_id}/integrations/apps, hooks -----------
+            /// List the integration apps available to the account, with their hooks. Upstream Chatwoot; may answer 404 on Live Agent.
+            list_integration_apps listIntegrationApps: GET "/api/v1/accounts/{account_id}/integrations/apps",
+                ListIntegrationAppsParams => IntegrationAppList,
+                auth User, spec "get-details-of-all-integrations", idempotent yes, page none;
+            /// Get one integration app, with its hooks. Upstream Chatwoot; may answer 404 on Live Agent.
+            get_integration_app getIntegrationApp: GET "/api/v1/accounts/{account_id}/integrations/apps/{app_id}",
+                GetIntegrationAppParams => IntegrationApp,
+                auth User, route "integrations/apps#show", idempotent yes, page none;
+            /// Connect an integration app to the account or an inbox (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+            create_integration_hook createIntegrationHook: POST "/api/v1/accounts/{account_id}/integrations/hooks",
+                CreateIntegrationHookParams => IntegrationHook,
+                auth User, spec "create-an-integration-hook", idempotent no, page none;
+            /// Enable, disable or reconfigure an integration hook (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+            update_integration_hook updateIntegrationHook: PATCH "/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}",
+                UpdateIntegrationHookParams => IntegrationHook,
+                auth User, spec "update-an-integrations-hook", idempotent yes, page none;
+            /// Disconnect an integration hook (administrators). Upstream Chatwoot; may answer 404 on Live Agent.
+            delete_integration_hook deleteIntegrationHook: DELETE "/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}",
+                DeleteIntegrationHookParams => Empty,
+                auth User, spec "delete-an-integration-hook", idempotent yes, page none;
             // ---- reports (v2): /api/v2/accounts/{account_id}/reports, summary_reports, live_reports
             /// One metric as a time series of `{value, timestamp}` points (administrators).
             get_report_timeseries getReportTimeseries: GET "/api/v2/accounts/{account_id}/reports",

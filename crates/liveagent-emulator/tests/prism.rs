@@ -227,6 +227,26 @@ const SPEC_DEFECTS: &[(&str, &str, &str)] = &[
         "response.body.*.avg_*",
         "averages are Postgres AVGs, which Rails renders as decimal strings",
     ),
+    (
+        "create-an-integration-hook",
+        "body.app_id",
+        "the spec types app_id as an integer; apps are named by strings (`dialogflow`, `slack`)",
+    ),
+    (
+        "update-an-integrations-hook",
+        "response.body.id",
+        "the spec types the hook's id as a string; the server renders the integer",
+    ),
+    (
+        "update-an-integrations-hook",
+        "response.body.account_id",
+        "the spec types account_id as a string; the server renders the integer",
+    ),
+    (
+        "update-an-integrations-hook",
+        "response.body.hook_type",
+        "hook_type is the enum name (`account` or `inbox`), not a boolean",
+    ),
 ];
 
 /// One call: the row, its params (strings `"$name.path"` refer to earlier results), and a
@@ -258,7 +278,46 @@ fn steps() -> Vec<Step> {
     let mut plan = core_steps();
     plan.extend(reports_steps());
     plan.extend(automation_steps());
+    plan.extend(help_center_steps());
     plan
+}
+
+/// Help center and integrations (upstream Chatwoot): a portal with a category and an article,
+/// and a Dialogflow hook created, updated and deleted.
+fn help_center_steps() -> Vec<Step> {
+    vec![
+        keep("get_profile", "me", json!({})),
+        step("list_portals", json!({})),
+        keep(
+            "create_portal",
+            "portal",
+            json!({"name": "Handbook", "slug": "prism-handbook", "config": {"allowed_locales": ["en", "es"]}}),
+        ),
+        step(
+            "update_portal",
+            json!({"id": "$portal.slug", "name": "Help", "header_text": "How can we help?"}),
+        ),
+        keep(
+            "create_category",
+            "category",
+            json!({"id": "$portal.slug", "name": "Billing", "slug": "billing", "locale": "en"}),
+        ),
+        step(
+            "create_article",
+            json!({"id": "$portal.slug", "title": "Paying an invoice", "author_id": "$me.id", "category_id": "$category.payload.id", "content": "Open Billing."}),
+        ),
+        step("list_integration_apps", json!({})),
+        keep(
+            "create_integration_hook",
+            "hook",
+            json!({"app_id": "dialogflow", "inbox_id": "$info.inbox_id", "settings": {"project_id": "acme-bot", "credentials": {"type": "service_account"}}}),
+        ),
+        step(
+            "update_integration_hook",
+            json!({"hook_id": "$hook.id", "status": 0}),
+        ),
+        step("delete_integration_hook", json!({"hook_id": "$hook.id"})),
+    ]
 }
 
 /// Reports (v2), reporting events and audit logs: read-only, over the seeded data.

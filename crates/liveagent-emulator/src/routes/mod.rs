@@ -8,8 +8,10 @@ mod contacts;
 mod conversation_extras;
 mod conversations;
 mod csat;
+mod help_center;
 mod inbox_extras;
 mod inboxes;
+mod integrations;
 mod messages;
 pub(crate) mod notifications;
 mod platform;
@@ -183,6 +185,8 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
         | ["canned_responses", ..]
         | ["custom_attribute_definitions", ..]
         | ["webhooks", ..] => settings::route(w, req, method, account_id, rest),
+        ["portals", ..] => help_center::route(w, req, method, account_id, rest),
+        ["integrations", ..] => integrations::route(w, req, method, account_id, rest),
         ["csat_survey_responses", ..] | ["reporting_events"] | ["audit_logs"] => {
             csat::route(w, req, method, account_id, rest)
         }

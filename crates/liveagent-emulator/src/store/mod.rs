@@ -9,6 +9,8 @@ mod blobs;
 mod bot_inboxes;
 mod contacts;
 mod conversations;
+mod help_center;
+mod hooks;
 mod lifecycle;
 mod messages;
 mod notes;
@@ -21,6 +23,8 @@ pub(crate) use blobs::Blob;
 pub(crate) use bot_inboxes::AgentBotInboxes;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
+pub(crate) use help_center::{Article, Category, HelpCenter, Portal, normalize_config};
+pub(crate) use hooks::Hook;
 pub(crate) use lifecycle::{Lifecycle, Transcript};
 pub(crate) use messages::Messages;
 pub(crate) use notes::Note;
@@ -64,6 +68,10 @@ pub(crate) struct Store {
     pub notes: Vec<Note>,
     pub notifications: Notifications,
     pub automation: Automation,
+    /// Help-center portals, categories and articles.
+    pub help_center: HelpCenter,
+    /// Integration hooks.
+    pub hooks: Vec<Hook>,
 }
 
 impl Store {
