@@ -29,6 +29,7 @@
 //! `response_length`. `?path=`, `?method=` and `?request_id=` select entries.
 
 mod auth;
+mod cable;
 mod clock;
 mod deliver;
 mod events;
@@ -153,6 +154,7 @@ pub async fn start(options: Options) -> Result<Running, String> {
                 // A dropped connection (fault injection) or a client hanging up ends here.
                 let _ = hyper::server::conn::http1::Builder::new()
                     .serve_connection(TokioIo::new(stream), service)
+                    .with_upgrades()
                     .await;
             });
         }

@@ -33,6 +33,8 @@ pub(crate) struct App {
     http: reqwest::Client,
     /// Where the CloudEvents typing feed goes, if anywhere.
     gateway: Mutex<Option<Gateway>>,
+    /// The open `/cable` sockets.
+    pub(crate) cable: crate::cable::Hub,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -61,7 +63,13 @@ impl App {
             info,
             http: reqwest::Client::new(),
             gateway: Mutex::new(gateway),
+            cable: crate::cable::Hub::default(),
         }
+    }
+
+    /// Reads the store.
+    pub(crate) fn with_store<R>(&self, read: impl FnOnce(&crate::store::Store) -> R) -> R {
+        read(&lock(&self.world).store)
     }
 }
 
@@ -167,6 +175,9 @@ async fn answer_request(
     app: Arc<App>,
     request: Request<Incoming>,
 ) -> Result<Response<Body>, std::io::Error> {
+    if request.uri().path() == "/cable" {
+        return Ok(crate::cable::upgrade(app, request));
+    }
     let origin = request.headers().get("origin").cloned();
     let method = request.method().as_str().to_owned();
     let path = request.uri().path().to_owned();
@@ -305,6 +316,7 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         let mut world = lock(&app.world);
         let result = route(&mut world, &req);
         let events = std::mem::take(&mut world.events);
+        app.cable.publish(&world.store, &events);
         let gateway = lock(&app.gateway).clone();
         let outbox: Vec<Delivery> = events
             .iter()
@@ -363,6 +375,8 @@ fn control(
     let parsed: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
     let reply = match (method, rest) {
         ("GET", "info") => Ok(app.info.clone()),
+        ("GET", "cable") => Ok(json!({ "sockets": app.cable.count() })),
+        ("POST", "cable/drop") => Ok(json!({ "dropped": app.cable.drop_all() })),
         ("POST", "faults") => {
             let list = match parsed {
                 Value::Array(items) => items,

@@ -25,12 +25,14 @@
 //! [`webhook`] verifies and parses what the server posts to your webhooks.
 
 mod client;
+mod events;
 mod methods;
 mod paginate;
 mod transport;
 pub mod webhook;
 
 pub use client::{Client, ClientBuilder, Response};
+pub use events::Events;
 pub use liveagent_core as core;
 pub use liveagent_core::{
     ApiError, BuildError, CallOptions, Config, Credentials, DecodeError, Drift, DriftReport, Error,

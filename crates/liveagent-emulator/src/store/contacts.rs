@@ -127,6 +127,11 @@ impl ContactInboxes {
         self.table.get(id)
     }
 
+    /// Every contact inbox, oldest first.
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, ContactInbox> {
+        self.table.iter()
+    }
+
     /// The contact inboxes with this source id, oldest first.
     pub(crate) fn with_source_id<'a>(
         &'a self,

@@ -6,6 +6,7 @@
 mod account_flows;
 mod auth;
 mod automation;
+mod cable;
 mod contact_extras;
 mod coverage;
 mod faults;
