@@ -9,6 +9,7 @@ mod blobs;
 mod bot_inboxes;
 mod contacts;
 mod conversations;
+mod direct_uploads;
 mod lifecycle;
 mod messages;
 mod notes;
@@ -21,6 +22,7 @@ pub(crate) use blobs::Blob;
 pub(crate) use bot_inboxes::AgentBotInboxes;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
+pub(crate) use direct_uploads::DirectUpload;
 pub(crate) use lifecycle::{Lifecycle, Transcript};
 pub(crate) use messages::Messages;
 pub(crate) use notes::Note;
@@ -58,6 +60,8 @@ pub(crate) struct Store {
     pub reporting_events: Vec<ReportingEvent>,
     pub csat_responses: Vec<CsatResponse>,
     pub blobs: Vec<Blob>,
+    /// Direct uploads announced (their blobs exist once the bytes arrive).
+    pub direct_uploads: Vec<DirectUpload>,
     /// Where the emulator listens (`http://127.0.0.1:port`): the start of its file URLs.
     pub base_url: String,
     pub lifecycle: Lifecycle,

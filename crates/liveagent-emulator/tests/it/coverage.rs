@@ -52,6 +52,7 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::inbox_extras::inbox_extras(e)),
         |e| Box::pin(crate::automation::custom_filters(e)),
         |e| Box::pin(crate::automation::automation_rules(e)),
+        |e| Box::pin(crate::extended::extended(e)),
     ];
     for flow in flows {
         flow(&emu).await;

@@ -8,6 +8,7 @@ mod auth;
 mod automation;
 mod contact_extras;
 mod coverage;
+mod extended;
 mod faults;
 mod inbox_extras;
 mod lifecycle;
