@@ -1035,6 +1035,19 @@ export type BulkActionType = KnownBulkActionType | (string & {});
 export type KnownBulkActionType = "Conversation" | "Contact";
 
 /**
+ * `POST agents/bulk_create` (administrators): invite several users at once, each as an
+ * agent named after its email's local part. Emails of users already in the account and
+ * invalid emails are skipped without an error; a list longer than the account's free
+ * seats is refused with 402.
+ */
+export interface BulkCreateAgentsParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** The emails to invite. */
+  emails: string[];
+}
+
+/**
  * A canned response (the raw record).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -2095,6 +2108,21 @@ export interface CreateCustomFilterParams {
   query: FilterQuery;
 }
 
+/**
+ * `POST conversations/{conversation_id}/direct_uploads`: announce a file, get a `signed_id`
+ * and a URL to `PUT` the bytes to (with the given headers), then send a message whose
+ * `attachments` hold the `signed_id`. Answers 204 with no body when the conversation does
+ * not exist.
+ */
+export interface CreateDirectUploadParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Display id. */
+  conversation_id: Id;
+  /** The file's name, size, checksum and type. */
+  blob: DirectUploadBlob;
+}
+
 /** `POST inboxes` (administrators). */
 export interface CreateInboxParams {
   /** Account; defaults to the client's. */
@@ -2774,6 +2802,66 @@ export interface DeleteWebhookParams {
   account_id?: Id | null | undefined;
   /** Webhook id. */
   webhook_id: Id;
+}
+
+/**
+ * Body of `create_direct_upload`: the new blob (ActiveStorage's `Blob#as_json` with
+ * `signed_id`) and where to send its bytes (`DirectUploadsController#direct_upload_json`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface DirectUpload {
+  /** Blob id. */
+  id: Id;
+  /** Storage key. */
+  key: string;
+  /** File name. */
+  filename: string;
+  /** MIME type. */
+  content_type: string | null;
+  /** Metadata given in the request. */
+  metadata: Record<string, unknown> | null;
+  /** Storage service (`local`, `amazon`, `google`, `microsoft`). */
+  service_name: string;
+  /** Size in bytes. */
+  byte_size: number;
+  /** Base64 of the MD5 digest. */
+  checksum: string | null;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** The id to put in a message's `attachments`. */
+  signed_id: string;
+  /** Where and how to upload the bytes. */
+  direct_upload: DirectUploadTarget;
+}
+
+/** The file a direct upload announces (ActiveStorage's `blob` params). */
+export interface DirectUploadBlob {
+  /** File name. */
+  filename: string;
+  /** Size in bytes; the upload must send exactly this many. */
+  byte_size: number;
+  /** Base64 of the file's MD5 digest; storage refuses bytes that do not match. */
+  checksum: string;
+  /** MIME type; the upload must send it as its `Content-Type`. */
+  content_type?: string | null | undefined;
+  /** Free-form metadata kept on the blob (`identified`, `analyzed`, `composed` are dropped). */
+  metadata?: Record<string, unknown> | null | undefined;
+}
+
+/**
+ * Where a direct upload's bytes go: `PUT` them to `url` with exactly these `headers`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface DirectUploadTarget {
+  /** Upload URL (the server's disk service, or a presigned storage URL), valid for minutes. */
+  url: string;
+  /**
+   * Headers the upload must carry (`Content-Type`; on S3 and Azure also `Content-MD5`,
+   * `Content-Disposition`).
+   */
+  headers: Record<string, string | null>;
 }
 
 /** `GET reports/agents`: the agent summary as CSV. */
@@ -6485,6 +6573,20 @@ export interface UpdateConversationParticipantsParams {
   user_ids: Id[];
 }
 
+/**
+ * `PATCH csat_survey_responses/{csat_survey_response_id}`: set a response's review notes
+ * (enterprise; administrators or a custom role with `report_manage`). The server records
+ * who wrote them and when.
+ */
+export interface UpdateCsatSurveyResponseParams {
+  /** Account; defaults to the client's. */
+  account_id?: Id | null | undefined;
+  /** Response id. */
+  csat_survey_response_id: Id;
+  /** The notes; leaving them out clears them. */
+  csat_review_notes?: string | null | undefined;
+}
+
 /** `PATCH custom_attribute_definitions/{attribute_id}` (administrators). */
 export interface UpdateCustomAttributeDefinitionParams {
   /** Account; defaults to the client's. */
@@ -7592,6 +7694,9 @@ export interface Endpoints {
   downloadCsatSurveyResponses: { params: DownloadCsatSurveyResponsesParams; args: [params: DownloadCsatSurveyResponsesParams]; response: string };
   listReportingEvents: { params: ListReportingEventsParams; args: [params?: ListReportingEventsParams]; response: ReportingEventList; item: ReportingEvent };
   listAuditLogs: { params: ListAuditLogsParams; args: [params?: ListAuditLogsParams]; response: AuditLogList; item: AuditLog };
+  bulkCreateAgents: { params: BulkCreateAgentsParams; args: [params: BulkCreateAgentsParams]; response: null };
+  createDirectUpload: { params: CreateDirectUploadParams; args: [params: CreateDirectUploadParams]; response: DirectUpload };
+  updateCsatSurveyResponse: { params: UpdateCsatSurveyResponseParams; args: [params: UpdateCsatSurveyResponseParams]; response: CsatResponse };
   globalSearch: { params: GlobalSearchParams; args: [params?: GlobalSearchParams]; response: GlobalSearchResult };
   globalSearchConversations: { params: GlobalSearchConversationsParams; args: [params?: GlobalSearchConversationsParams]; response: GlobalSearchConversations; item: SearchResultConversation };
   globalSearchContacts: { params: GlobalSearchContactsParams; args: [params?: GlobalSearchContactsParams]; response: GlobalSearchContacts; item: SearchResultContact };
@@ -8533,6 +8638,21 @@ export declare class LiveAgentClient {
    * `GET /api/v1/accounts/{account_id}/audit_logs`
    */
   listAuditLogs(params?: ListAuditLogsParams, options?: RequestOptions): Promise<AuditLogList>;
+  /**
+   * Invite several agents by email (administrators; existing members and invalid emails are skipped).
+   * `POST /api/v1/accounts/{account_id}/agents/bulk_create`
+   */
+  bulkCreateAgents(params: BulkCreateAgentsParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Start a direct upload: get a `signed_id` for a message's `attachments` and a URL to PUT the file to. Upstream Chatwoot; may answer 404 on Live Agent.
+   * `POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/direct_uploads`
+   */
+  createDirectUpload(params: CreateDirectUploadParams, options?: RequestOptions): Promise<DirectUpload>;
+  /**
+   * Set a CSAT response's review notes (enterprise). Upstream Chatwoot; may answer 404 on Live Agent.
+   * `PATCH /api/v1/accounts/{account_id}/csat_survey_responses/{csat_survey_response_id}`
+   */
+  updateCsatSurveyResponse(params: UpdateCsatSurveyResponseParams, options?: RequestOptions): Promise<CsatResponse>;
   /**
    * Search conversations, contacts, messages and (newer servers) help-center articles at once, 15 of each per page.
    * `GET /api/v1/accounts/{account_id}/search`

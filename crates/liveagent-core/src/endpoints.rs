@@ -775,6 +775,19 @@ macro_rules! for_each_endpoint {
             list_audit_logs listAuditLogs: GET "/api/v1/accounts/{account_id}/audit_logs",
                 ListAuditLogsParams => AuditLogList,
                 auth User, spec "get-account-audit-logs", idempotent yes, page (pages AuditLog ["audit_logs"] 25);
+            // ---- extended tier: agents/bulk_create, conversations/{id}/direct_uploads, csat_survey_responses/{id}
+            /// Invite several agents by email (administrators; existing members and invalid emails are skipped).
+            bulk_create_agents bulkCreateAgents: POST "/api/v1/accounts/{account_id}/agents/bulk_create",
+                BulkCreateAgentsParams => Empty,
+                auth User, route "agents#bulk_create", idempotent no, page none;
+            /// Start a direct upload: get a `signed_id` for a message's `attachments` and a URL to PUT the file to. Upstream Chatwoot; may answer 404 on Live Agent.
+            create_direct_upload createDirectUpload: POST "/api/v1/accounts/{account_id}/conversations/{conversation_id}/direct_uploads",
+                CreateDirectUploadParams => DirectUpload,
+                auth User, route "conversations/direct_uploads#create", idempotent no, page none;
+            /// Set a CSAT response's review notes (enterprise). Upstream Chatwoot; may answer 404 on Live Agent.
+            update_csat_survey_response updateCsatSurveyResponse: PATCH "/api/v1/accounts/{account_id}/csat_survey_responses/{csat_survey_response_id}",
+                UpdateCsatSurveyResponseParams => CsatResponse,
+                auth User, route "csat_survey_responses#update", idempotent yes, page none;
             // ---- search: /api/v1/accounts/{account_id}/search -----------------------------------
             /// Search conversations, contacts, messages and (newer servers) help-center articles at once, 15 of each per page.
             global_search globalSearch: GET "/api/v1/accounts/{account_id}/search",

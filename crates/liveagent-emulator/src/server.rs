@@ -203,6 +203,17 @@ async fn answer_request(
     if let Some(rest) = path.strip_prefix("/rails/active_storage/blobs/redirect/") {
         return Ok(serve_blob(&app, rest, origin));
     }
+    if let Some(token) = path.strip_prefix(crate::routes::direct_uploads::DISK_PATH) {
+        let content_type = headers.get("content-type").and_then(|v| v.to_str().ok());
+        let status = crate::routes::direct_uploads::disk_put(
+            &mut lock(&app.world).store,
+            &method,
+            token,
+            content_type,
+            &body,
+        );
+        return Ok(respond(status, None, origin, false));
+    }
     let received = Received {
         method,
         path,

@@ -60,3 +60,16 @@ params! {
         path agent_id: Id,
     }
 }
+
+params! {
+    /// `POST agents/bulk_create` (administrators): invite several users at once, each as an
+    /// agent named after its email's local part. Emails of users already in the account and
+    /// invalid emails are skipped without an error; a list longer than the account's free
+    /// seats is refused with 402.
+    pub struct BulkCreateAgentsParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// The emails to invite.
+        body emails: Vec<String>,
+    }
+}

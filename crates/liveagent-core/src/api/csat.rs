@@ -66,6 +66,20 @@ params! {
 }
 
 params! {
+    /// `PATCH csat_survey_responses/{csat_survey_response_id}`: set a response's review notes
+    /// (enterprise; administrators or a custom role with `report_manage`). The server records
+    /// who wrote them and when.
+    pub struct UpdateCsatSurveyResponseParams {
+        /// Account; defaults to the client's.
+        path account_id: Option<Id>,
+        /// Response id.
+        path csat_survey_response_id: Id,
+        /// The notes; leaving them out clears them.
+        body csat_review_notes: Option<String>,
+    }
+}
+
+params! {
     /// `GET reporting_events`: 25 a page, newest first (enterprise; administrators).
     pub struct ListReportingEventsParams {
         /// Account; defaults to the client's.

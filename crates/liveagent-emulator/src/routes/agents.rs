@@ -15,6 +15,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             Ok(Reply::json(Value::Array(members(w, account_id, None))))
         }
         ("POST", ["agents"]) => create_agent(w, req, account_id),
+        ("POST", ["agents", "bulk_create"]) => bulk_create(w, req, account_id),
         ("PATCH" | "PUT", ["agents", id]) => update_agent(w, req, account_id, id),
         ("DELETE", ["agents", id]) => {
             let user_id = seg_id(id)?;
@@ -149,29 +150,10 @@ fn create_agent(w: &mut World, req: &Req, account_id: Id) -> Res {
         return Err(Fail::invalid("Email is invalid", &["email"]));
     }
     let (role, availability) = (role_param(req)?, availability_param(req)?);
-    let user_id = match w.store.users.iter().find(|u| u.email == email) {
-        Some(u) => u.id,
-        None => {
-            let id = w.store.id();
-            let name = req
-                .str("name")
-                .unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
-            w.store.users.push(User {
-                id,
-                name,
-                display_name: None,
-                email: email.clone(),
-                token: token(24),
-                pubsub_token: token(24),
-                custom_attributes: Default::default(),
-                ui_settings: Default::default(),
-                message_signature: None,
-                confirmed: false,
-                password: token(16),
-            });
-            id
-        }
-    };
+    let name = req
+        .str("name")
+        .unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
+    let user_id = find_or_create_user(w, &email, name);
     if w.store.membership(account_id, user_id).is_some() {
         return Err(Fail::invalid("User has already been taken", &["user_id"]));
     }
@@ -190,6 +172,93 @@ fn create_agent(w: &mut World, req: &Req, account_id: Id) -> Res {
     });
     let user = w.store.user(user_id).ok_or_else(Fail::rails_error)?;
     Ok(Reply::json(agent(&w.store, account_id, user)))
+}
+
+/// `User.from_email`, or a new unconfirmed user (`AgentBuilder#find_or_create_user`).
+fn find_or_create_user(w: &mut World, email: &str, name: String) -> Id {
+    if let Some(u) = w.store.users.iter().find(|u| u.email == email) {
+        return u.id;
+    }
+    let id = w.store.id();
+    w.store.users.push(User {
+        id,
+        name,
+        display_name: None,
+        email: email.to_owned(),
+        token: token(24),
+        pubsub_token: token(24),
+        custom_attributes: Default::default(),
+        ui_settings: Default::default(),
+        message_signature: None,
+        confirmed: false,
+        password: token(16),
+    });
+    id
+}
+
+/// Devise's `email_regexp` (`/\A[^@\s]+@[^@\s]+\z/`).
+fn valid_email(email: &str) -> bool {
+    email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && !domain.is_empty()
+            && !domain.contains('@')
+            && !email.chars().any(char::is_whitespace)
+    })
+}
+
+/// `AgentsController#bulk_create` (administrators): one `AgentBuilder` an email, with the
+/// builder's defaults (role `agent`, `offline`, no auto-offline) and the email's local part as
+/// name. An invalid email or a user already in the account fails validation and is skipped;
+/// a list longer than the free seats is refused first (402). Clears `onboarding_step`.
+fn bulk_create(w: &mut World, req: &Req, account_id: Id) -> Res {
+    w.scope(req, account_id, Bots::Denied)?.require_admin()?;
+    // `validate_limit_for_bulk_create` calls `params[:emails].count`: without a list that is
+    // a `NoMethodError`.
+    let Some(Value::Array(emails)) = req.param("emails") else {
+        return Err(Fail::rails_error());
+    };
+    let account = w.store.account(account_id).ok_or_else(Fail::not_found)?;
+    let members = w
+        .store
+        .account_users
+        .iter()
+        .filter(|m| m.account_id == account_id)
+        .count();
+    let limit = account.limits.get("agents").and_then(Value::as_u64);
+    if limit.is_some_and(|l| emails.len() as u64 > l.saturating_sub(members as u64)) {
+        return Err(Fail::error(
+            402,
+            "Account limit exceeded. Please purchase more licenses",
+        ));
+    }
+    for email in emails.iter().filter_map(Value::as_str) {
+        let name = email.split('@').next().unwrap_or_default().to_owned();
+        let email = email.trim().to_lowercase();
+        let existing = w.store.users.iter().any(|u| u.email == email);
+        if !existing && !valid_email(&email) {
+            continue;
+        }
+        let user_id = find_or_create_user(w, &email, name);
+        if w.store.membership(account_id, user_id).is_some() {
+            continue;
+        }
+        let (id, t) = (w.store.id(), now());
+        w.store.account_users.push(AccountUser {
+            id,
+            account_id,
+            user_id,
+            role: "agent".into(),
+            availability: "offline".into(),
+            auto_offline: false,
+            active_at: None,
+            created_at: t,
+            updated_at: t,
+        });
+    }
+    if let Some(account) = w.store.accounts.get_mut(account_id) {
+        account.custom_attributes.remove("onboarding_step");
+    }
+    Ok(Reply::ok())
 }
 
 fn update_agent(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {

@@ -1,10 +1,11 @@
 //! Account API: CSAT survey responses (`csat_survey_responses`, `/metrics`, `/download`),
-//! reporting events and audit logs (enterprise). Administrators only.
+//! review notes (`PATCH csat_survey_responses/{id}`, enterprise), reporting events and audit
+//! logs (enterprise). Administrators only.
 
 use super::report_data::{Range, csv_line, range, within};
-use super::{World, page};
+use super::{World, page, seg_id};
 use crate::auth::Bots;
-use crate::clock::iso_text;
+use crate::clock::{iso_text, now};
 use crate::http::{Fail, Reply, Req, Res};
 use crate::store::{CsatResponse, Id, Store};
 use crate::views::contacts::contact;
@@ -20,6 +21,9 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             | ["reporting_events"]
             | ["audit_logs"]
     );
+    if let ("PATCH", ["csat_survey_responses", id]) = (method, rest) {
+        return update(w, req, account_id, id);
+    }
     if method != "GET" || !known {
         return Err(Fail::rails_not_found());
     }
@@ -97,8 +101,17 @@ fn response(store: &Store, r: &CsatResponse) -> Value {
     o.insert("id".into(), json!(r.id));
     o.insert("rating".into(), json!(r.rating));
     o.insert("feedback_message".into(), json!(r.feedback_message));
-    o.insert("csat_review_notes".into(), Value::Null);
-    o.insert("review_notes_updated_at".into(), Value::Null);
+    o.insert("csat_review_notes".into(), json!(r.review_notes));
+    o.insert(
+        "review_notes_updated_at".into(),
+        json!(r.review_notes_updated_at.map(|t| t.floor() as i64)),
+    );
+    if let Some(u) = r.review_notes_updated_by.and_then(|u| store.user(u)) {
+        o.insert(
+            "review_notes_updated_by".into(),
+            json!({ "id": u.id, "name": u.name }),
+        );
+    }
     o.insert("account_id".into(), json!(r.account_id));
     o.insert("message_id".into(), json!(r.message_id));
     if let Some(c) = store.contact(r.contact_id) {
@@ -111,6 +124,28 @@ fn response(store: &Store, r: &CsatResponse) -> Value {
     }
     o.insert("created_at".into(), json!(r.created_at.floor() as i64));
     Value::Object(o)
+}
+
+/// `Enterprise::...::CsatSurveyResponsesController#update`: the response is found first (404),
+/// then the policy asks for an administrator; the notes (absent: cleared) are stamped with the
+/// caller and the time.
+fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
+    let scope = w.scope(req, account_id, Bots::Denied)?;
+    let id = seg_id(id)?;
+    let t = now();
+    let r = w
+        .store
+        .csat_responses
+        .iter_mut()
+        .find(|r| r.id == id && r.account_id == account_id)
+        .ok_or_else(Fail::not_found)?;
+    scope.require_admin()?;
+    r.review_notes = req.str("csat_review_notes");
+    r.review_notes_updated_by = scope.user_id();
+    r.review_notes_updated_at = Some(t);
+    r.updated_at = t;
+    let r = r.clone();
+    Ok(Reply::json(response(&w.store, &r)))
 }
 
 /// `download.csv.erb` (enterprise: with review notes); its last line names the period.
@@ -151,7 +186,7 @@ fn download(store: &Store, req: &Req, account_id: Id) -> Res {
             text(contact.and_then(|c| c.phone_number.as_ref())),
             json!(link),
             json!(format!("{} {} UTC", &recorded[..10], &recorded[11..19])),
-            Value::Null,
+            json!(r.review_notes),
         ]));
     }
     out.push_str(&period);

@@ -70,11 +70,13 @@ fn create(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let index = w.conversation_index(&scope, id)?;
     let body = req.body.as_object().cloned().unwrap_or_default();
     let mut new = message_from(&body, &scope, w, index)?;
+    let signed = super::direct_uploads::signed_attachments(&w.store, req)?;
     new.attachments = req
         .files("attachments")
         .into_iter()
         .map(|f| w.store.add_blob(f))
         .collect();
+    new.attachments.extend(signed);
     if new
         .content
         .as_ref()

@@ -8,6 +8,7 @@ mod contacts;
 mod conversation_extras;
 mod conversations;
 mod csat;
+pub(crate) mod direct_uploads;
 mod help_center;
 mod inbox_extras;
 mod inboxes;
@@ -145,6 +146,7 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
             )
             | ("DELETE", [_]) => conversation_extras::route(w, req, method, account_id, rest),
             (_, [_, "messages", ..]) => messages::route(w, req, method, account_id, rest),
+            (_, [_, "direct_uploads"]) => direct_uploads::route(w, req, method, account_id, rest),
             _ => conversations::route(w, req, method, account_id, rest),
         },
         ["upload"] | ["contacts", "import"] => uploads::route(w, req, method, account_id, rest),

@@ -475,6 +475,9 @@ fn record_csat(w: &mut World, index: usize, message_id: Id, answer: &Value) {
             Some(crate::store::Assignee::User(u)) => Some(u),
             _ => None,
         },
+        review_notes: None,
+        review_notes_updated_by: None,
+        review_notes_updated_at: None,
         created_at: t,
         updated_at: t,
     });

@@ -9,6 +9,7 @@ mod blobs;
 mod bot_inboxes;
 mod contacts;
 mod conversations;
+mod direct_uploads;
 mod help_center;
 mod hooks;
 mod lifecycle;
@@ -23,6 +24,7 @@ pub(crate) use blobs::Blob;
 pub(crate) use bot_inboxes::AgentBotInboxes;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
+pub(crate) use direct_uploads::DirectUpload;
 pub(crate) use help_center::{Article, Category, HelpCenter, Portal, normalize_config};
 pub(crate) use hooks::Hook;
 pub(crate) use lifecycle::{Lifecycle, Transcript};
@@ -62,6 +64,8 @@ pub(crate) struct Store {
     pub reporting_events: Vec<ReportingEvent>,
     pub csat_responses: Vec<CsatResponse>,
     pub blobs: Vec<Blob>,
+    /// Direct uploads announced (their blobs exist once the bytes arrive).
+    pub direct_uploads: Vec<DirectUpload>,
     /// Where the emulator listens (`http://127.0.0.1:port`): the start of its file URLs.
     pub base_url: String,
     pub lifecycle: Lifecycle,

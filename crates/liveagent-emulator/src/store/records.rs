@@ -328,6 +328,10 @@ pub(crate) struct CsatResponse {
     pub feedback_message: Option<String>,
     pub contact_id: Id,
     pub assigned_agent_id: Option<Id>,
+    /// Review notes (enterprise), with who wrote them last and when.
+    pub review_notes: Option<String>,
+    pub review_notes_updated_by: Option<Id>,
+    pub review_notes_updated_at: Option<f64>,
     pub created_at: f64,
     pub updated_at: f64,
 }

@@ -9,6 +9,7 @@ mod automation;
 mod cable;
 mod contact_extras;
 mod coverage;
+mod extended;
 mod faults;
 mod help_center;
 mod inbox_extras;
