@@ -113,6 +113,7 @@ function requestOptions(options, raw) {
 }
 
 const BACKEND = Symbol('backend');
+const BASE_URL = Symbol('baseUrl');
 const SEND = Symbol('send');
 
 /**
@@ -134,6 +135,7 @@ export function bind(binding) {
       try {
         if (names === null) install();
         this[BACKEND] = new binding.Backend(JSON.stringify(rest), fetch ?? null);
+        this[BASE_URL] = rest.baseUrl;
       } catch (e) {
         throw toError(e);
       }
@@ -184,6 +186,102 @@ export function bind(binding) {
       }
     }
   }
+
+  /**
+   * Live updates over the server's `/cable` (ActionCable): typed events as they happen, for a
+   * user (`{ pubsubToken, accountId, userId }` from `getProfile()`) or a contact (`{
+   * pubsubToken }`). Reconnects on its own; ends when `signal` aborts or `return()` is called,
+   * and throws when the server rejects the subscription. `WebSocket` defaults to the global one
+   * (browsers, Workers, Node 22+); pass one in Node 20 (the `ws` package).
+   */
+  LiveAgentClient.prototype.events = async function* events(options) {
+    const { WebSocket: Socket = globalThis.WebSocket, signal, ...rest } = options ?? {};
+    if (typeof Socket !== 'function') throw configError('events() needs a WebSocket: none is global here (Node 20: pass the ws package as the WebSocket option)');
+    let machine;
+    try {
+      machine = new binding.CableMachine(this[BASE_URL], JSON.stringify(rest));
+    } catch (e) {
+      throw toError(e);
+    }
+    const url = machine.url();
+    const queue = [];
+    let wake = null;
+    let socket = null;
+    let timer = null;
+    let done = false;
+    let failure = null;
+    const notify = () => wake?.();
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      machine.stop();
+      socket?.close();
+      socket = null;
+      notify();
+    };
+    const run = (actions) => {
+      for (const action of JSON.parse(actions)) {
+        if ('send' in action) socket?.send(action.send);
+        else if ('event' in action) queue.push({ event: action.event });
+        else if ('error' in action) queue.push({ error: new LiveAgentError(action.error) });
+        else if ('close' in action) socket?.close();
+        else if ('reconnect' in action) {
+          socket = null;
+          clearTimeout(timer);
+          timer = setTimeout(open, action.reconnect);
+        } else if ('end' in action) {
+          failure = new LiveAgentError(action.end);
+          finish();
+        }
+      }
+      if (queue.length) notify();
+      if (done || !socket) return;
+      clearTimeout(timer);
+      const wait = machine.nextTick(Date.now());
+      if (wait !== undefined && wait !== null) timer = setTimeout(() => run(machine.tick(Date.now())), wait);
+    };
+    const open = () => {
+      if (done) return;
+      let ws;
+      try {
+        ws = new Socket(url);
+      } catch {
+        run(machine.closed(Math.random()));
+        return;
+      }
+      socket = ws;
+      ws.onopen = () => socket === ws && run(machine.opened(Date.now()));
+      ws.onmessage = (message) => socket === ws && run(machine.frame(String(message.data), Date.now()));
+      ws.onclose = () => {
+        if (socket !== ws || done) return;
+        socket = null;
+        run(machine.closed(Math.random()));
+      };
+      ws.onerror = () => {};
+    };
+    if (signal?.aborted) return;
+    signal?.addEventListener('abort', finish, { once: true });
+    open();
+    try {
+      for (;;) {
+        if (queue.length) {
+          const item = queue.shift();
+          if (item.error) throw item.error;
+          yield item.event;
+        } else if (done) {
+          if (failure) throw failure;
+          return;
+        } else {
+          await new Promise((resolve) => (wake = resolve));
+          wake = null;
+        }
+      }
+    } finally {
+      signal?.removeEventListener('abort', finish);
+      finish();
+    }
+  };
 
   function lookup(name) {
     if (names === null) install();

@@ -64,6 +64,41 @@ export interface PaginateOptions extends RequestOptions {
   maxItems?: number | undefined;
 }
 
+/** The constructor of a WebSocket: the global one, or the `ws` package's in Node 20. */
+export type WebSocketConstructor = new (url: string) => {
+  send(data: string): void;
+  close(): void;
+  onopen: ((event: any) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: any) => void) | null;
+  onerror: ((event: any) => void) | null;
+};
+
+/**
+ * Options of `client.events()`: a user's subscription (`pubsubToken`, `accountId` and `userId`
+ * from `getProfile()`), or a contact's (`pubsubToken` alone).
+ */
+export interface EventsOptions {
+  /** The profile's or the contact's `pubsub_token`. */
+  pubsubToken: string;
+  /** The account to hear (a user's subscription). */
+  accountId?: number | undefined;
+  /** The user's id (a user's subscription). */
+  userId?: number | undefined;
+  /** Throw on any drift instead of repairing it. */
+  strict?: boolean | undefined;
+  /** Milliseconds between `update_presence` messages (default 20,000; 0 for none). */
+  presenceInterval?: number | undefined;
+  /** A socket silent this long is reopened (default 6,000 ms). */
+  staleAfter?: number | undefined;
+  /** Failed reconnections in a row before giving up (default: never). */
+  maxReconnects?: number | undefined;
+  /** The WebSocket to use (default: the global one). */
+  WebSocket?: WebSocketConstructor | undefined;
+  /** Ends the iteration and closes the socket. */
+  signal?: AbortSignal | undefined;
+}
+
 /** A result with the response it came from (`client.raw`). */
 export interface ApiResponse<T> {
   status: number;
@@ -1045,6 +1080,63 @@ export interface BulkCreateAgentsParams {
   account_id?: Id | null | undefined;
   /** The emails to invite. */
   emails: string[];
+}
+
+/**
+ * Any other event, typed by its name: `data` is kept as the server sent it (a
+ * conversation's, contact's or notification's push data, typing and presence payloads),
+ * with `account_id` and, for actions a user took, `performer`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CableDataEvent {
+  /** The event name (`conversation.created`, `assignee.changed`, `presence.update`, ...). */
+  event: string;
+  /** Its payload. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * A live update, by its `event`: what `client.events()` yields. An event this version does
+ * not know is kept as it came (and reported as drift).
+ *
+ * A kind this version does not know is kept as it came and reported as drift
+ * (an error with `strict`): it is none of these types.
+ */
+export type CableEvent =
+  | (CableMessageEvent & { event: "message.created" })
+  | (CableMessageEvent & { event: "message.updated" })
+  | (CableMessageEvent & { event: "first.reply.created" })
+  | (CableDataEvent & { event: "conversation.created" })
+  | (CableDataEvent & { event: "conversation.updated" })
+  | (CableDataEvent & { event: "conversation.status_changed" })
+  | (CableDataEvent & { event: "conversation.read" })
+  | (CableDataEvent & { event: "conversation.contact_changed" })
+  | (CableDataEvent & { event: "conversation.mentioned" })
+  | (CableDataEvent & { event: "conversation.unread_count_changed" })
+  | (CableDataEvent & { event: "assignee.changed" })
+  | (CableDataEvent & { event: "team.changed" })
+  | (CableDataEvent & { event: "conversation.typing_on" })
+  | (CableDataEvent & { event: "conversation.typing_off" })
+  | (CableDataEvent & { event: "contact.created" })
+  | (CableDataEvent & { event: "contact.updated" })
+  | (CableDataEvent & { event: "contact.merged" })
+  | (CableDataEvent & { event: "contact.deleted" })
+  | (CableDataEvent & { event: "presence.update" })
+  | (CableDataEvent & { event: "notification.created" })
+  | (CableDataEvent & { event: "notification.updated" })
+  | (CableDataEvent & { event: "notification.deleted" });
+
+/**
+ * A message event: `data` is `Message#push_event_data` with the account id.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CableMessageEvent {
+  /** `message.created`, `message.updated` or `first.reply.created`. */
+  event: string;
+  /** The message. */
+  data: MessagePush;
 }
 
 /**
@@ -7765,6 +7857,8 @@ export declare class LiveAgentClient {
   raw<K extends keyof Endpoints>(name: K, ...args: CallArgs<K, RequestOptions>): Promise<ApiResponse<Endpoints[K]['response']>>;
   /** Every item of a listing, fetching pages as they are consumed (`for await`). */
   paginate<K extends PaginatedEndpoint>(name: K, ...args: CallArgs<K, PaginateOptions>): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;
+  /** Live updates over `/cable` (`for await`); reconnects on its own, ends on `signal`. */
+  events(options: EventsOptions): AsyncGenerator<CableEvent, void, undefined>;
   /**
    * List conversations, 25 per page, with counts for the whole filter.
    * `GET /api/v1/accounts/{account_id}/conversations`

@@ -117,7 +117,7 @@ function wasmEngine() {
 
 const chosen = addon
   ? {
-      LiveAgentClient: bind({ Backend, endpointNames: addon.endpointNames }),
+      LiveAgentClient: bind({ Backend, CableMachine: addon.CableMachine, endpointNames: addon.endpointNames }),
       LiveAgentError: NativeError,
       ...webhooks({ verifyWebhook: addon.verifyWebhook, parseWebhook: addon.parseWebhook }),
     }

@@ -2,11 +2,12 @@
 // which differ only in where the module comes from. The class and its methods come from the
 // shared JS layer (client.js); every request is built, retried and parsed in Rust, and every
 // webhook verified and parsed there.
-import wasmInit, { initSync as wasmInitSync, Backend, endpointNames, verifyWebhook as verify, parseWebhook as parse } from './liveagent_wasm.js';
+import wasmInit, { initSync as wasmInitSync, Backend, CableMachine, endpointNames, verifyWebhook as verify, parseWebhook as parse } from './liveagent_wasm.js';
 import { bind, webhooks, LiveAgentError } from './client.js';
 
 export const LiveAgentClient = bind({
   Backend,
+  CableMachine,
   endpointNames() {
     try {
       return endpointNames();

@@ -61,6 +61,41 @@ export interface PaginateOptions extends RequestOptions {
   maxItems?: number | undefined;
 }
 
+/** The constructor of a WebSocket: the global one, or the `ws` package's in Node 20. */
+export type WebSocketConstructor = new (url: string) => {
+  send(data: string): void;
+  close(): void;
+  onopen: ((event: any) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: any) => void) | null;
+  onerror: ((event: any) => void) | null;
+};
+
+/**
+ * Options of `client.events()`: a user's subscription (`pubsubToken`, `accountId` and `userId`
+ * from `getProfile()`), or a contact's (`pubsubToken` alone).
+ */
+export interface EventsOptions {
+  /** The profile's or the contact's `pubsub_token`. */
+  pubsubToken: string;
+  /** The account to hear (a user's subscription). */
+  accountId?: number | undefined;
+  /** The user's id (a user's subscription). */
+  userId?: number | undefined;
+  /** Throw on any drift instead of repairing it. */
+  strict?: boolean | undefined;
+  /** Milliseconds between `update_presence` messages (default 20,000; 0 for none). */
+  presenceInterval?: number | undefined;
+  /** A socket silent this long is reopened (default 6,000 ms). */
+  staleAfter?: number | undefined;
+  /** Failed reconnections in a row before giving up (default: never). */
+  maxReconnects?: number | undefined;
+  /** The WebSocket to use (default: the global one). */
+  WebSocket?: WebSocketConstructor | undefined;
+  /** Ends the iteration and closes the socket. */
+  signal?: AbortSignal | undefined;
+}
+
 /** A result with the response it came from (`client.raw`). */
 export interface ApiResponse<T> {
   status: number;

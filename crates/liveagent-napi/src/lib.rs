@@ -8,6 +8,7 @@
 mod fetch;
 
 use liveagent::Client;
+use liveagent_core::cable::{Cable, cable_url};
 use liveagent_core::{Error, Paginator, Upload, js};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -210,5 +211,68 @@ pub mod bench {
     #[napi]
     pub fn bench_to_objects(env: &Env, body: String) -> Result<Unknown<'_>> {
         env.to_js_value(&serde_json::from_str::<Value>(&body).unwrap_or_default())
+    }
+}
+
+/// The live-updates state machine (`client.events()`), driven by `bindings/client.js` over the
+/// caller's `WebSocket`: it says what to send, yield, close and when to reconnect.
+#[napi]
+pub struct CableMachine {
+    inner: Cable,
+    url: String,
+}
+
+#[napi]
+impl CableMachine {
+    /// A machine for `options` (JSON, see `liveagent_core::js::cable_options`) on the server at
+    /// `base_url`.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(base_url: String, options: String) -> napi::Result<Self> {
+        Ok(CableMachine {
+            inner: Cable::new(js::cable_options(&options).map_err(reject)?),
+            url: cable_url(&base_url),
+        })
+    }
+
+    /// The `/cable` WebSocket URL.
+    #[napi(catch_unwind)]
+    pub fn url(&self) -> String {
+        self.url.clone()
+    }
+
+    /// The socket opened; returns the actions (JSON).
+    #[napi(catch_unwind)]
+    pub fn opened(&mut self, now: f64) -> String {
+        js::actions_json(self.inner.opened(now as i64))
+    }
+
+    /// A text frame arrived.
+    #[napi(catch_unwind)]
+    pub fn frame(&mut self, text: String, now: f64) -> String {
+        js::actions_json(self.inner.frame(&text, now as i64))
+    }
+
+    /// The socket closed (or did not open).
+    #[napi(catch_unwind)]
+    pub fn closed(&mut self, random: f64) -> String {
+        js::actions_json(self.inner.closed(random))
+    }
+
+    /// Time passed.
+    #[napi(catch_unwind)]
+    pub fn tick(&mut self, now: f64) -> String {
+        js::actions_json(self.inner.tick(now as i64))
+    }
+
+    /// Milliseconds until the next `tick`, if a socket is open.
+    #[napi(catch_unwind, js_name = "nextTick")]
+    pub fn next_tick(&self, now: f64) -> Option<f64> {
+        self.inner.next_tick_ms(now as i64).map(|ms| ms as f64)
+    }
+
+    /// The subscriber is gone.
+    #[napi(catch_unwind)]
+    pub fn stop(&mut self) {
+        self.inner.stop();
     }
 }

@@ -9,6 +9,7 @@
 mod fetch;
 
 use js_sys::{Array, Function, Uint8Array};
+use liveagent_core::cable::{Cable, cable_url};
 use liveagent_core::{Call, Config, Error, Paginator, Upload, js};
 use wasm_bindgen::prelude::*;
 
@@ -167,5 +168,62 @@ pub mod bench {
             .unwrap_or_default()
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .unwrap_or(JsValue::NULL)
+    }
+}
+
+/// The live-updates state machine (`client.events()`), driven by `bindings/client.js` over the
+/// caller's `WebSocket`: it says what to send, yield, close and when to reconnect.
+#[wasm_bindgen]
+pub struct CableMachine {
+    inner: Cable,
+    url: String,
+}
+
+#[wasm_bindgen]
+impl CableMachine {
+    /// A machine for `options` (JSON, see `liveagent_core::js::cable_options`) on the server at
+    /// `base_url`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(base_url: &str, options: &str) -> Result<CableMachine, JsValue> {
+        Ok(CableMachine {
+            inner: Cable::new(js::cable_options(options).map_err(reject)?),
+            url: cable_url(base_url),
+        })
+    }
+
+    /// The `/cable` WebSocket URL.
+    pub fn url(&self) -> String {
+        self.url.clone()
+    }
+
+    /// The socket opened; returns the actions (JSON).
+    pub fn opened(&mut self, now: f64) -> String {
+        js::actions_json(self.inner.opened(now as i64))
+    }
+
+    /// A text frame arrived.
+    pub fn frame(&mut self, text: &str, now: f64) -> String {
+        js::actions_json(self.inner.frame(text, now as i64))
+    }
+
+    /// The socket closed (or did not open).
+    pub fn closed(&mut self, random: f64) -> String {
+        js::actions_json(self.inner.closed(random))
+    }
+
+    /// Time passed.
+    pub fn tick(&mut self, now: f64) -> String {
+        js::actions_json(self.inner.tick(now as i64))
+    }
+
+    /// Milliseconds until the next `tick`, if a socket is open.
+    #[wasm_bindgen(js_name = nextTick)]
+    pub fn next_tick(&self, now: f64) -> Option<f64> {
+        self.inner.next_tick_ms(now as i64).map(|ms| ms as f64)
+    }
+
+    /// The subscriber is gone.
+    pub fn stop(&mut self) {
+        self.inner.stop();
     }
 }

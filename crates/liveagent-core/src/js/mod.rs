@@ -2,6 +2,9 @@
 //! as JSON, and the webhook functions. Living here, once, they cannot differ between the wasm
 //! and the Node package.
 
+mod cable;
+pub use cable::{actions_json, cable_options};
+
 use crate::call::{CallOptions, Success};
 use crate::config::{Config, Credentials, TokenHeader};
 use crate::error::{BuildError, BuildErrorKind, Error};
