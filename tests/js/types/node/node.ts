@@ -3,6 +3,7 @@
 // writes the client.
 import { engine, LiveAgentClient, LiveAgentError, verifyWebhook } from '@liveagent/node';
 import type { IncomingMessage } from 'node:http';
+import type { WebSocketConstructor } from '@liveagent/node';
 import * as wasm from '@liveagent/wasm';
 import { readFileSync } from 'node:fs';
 
@@ -34,6 +35,22 @@ export async function uploads(client: LiveAgentClient): Promise<void> {
   // @ts-expect-error a file param takes bytes, not a path
   await client.importContacts({ import_file: 'contacts.csv' });
   console.log(url, (await client.uploadFile({ attachment: new Uint8Array(4) })).file_url);
+}
+
+export async function live(client: LiveAgentClient, signal: AbortSignal, WebSocket: WebSocketConstructor): Promise<void> {
+  const me = await client.getProfile();
+  // Lenient results may hold null where an older server leaves a field out.
+  if (!me.pubsub_token) return;
+  for await (const event of client.events({ pubsubToken: me.pubsub_token, accountId: 1, userId: me.id, signal, WebSocket })) {
+    if (event.event === 'message.created') {
+      const content: string | null = event.data.content;
+      console.log(content);
+    }
+    // @ts-expect-error events are told apart by their `event`
+    if (event.event === 'message.deleted') break;
+  }
+  // @ts-expect-error a subscription needs its token
+  client.events({ accountId: 1 });
 }
 
 export async function wasmInNode(): Promise<void> {
