@@ -317,6 +317,30 @@ fn broadcasts(store: &Store, e: &Event) -> Vec<(Vec<String>, &'static str, Value
             }
             out
         }
+        "conversation_typing_on" | "conversation_typing_off" => {
+            let display = e.payload["conversation"].get("id").and_then(as_id);
+            let Some((conversation_data, contact)) = conversation(display) else {
+                return Vec::new();
+            };
+            let user = &e.payload["user"];
+            let typist = match (user["type"].as_str(), user.get("id").and_then(as_id)) {
+                (Some("user"), Some(id)) => store.user(id).map(|u| u.pubsub_token.clone()),
+                (Some("contact"), _) => contact.clone(),
+                _ => None,
+            };
+            // `typing_event_listener_tokens`: the inbox's users and the contact, but not the typist.
+            let mut streams = users();
+            streams.extend(contact);
+            streams.retain(|t| Some(t) != typist.as_ref());
+            let mut data = with_account(e.payload.clone());
+            data["conversation"] = conversation_data;
+            let name = if e.name == "conversation_typing_on" {
+                "conversation.typing_on"
+            } else {
+                "conversation.typing_off"
+            };
+            vec![(streams, name, data)]
+        }
         "contact_created" | "contact_updated" => {
             let Some(c) = id.and_then(|id| store.contact(id)) else {
                 return Vec::new();

@@ -74,6 +74,19 @@ async fn events_arrive_survive_a_dropped_socket_and_stop_with_the_stream() {
         }
     }
 
+    // Another agent types: the admin hears it (the typist would not).
+    emu.user("agent")
+        .toggle_typing_status(ToggleTypingStatusParams::new(1u64, TypingStatus::On))
+        .await
+        .unwrap();
+    loop {
+        if let CableEvent::ConversationTypingOn(e) = events.next().await.unwrap().unwrap() {
+            assert_eq!(e.data["conversation"]["id"], 1);
+            assert_eq!(e.data["user"]["type"], "user");
+            break;
+        }
+    }
+
     drop(events);
     sockets(&emu, 0).await;
 }
