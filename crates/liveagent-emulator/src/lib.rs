@@ -42,6 +42,7 @@ mod request_log;
 mod routes;
 mod seed;
 mod server;
+mod storage;
 mod store;
 mod views;
 

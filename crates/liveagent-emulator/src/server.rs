@@ -37,7 +37,7 @@ pub(crate) struct App {
     pub(crate) cable: crate::cable::Hub,
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -65,6 +65,11 @@ impl App {
             gateway: Mutex::new(gateway),
             cable: crate::cable::Hub::default(),
         }
+    }
+
+    /// The database, locked by callers with [`lock`].
+    pub(crate) fn world(&self) -> &Mutex<World> {
+        &self.world
     }
 
     /// Reads the store.
@@ -200,19 +205,8 @@ async fn answer_request(
     if let Some(rest) = path.strip_prefix("/__emulator/") {
         return Ok(control(&app, &method, rest, &query, &body, origin));
     }
-    if let Some(rest) = path.strip_prefix("/rails/active_storage/blobs/redirect/") {
-        return Ok(serve_blob(&app, rest, origin));
-    }
-    if let Some(token) = path.strip_prefix(crate::routes::direct_uploads::DISK_PATH) {
-        let content_type = headers.get("content-type").and_then(|v| v.to_str().ok());
-        let status = crate::routes::direct_uploads::disk_put(
-            &mut lock(&app.world).store,
-            &method,
-            token,
-            content_type,
-            &body,
-        );
-        return Ok(respond(status, None, origin, false));
+    if let Some(response) = crate::storage::answer(&app, &method, &path, &headers, &body, &origin) {
+        return Ok(response);
     }
     let received = Received {
         method,
@@ -354,26 +348,6 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
     Ok(response)
 }
 
-/// A stored file, by the signed id in its URL (storage serves it: no token needed, as behind
-/// the server's redirect).
-fn serve_blob(app: &App, rest: &str, origin: Option<HeaderValue>) -> Response<Body> {
-    let signed_id = rest.split('/').next().unwrap_or_default();
-    let world = lock(&app.world);
-    let Some(blob) = world.store.blobs.iter().find(|b| b.signed_id == signed_id) else {
-        return respond(404, Some(json!({"error": "Not Found"})), origin, false);
-    };
-    let mut response = Response::new(Full::new(blob.bytes.clone()));
-    if let Ok(value) = HeaderValue::from_str(&blob.content_type) {
-        response.headers_mut().insert("content-type", value);
-    }
-    if let Some(origin) = origin {
-        response
-            .headers_mut()
-            .insert("access-control-allow-origin", origin);
-    }
-    response
-}
-
 /// The test-control API under `/__emulator/`.
 fn control(
     app: &App,
@@ -486,7 +460,7 @@ fn preflight(request: &HeaderMap, origin: Option<HeaderValue>) -> Response<Body>
 }
 
 /// A response with the server's headers. `truncate`: declare the full length, send half.
-fn respond(
+pub(crate) fn respond(
     status: u16,
     body: Option<Value>,
     origin: Option<HeaderValue>,
