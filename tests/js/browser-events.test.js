@@ -1,6 +1,7 @@
 // Live updates in headless Chromium through the wasm package and the browser's own WebSocket: a
-// visitor's page subscribes with its contact's pubsub_token, an agent replies through the API,
-// and the reply reaches the page as a typed message.created event.
+// visitor's page subscribes with its contact's pubsub_token; an agent's reply reaches it as a
+// typed message.created event; the emulator drops the socket, the page reconnects and hears
+// the second reply; leaving the loop closes the socket.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -23,12 +24,14 @@ await init();
 const widget = new LiveAgentClient({ baseUrl: ${JSON.stringify(baseUrl)} });
 const visitor = await widget.createPublicContact({ inbox_identifier: ${JSON.stringify(inbox)}, name: 'Live visitor' });
 await widget.createPublicConversation({ inbox_identifier: ${JSON.stringify(inbox)}, contact_identifier: visitor.source_id });
+const heard = [];
 for await (const event of widget.events({ pubsubToken: visitor.pubsub_token, strict: true })) {
   if (event.event === 'message.created' && event.data.message_type === 'outgoing') {
-    document.body.textContent = 'RESULT ' + JSON.stringify({ content: event.data.content, conversation: event.data.conversation_id });
-    break;
+    heard.push([event.data.content, event.data.conversation_id]);
+    if (heard.length === 2) break;
   }
 }
+document.body.textContent = 'RESULT ' + JSON.stringify(heard);
 `;
 
 before(async () => {
@@ -50,22 +53,37 @@ after(async () => {
   emulator?.stop();
 });
 
-test("a visitor's page hears the agent's reply live", async () => {
-  const running = runPage(browser, server.origin, 'RESULT');
-  // Once the page has subscribed, an agent replies in the conversation it opened.
-  for (let i = 0; (await emulator.control('GET', 'cable')).sockets !== 1; i += 1) {
-    assert.ok(i < 600, 'the page never subscribed');
+/** Waits until the emulator holds `n` subscribed sockets. */
+async function sockets(n) {
+  for (let i = 0; (await emulator.control('GET', 'cable')).sockets !== n; i += 1) {
+    assert.ok(i < 600, `the emulator never held ${n} socket(s)`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+test("a visitor's page hears the agent's replies live, across a dropped socket", async () => {
+  const running = runPage(browser, server.origin, 'RESULT');
+  // Once the page has subscribed, an agent replies in the conversation it opened.
+  await sockets(1);
   const opened = (await emulator.requests()).find((r) => r.method === 'POST' && r.path.endsWith('/conversations'));
   const conversation = JSON.parse(opened.response).id;
-  const reply = await fetch(`${emulator.base_url}/api/v1/accounts/${emulator.account_id}/conversations/${conversation}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', api_access_token: emulator.tokens.admin },
-    body: JSON.stringify({ content: 'Hello from an agent' }),
-  });
-  assert.equal(reply.status, 200);
+  const reply = (content) =>
+    fetch(`${emulator.base_url}/api/v1/accounts/${emulator.account_id}/conversations/${conversation}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', api_access_token: emulator.tokens.admin },
+      body: JSON.stringify({ content }),
+    });
+  assert.equal((await reply('Hello from an agent')).status, 200);
+  assert.equal((await emulator.control('POST', 'cable/drop')).dropped, 1);
+  await sockets(0);
+  await sockets(1);
+  assert.equal((await reply('Still here')).status, 200);
   const { text, errors } = await running;
   assert.deepEqual(errors, []);
-  assert.deepEqual(JSON.parse(text.slice('RESULT '.length)), { content: 'Hello from an agent', conversation });
+  assert.deepEqual(JSON.parse(text.slice('RESULT '.length)), [
+    ['Hello from an agent', conversation],
+    ['Still here', conversation],
+  ]);
+  // The page left its loop: the socket is closed.
+  await sockets(0);
 });
