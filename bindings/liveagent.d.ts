@@ -1083,9 +1083,33 @@ export interface BulkCreateAgentsParams {
 }
 
 /**
- * Any other event, typed by its name: `data` is kept as the server sent it (a
- * conversation's, contact's or notification's push data, typing and presence payloads),
- * with `account_id` and, for actions a user took, `performer`.
+ * A contact event: `data` is `Contact#push_event_data` with the account id.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CableContactEvent {
+  /** `contact.created`, `contact.updated` or `contact.merged`. */
+  event: string;
+  /** The contact. */
+  data: ContactPush;
+}
+
+/**
+ * A conversation event: `data` is the conversation's push data with the account id.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CableConversationEvent {
+  /** `conversation.created`, `.updated`, `assignee.changed`, ... */
+  event: string;
+  /** The conversation. */
+  data: WebhookConversation;
+}
+
+/**
+ * Any other event, typed by its name: `data` is kept as the server sent it (typing,
+ * presence, notification and unread-count payloads, a deleted contact's id), with
+ * `account_id` and, for actions a user took, `performer`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
  */
@@ -1107,20 +1131,20 @@ export type CableEvent =
   | (CableMessageEvent & { event: "message.created" })
   | (CableMessageEvent & { event: "message.updated" })
   | (CableMessageEvent & { event: "first.reply.created" })
-  | (CableDataEvent & { event: "conversation.created" })
-  | (CableDataEvent & { event: "conversation.updated" })
-  | (CableDataEvent & { event: "conversation.status_changed" })
-  | (CableDataEvent & { event: "conversation.read" })
-  | (CableDataEvent & { event: "conversation.contact_changed" })
-  | (CableDataEvent & { event: "conversation.mentioned" })
+  | (CableConversationEvent & { event: "conversation.created" })
+  | (CableConversationEvent & { event: "conversation.updated" })
+  | (CableConversationEvent & { event: "conversation.status_changed" })
+  | (CableConversationEvent & { event: "conversation.read" })
+  | (CableConversationEvent & { event: "conversation.contact_changed" })
+  | (CableConversationEvent & { event: "conversation.mentioned" })
   | (CableDataEvent & { event: "conversation.unread_count_changed" })
-  | (CableDataEvent & { event: "assignee.changed" })
-  | (CableDataEvent & { event: "team.changed" })
+  | (CableConversationEvent & { event: "assignee.changed" })
+  | (CableConversationEvent & { event: "team.changed" })
   | (CableDataEvent & { event: "conversation.typing_on" })
   | (CableDataEvent & { event: "conversation.typing_off" })
-  | (CableDataEvent & { event: "contact.created" })
-  | (CableDataEvent & { event: "contact.updated" })
-  | (CableDataEvent & { event: "contact.merged" })
+  | (CableContactEvent & { event: "contact.created" })
+  | (CableContactEvent & { event: "contact.updated" })
+  | (CableContactEvent & { event: "contact.merged" })
   | (CableDataEvent & { event: "contact.deleted" })
   | (CableDataEvent & { event: "presence.update" })
   | (CableDataEvent & { event: "notification.created" })
@@ -1537,6 +1561,10 @@ export interface ContactPush {
   type: string;
   /** Company (with the `companies` feature). */
   company_id: Id | null;
+  /** Account id (live updates only). */
+  account_id: Id | null;
+  /** Who did it (live updates of a user's action). */
+  performer: Record<string, unknown> | null;
 }
 
 /**
@@ -7242,7 +7270,8 @@ export interface WebhookContactInbox {
 /**
  * A conversation as webhooks render it (`Conversation#webhook_data`): inside message,
  * typing and web-widget events, and as the payload of the conversation events, which
- * add `event` (and, for updates, `changed_attributes`).
+ * add `event` (and, for updates, `changed_attributes`). Live updates send the same push
+ * data with `account_id` instead of `account`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
  */
@@ -7297,8 +7326,12 @@ export interface WebhookConversation {
   sla_events: SlaEvent[] | null;
   /** SLA policy (enterprise, `sla` feature). */
   sla_policy_id: Id | null;
-  /** Account. */
-  account: AccountRef;
+  /** Account (webhooks; live updates carry `account_id`). */
+  account: AccountRef | null;
+  /** Account id (live updates; webhooks carry `account`). */
+  account_id: Id | null;
+  /** Who did it (live updates of a user's action: `Current.user.push_event_data`). */
+  performer: Record<string, unknown> | null;
   /** The event, when the conversation is the payload. */
   event: string | null;
   /**

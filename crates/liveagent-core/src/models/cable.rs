@@ -1,7 +1,7 @@
 //! Live updates: the events Chatwoot's `RoomChannel` broadcasts over ActionCable (`/cable`), as
 //! `ActionCableListener` sends them: `{event, data}` with the record's push data in `data`.
 
-use crate::models::MessagePush;
+use crate::models::{ContactPush, MessagePush, WebhookConversation};
 use crate::schema::JsonObject;
 
 model! {
@@ -15,9 +15,29 @@ model! {
 }
 
 model! {
-    /// Any other event, typed by its name: `data` is kept as the server sent it (a
-    /// conversation's, contact's or notification's push data, typing and presence payloads),
-    /// with `account_id` and, for actions a user took, `performer`.
+    /// A conversation event: `data` is the conversation's push data with the account id.
+    pub struct CableConversationEvent {
+        /// `conversation.created`, `.updated`, `assignee.changed`, ...
+        event: String,
+        /// The conversation.
+        data: WebhookConversation,
+    }
+}
+
+model! {
+    /// A contact event: `data` is `Contact#push_event_data` with the account id.
+    pub struct CableContactEvent {
+        /// `contact.created`, `contact.updated` or `contact.merged`.
+        event: String,
+        /// The contact.
+        data: ContactPush,
+    }
+}
+
+model! {
+    /// Any other event, typed by its name: `data` is kept as the server sent it (typing,
+    /// presence, notification and unread-count payloads, a deleted contact's id), with
+    /// `account_id` and, for actions a user took, `performer`.
     pub struct CableDataEvent {
         /// The event name (`conversation.created`, `assignee.changed`, `presence.update`, ...).
         event: String,
@@ -37,33 +57,33 @@ one_of! {
         /// A conversation's first human reply.
         FirstReplyCreated("first.reply.created", CableMessageEvent),
         /// A conversation was created.
-        ConversationCreated("conversation.created", CableDataEvent),
+        ConversationCreated("conversation.created", CableConversationEvent),
         /// A conversation changed.
-        ConversationUpdated("conversation.updated", CableDataEvent),
+        ConversationUpdated("conversation.updated", CableConversationEvent),
         /// A conversation's status changed.
-        ConversationStatusChanged("conversation.status_changed", CableDataEvent),
+        ConversationStatusChanged("conversation.status_changed", CableConversationEvent),
         /// A conversation was read by an agent.
-        ConversationRead("conversation.read", CableDataEvent),
+        ConversationRead("conversation.read", CableConversationEvent),
         /// A conversation's contact changed (merge).
-        ConversationContactChanged("conversation.contact_changed", CableDataEvent),
+        ConversationContactChanged("conversation.contact_changed", CableConversationEvent),
         /// The caller was mentioned in a conversation.
-        ConversationMentioned("conversation.mentioned", CableDataEvent),
+        ConversationMentioned("conversation.mentioned", CableConversationEvent),
         /// Unread counts changed (feature `conversation_unread_counts`).
         ConversationUnreadCountChanged("conversation.unread_count_changed", CableDataEvent),
         /// A conversation's assignee changed.
-        AssigneeChanged("assignee.changed", CableDataEvent),
+        AssigneeChanged("assignee.changed", CableConversationEvent),
         /// A conversation's team changed.
-        TeamChanged("team.changed", CableDataEvent),
+        TeamChanged("team.changed", CableConversationEvent),
         /// Someone started typing (`data.user`, `data.conversation`, `data.is_private`).
         ConversationTypingOn("conversation.typing_on", CableDataEvent),
         /// Someone stopped typing.
         ConversationTypingOff("conversation.typing_off", CableDataEvent),
         /// A contact was created.
-        ContactCreated("contact.created", CableDataEvent),
+        ContactCreated("contact.created", CableContactEvent),
         /// A contact was updated.
-        ContactUpdated("contact.updated", CableDataEvent),
+        ContactUpdated("contact.updated", CableContactEvent),
         /// A contact was merged into another.
-        ContactMerged("contact.merged", CableDataEvent),
+        ContactMerged("contact.merged", CableContactEvent),
         /// A contact was deleted.
         ContactDeleted("contact.deleted", CableDataEvent),
         /// Who is online (`data.users`, `data.contacts`: id → status).

@@ -63,6 +63,10 @@ model! {
         r#type: String,
         /// Company (with the `companies` feature).
         company_id: Option<Id>,
+        /// Account id (live updates only).
+        account_id: Option<Id>,
+        /// Who did it (live updates of a user's action).
+        performer: Option<JsonObject>,
     }
 }
 

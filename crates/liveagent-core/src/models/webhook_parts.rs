@@ -81,7 +81,8 @@ model! {
 model! {
     /// A conversation as webhooks render it (`Conversation#webhook_data`): inside message,
     /// typing and web-widget events, and as the payload of the conversation events, which
-    /// add `event` (and, for updates, `changed_attributes`).
+    /// add `event` (and, for updates, `changed_attributes`). Live updates send the same push
+    /// data with `account_id` instead of `account`.
     pub struct WebhookConversation {
         /// Free-form attributes set by the channel.
         additional_attributes: JsonObject,
@@ -133,8 +134,12 @@ model! {
         sla_events: Option<Vec<SlaEvent>>,
         /// SLA policy (enterprise, `sla` feature).
         sla_policy_id: Option<Id>,
-        /// Account.
-        account: AccountRef,
+        /// Account (webhooks; live updates carry `account_id`).
+        account: Option<AccountRef>,
+        /// Account id (live updates; webhooks carry `account`).
+        account_id: Option<Id>,
+        /// Who did it (live updates of a user's action: `Current.user.push_event_data`).
+        performer: Option<JsonObject>,
         /// The event, when the conversation is the payload.
         event: Option<String>,
         /// What changed, for `conversation_updated` (the server sends `null` for

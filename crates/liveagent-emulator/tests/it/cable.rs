@@ -69,7 +69,23 @@ async fn events_arrive_survive_a_dropped_socket_and_stop_with_the_stream() {
         .unwrap();
     loop {
         if let CableEvent::ConversationStatusChanged(e) = events.next().await.unwrap().unwrap() {
-            assert_eq!(e.data["status"], "resolved");
+            assert_eq!(e.data.unwrap().status.unwrap().as_str(), "resolved");
+            break;
+        }
+    }
+
+    // A new contact reaches the account's stream.
+    admin
+        .create_contact(
+            CreateContactParams::new()
+                .name("Live Contact")
+                .email("live@example.com"),
+        )
+        .await
+        .unwrap();
+    loop {
+        if let CableEvent::ContactCreated(e) = events.next().await.unwrap().unwrap() {
+            assert_eq!(e.data.unwrap().name.as_deref(), Some("Live Contact"));
             break;
         }
     }
