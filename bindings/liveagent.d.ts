@@ -2000,7 +2000,7 @@ export interface CreateAgentBotParams {
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
   /** Avatar image to upload; the body then goes as `multipart/form-data`. */
-  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
   /** Bot type (`webhook`). */
   bot_type?: string | null | undefined;
   /** Bot settings. */
@@ -2157,7 +2157,7 @@ export interface CreateContactParams {
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
   /** Avatar image to upload; the body then goes as `multipart/form-data`. */
-  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
   /** Free-form attributes. */
   additional_attributes?: Record<string, unknown> | null | undefined;
   /** Custom attributes. */
@@ -2250,7 +2250,7 @@ export interface CreateInboxParams {
   /** Name. */
   name: string;
   /** Avatar image to upload; the body then goes as `multipart/form-data`. */
-  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
   /**
    * The channel: `{"type": "api" | "web_widget" | "email" | "line" | "telegram" |
    * "whatsapp" | "sms", ...its settings}`, e.g. `{"type": "api", "webhook_url": "..."}`.
@@ -2344,7 +2344,7 @@ export interface CreateMessageParams {
   /** WhatsApp template (`name`, `category`, `language`, `processed_params`). */
   template_params?: Record<string, unknown> | null | undefined;
   /** Files to attach; the body then goes as `multipart/form-data`. */
-  attachments?: (Blob | ArrayBuffer | ArrayBufferView)[] | null | undefined;
+  attachments?: (Blob | ArrayBuffer | ArrayBufferView | string)[] | null | undefined;
 }
 
 /** `POST accounts`. */
@@ -2487,7 +2487,7 @@ export interface CreatePublicMessageParams {
   /** Your id for the message, echoed in real-time events. */
   echo_id?: string | null | undefined;
   /** Files to attach; the body then goes as `multipart/form-data`. */
-  attachments?: (Blob | ArrayBuffer | ArrayBufferView)[] | null | undefined;
+  attachments?: (Blob | ArrayBuffer | ArrayBufferView | string)[] | null | undefined;
 }
 
 /** `POST teams` (administrators). Names are stored lowercase. */
@@ -3802,7 +3802,7 @@ export interface ImportContactsParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** The CSV file. */
-  import_file: Blob | ArrayBuffer | ArrayBufferView;
+  import_file: Blob | ArrayBuffer | ArrayBufferView | string;
 }
 
 /**
@@ -5580,7 +5580,7 @@ export interface ProfileUpdate {
   /** New password again. */
   password_confirmation?: string | null | undefined;
   /** Avatar image to upload; the body then goes as `multipart/form-data`. */
-  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
 }
 
 /**
@@ -6548,7 +6548,7 @@ export interface UpdateAgentBotParams {
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
   /** Avatar image to upload; the body then goes as `multipart/form-data`. */
-  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
   /** Bot type. */
   bot_type?: string | null | undefined;
   /** Bot settings. */
@@ -6641,7 +6641,7 @@ export interface UpdateContactParams {
   /** Avatar to fetch from this URL. */
   avatar_url?: string | null | undefined;
   /** Avatar image to upload; the body then goes as `multipart/form-data`. */
-  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
   /** Free-form attributes (merged). */
   additional_attributes?: Record<string, unknown> | null | undefined;
   /** Custom attributes (merged). */
@@ -6772,7 +6772,7 @@ export interface UpdateInboxParams {
   /** Name. */
   name?: string | null | undefined;
   /** Avatar image to upload; the body then goes as `multipart/form-data`. */
-  avatar?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  avatar?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
   /** Channel settings to change (no `type`). */
   channel?: Record<string, unknown> | null | undefined;
   /** Greeting on. */
@@ -7081,7 +7081,7 @@ export interface UploadFileParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
   /** The file (multipart). Give this or `external_url`. */
-  attachment?: Blob | ArrayBuffer | ArrayBufferView | null | undefined;
+  attachment?: Blob | ArrayBuffer | ArrayBufferView | string | null | undefined;
   /** A public URL for the server to fetch instead of a file. */
   external_url?: string | null | undefined;
 }

@@ -203,7 +203,7 @@ fn ts(shape: &Shape, input: bool) -> String {
         Shape::Id => "Id".into(),
         Shape::Timestamp | Shape::IsoTimestamp => "Timestamp".into(),
         Shape::Json => "unknown".into(),
-        Shape::File => "Blob | ArrayBuffer | ArrayBufferView".into(),
+        Shape::File => "Blob | ArrayBuffer | ArrayBufferView | string".into(),
         Shape::Nullable(inner) => format!("{} | null", ts(inner, input)),
         Shape::Flex(inner) => ts(inner, input),
         Shape::List(inner) => match inner {

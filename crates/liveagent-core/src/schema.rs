@@ -331,7 +331,7 @@ pub fn describe(shape: &Shape) -> String {
         Shape::Timestamp => "timestamp (epoch seconds)".into(),
         Shape::IsoTimestamp => "timestamp (ISO-8601)".into(),
         Shape::Json => "any JSON value".into(),
-        Shape::File => "file".into(),
+        Shape::File => "file (or a stored file's signed id)".into(),
         Shape::Nullable(inner) => format!("{} or null", describe(inner)),
         Shape::List(inner) => format!("array of {}", describe(inner)),
         Shape::Map(inner) => format!("object of {}", describe(inner)),

@@ -6,6 +6,9 @@
 //! `multipart/form-data` with the bytes as they are. JS callers pass a `Blob`, `File`,
 //! `ArrayBuffer`, typed array or `Buffer` where the param goes; the shared JS layer swaps it for
 //! the marker and hands the bytes over in a binary channel.
+//!
+//! A file already stored (a direct upload's `signed_id`) goes as that string instead
+//! ([`Upload::signed_id`]; in JS, the string itself), which Rails attaches as it is.
 
 use crate::schema::{IsAbsent, Schema, Shape};
 use std::cell::RefCell;
@@ -18,12 +21,15 @@ pub const DEFAULT_CONTENT_TYPE: &str = "application/octet-stream";
 /// The file name of a file whose caller named none.
 pub const DEFAULT_FILENAME: &str = "file";
 
-/// A file to upload: its name, its MIME type and its bytes (shared: cloning copies no bytes).
+/// A file to upload: its name, its MIME type and its bytes (shared: cloning copies no bytes);
+/// or a file the server stores already, by its signed id.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Upload {
     filename: String,
     content_type: String,
     bytes: Arc<[u8]>,
+    /// A stored blob's signed id, sent instead of bytes.
+    signed_id: Option<String>,
 }
 
 impl Upload {
@@ -47,7 +53,24 @@ impl Upload {
                 content_type
             },
             bytes: bytes.into(),
+            signed_id: None,
         }
+    }
+
+    /// A file the server stores already: a direct upload's `signed_id`
+    /// (`create_direct_upload`), attached without sending its bytes again.
+    pub fn signed_id(signed_id: impl Into<String>) -> Upload {
+        Upload {
+            filename: String::new(),
+            content_type: String::new(),
+            bytes: Arc::from(Vec::new()),
+            signed_id: Some(signed_id.into()),
+        }
+    }
+
+    /// The signed id of a stored file, if this is one.
+    pub fn stored(&self) -> Option<&str> {
+        self.signed_id.as_deref()
     }
 
     /// The file name sent to the server.
@@ -69,6 +92,9 @@ impl Upload {
 /// Name, type and size only: a file's contents never reach a log.
 impl fmt::Debug for Upload {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(id) = &self.signed_id {
+            return f.debug_tuple("Upload::signed_id").field(id).finish();
+        }
         f.debug_struct("Upload")
             .field("filename", &self.filename)
             .field("content_type", &self.content_type)
@@ -97,11 +123,14 @@ pub fn collect<R>(serialize: impl FnOnce() -> R) -> (R, Vec<Upload>) {
     (result, files)
 }
 
-/// Serializes as the marker `{"$file": n}`, keeping the file aside; outside [`collect`] there
+/// Serializes as the marker `{"$file": n}`, keeping the file aside (a signed id as its string); outside [`collect`] there
 /// is nowhere to keep it, which is an error rather than a silently empty upload.
 impl serde::Serialize for Upload {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        if let Some(id) = &self.signed_id {
+            return serializer.serialize_str(id);
+        }
         let index = COLLECTED.with(|c| {
             c.borrow_mut().as_mut().map(|files| {
                 files.push(self.clone());

@@ -68,6 +68,9 @@ test('files of every JS kind round-trip exactly, the same through napi and wasm'
 
     const uploaded = await client.uploadFile({ attachment: new File([PDF], 'receipt.pdf', { type: 'application/pdf' }) });
     assert.deepEqual((await download(uploaded.file_url)).bytes, PDF);
+    // A stored file goes by its signed id, without its bytes.
+    const again = await client.createMessage({ conversation_id: 1, attachments: [uploaded.blob_id] });
+    assert.deepEqual((await download(again.attachments[0].data_url)).bytes, PDF);
     const refused = await outcome(client.uploadFile({}), sdk);
     assert.deepEqual([refused.error.code, refused.error.status], ['API', 422]);
 

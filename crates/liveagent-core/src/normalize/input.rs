@@ -199,6 +199,8 @@ fn convert(value: &Value, shape: &Shape) -> Fit {
         {
             Fit::Fits
         }
+        // A stored file's signed id (a direct upload's), which Rails attaches as it is.
+        (Shape::File, Value::String(s)) if !s.is_empty() => Fit::Fits,
         _ => Fit::Invalid,
     }
 }

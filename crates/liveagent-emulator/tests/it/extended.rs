@@ -6,7 +6,7 @@ use base64::Engine as _;
 use liveagent::api::*;
 use liveagent::models::{Availability, Role};
 use md5::{Digest as _, Md5};
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// ActiveStorage's checksum: base64 of the MD5 digest.
 fn checksum(bytes: &[u8]) -> String {
@@ -64,25 +64,6 @@ pub(crate) async fn bulk_create_agents(emu: &Emu) {
         .unwrap();
     let again = admin.list_agents(ListAgentsParams::new()).await.unwrap();
     assert_eq!(again.len(), after.len());
-}
-
-/// The message endpoint with a signed id in `attachments`, sent as JSON by hand: the SDK's
-/// `attachments` param takes files only.
-async fn message_with_signed_id(emu: &Emu, conversation: u64, signed_id: &str) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(format!(
-            "{}/api/v1/accounts/1/conversations/{conversation}/messages",
-            emu.base()
-        ))
-        .header("api_access_token", emu.token("admin"))
-        .header("content-type", "application/json")
-        .body(json!({"content": "The notes, as promised", "attachments": [signed_id]}).to_string())
-        .send()
-        .await
-        .unwrap();
-    let code = response.status().as_u16();
-    let body = response.bytes().await.unwrap();
-    (code, serde_json::from_slice(&body).unwrap_or(Value::Null))
 }
 
 pub(crate) async fn direct_uploads(emu: &Emu) {
@@ -152,33 +133,37 @@ pub(crate) async fn direct_uploads(emu: &Emu) {
     assert_eq!(put(url.clone(), "text/plain", bytes.to_vec()).await, 204);
 
     // A message carrying the signed id shows the file, served byte for byte.
-    let (code, sent) = message_with_signed_id(emu, conversation.0, upload.signed_id()).await;
-    assert_eq!(code, 200, "{sent}");
-    let attachment = &sent["attachments"][0];
-    assert_eq!(attachment["file_type"], "file");
-    assert_eq!(attachment["file_size"], bytes.len());
-    let data_url = attachment["data_url"].as_str().unwrap();
-    let served = reqwest::get(data_url).await.unwrap();
+    let sent = admin
+        .create_message(
+            CreateMessageParams::new(conversation)
+                .content("The notes, as promised")
+                .attachments(vec![liveagent::Upload::signed_id(upload.signed_id())]),
+        )
+        .await
+        .unwrap();
+    let attachment = &sent.attachments[0];
+    assert_eq!(attachment.file_type.as_ref().unwrap().as_str(), "file");
+    assert_eq!(attachment.file_size, Some(bytes.len() as i64));
+    let served = reqwest::get(attachment.data_url.as_deref().unwrap())
+        .await
+        .unwrap();
     assert_eq!(served.status(), 200);
     assert_eq!(served.bytes().await.unwrap().as_ref(), bytes);
     let listed = admin
         .list_messages(ListMessagesParams::new(conversation))
         .await
         .unwrap();
-    let message = listed
-        .payload
-        .iter()
-        .find(|m| Some(m.id.0) == sent["id"].as_u64())
-        .unwrap();
+    let message = listed.payload.iter().find(|m| m.id == sent.id).unwrap();
     assert_eq!(message.attachments.len(), 1);
     assert_eq!(message.attachments[0].file_size, Some(bytes.len() as i64));
     // A signed id the server cannot verify is an unhandled error there.
-    assert_eq!(
-        message_with_signed_id(emu, conversation.0, "forged")
-            .await
-            .0,
-        500
-    );
+    let forged = admin
+        .create_message(
+            CreateMessageParams::new(conversation)
+                .attachments(vec![liveagent::Upload::signed_id("forged")]),
+        )
+        .await;
+    assert_eq!(status(forged), 500);
 
     // An unknown conversation renders nothing (204), which is no blob.
     assert!(
