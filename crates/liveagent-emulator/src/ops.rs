@@ -41,6 +41,7 @@ pub(crate) fn blank_contact(account_id: Id) -> Contact {
         created_at: 0.0,
         updated_at: 0.0,
         last_activity_at: None,
+        avatar_url: None,
     }
 }
 

@@ -44,8 +44,9 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
         }
         ("GET", ["contacts", id, "attachments"]) => attachments(w, req, account_id, id),
         ("DELETE", ["contacts", id, "avatar"]) => {
-            // The emulator keeps no avatar files: there is nothing to purge.
             w.scope(req, account_id, Bots::Denied)?;
+            let contact_id = find(&w.store, account_id, id)?.id;
+            w.store.contacts.update(contact_id, |c| c.avatar_url = None);
             let c = find(&w.store, account_id, id)?;
             Ok(Reply::json(
                 json!({ "payload": contact(&w.store, c, false) }),

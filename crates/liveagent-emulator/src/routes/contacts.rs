@@ -341,6 +341,14 @@ pub(super) fn validate(store: &Store, c: &Contact) -> Result<(), Fail> {
 }
 
 /// Applies the permitted contact params to a contact; attribute hashes are merged.
+/// An uploaded `avatar` becomes the contact's thumbnail, served like any stored file.
+fn store_avatar(w: &mut World, req: &Req, c: &mut Contact) {
+    if let Some(file) = req.files("avatar").first() {
+        let id = w.store.add_blob(file);
+        c.avatar_url = w.store.blob(id).map(|b| w.store.blob_url(b));
+    }
+}
+
 fn apply(req: &Req, c: &mut Contact) {
     if let Some(name) = req.str("name") {
         c.name = name;
@@ -383,6 +391,7 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
     };
     let mut draft = ops::blank_contact(account_id);
     apply(req, &mut draft);
+    store_avatar(w, req, &mut draft);
     validate(&w.store, &draft)?;
     let id = ops::new_contact(w, draft);
     let contact_inbox_id = inbox
@@ -403,6 +412,7 @@ fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let mut draft = find(&w.store, account_id, id)?.clone();
     let before = (contact_columns(&draft), draft.updated_at);
     apply(req, &mut draft);
+    store_avatar(w, req, &mut draft);
     validate(&w.store, &draft)?;
     draft.updated_at = now();
     let changed = changes(

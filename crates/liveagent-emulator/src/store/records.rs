@@ -193,6 +193,8 @@ pub(crate) struct Contact {
     pub created_at: f64,
     pub updated_at: f64,
     pub last_activity_at: Option<f64>,
+    /// Its avatar's URL, once one was uploaded.
+    pub avatar_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]

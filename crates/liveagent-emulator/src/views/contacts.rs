@@ -19,7 +19,7 @@ pub(crate) fn contact(store: &Store, c: &Contact, with_inboxes: bool) -> Value {
         ("phone_number", json!(c.phone_number)),
         ("blocked", json!(c.blocked)),
         ("identifier", json!(c.identifier)),
-        ("thumbnail", json!("")),
+        ("thumbnail", json!(c.avatar_url.as_deref().unwrap_or(""))),
         (
             "custom_attributes",
             Value::Object(c.custom_attributes.clone()),
@@ -50,7 +50,7 @@ pub(crate) fn contact_push(c: &Contact) -> Value {
         "identifier": c.identifier,
         "name": c.name,
         "phone_number": c.phone_number,
-        "thumbnail": "",
+        "thumbnail": c.avatar_url.as_deref().unwrap_or(""),
         "blocked": c.blocked,
         "type": "contact",
     })

@@ -129,6 +129,30 @@ pub(crate) async fn uploads(emu: &Emu) {
         422
     );
 
+    // A contact's avatar: uploaded, served as its thumbnail, and removed.
+    let with_avatar = admin
+        .update_contact(UpdateContactParams::new(me.id).avatar(Upload::new(
+            "me.png",
+            "image/png",
+            PNG,
+        )))
+        .await
+        .unwrap()
+        .payload
+        .unwrap();
+    let thumbnail = with_avatar.thumbnail.clone().unwrap();
+    assert_eq!(
+        download(&thumbnail).await,
+        ("image/png".to_owned(), PNG.to_vec())
+    );
+    let without = admin
+        .delete_contact_avatar(DeleteContactAvatarParams::new(me.id))
+        .await
+        .unwrap()
+        .payload
+        .unwrap();
+    assert_eq!(without.thumbnail.as_deref(), Some(""));
+
     // A CSV import: administrators only; rows without a detail are skipped.
     let csv = || Upload::new("contacts.csv", "text/csv", CSV);
     assert_eq!(
