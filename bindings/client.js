@@ -218,6 +218,8 @@ export function bind(binding) {
       machine.stop();
       socket?.close();
       socket = null;
+      // The wasm object's memory (napi's is the garbage collector's); nothing calls it after this.
+      machine.free?.();
       notify();
     };
     const run = (actions) => {
