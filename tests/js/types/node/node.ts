@@ -32,8 +32,10 @@ export async function uploads(client: LiveAgentClient): Promise<void> {
   const sent = await client.createMessage({ conversation_id: 1, attachments: [readFileSync('receipt.pdf'), new Blob(['a,b']), new File([], 'x.png')] });
   const url: string | null = sent.attachments[0]?.data_url ?? null;
   await client.importContacts({ import_file: readFileSync('contacts.csv') });
-  // @ts-expect-error a file param takes bytes, not a path
-  await client.importContacts({ import_file: 'contacts.csv' });
+  // A stored file goes by its signed id (uploadFile's blob_id).
+  await client.importContacts({ import_file: 'eyJfcmFpbHMiOnt9--signed' });
+  // @ts-expect-error a file param takes bytes or a signed id, not a number
+  await client.importContacts({ import_file: 42 });
   console.log(url, (await client.uploadFile({ attachment: new Uint8Array(4) })).file_url);
 }
 
