@@ -62,7 +62,9 @@ async function sockets(n) {
 }
 
 test("a visitor's page hears the agent's replies live, across a dropped socket", async () => {
-  const running = runPage(browser, server.origin, 'RESULT');
+  // The page waits while this side replies, drops the socket and replies again: give it time
+  // on a loaded machine (a hang still ends, and fails the assertions below).
+  const running = runPage(browser, server.origin, 'RESULT', 60_000);
   // Once the page has subscribed, an agent replies in the conversation it opened.
   await sockets(1);
   const opened = (await emulator.requests()).find((r) => r.method === 'POST' && r.path.endsWith('/conversations'));
