@@ -81,6 +81,7 @@ fn user(w: &mut World, account_id: Id, name: &str, email: &str, role: &str) -> (
         message_signature: None,
         confirmed: true,
         password: "Password1!".into(),
+        avatar_url: None,
     });
     w.store.account_users.push(AccountUser {
         id: member,
@@ -254,6 +255,7 @@ pub(crate) fn demo() -> (Store, Seeded) {
         token: bot_token.clone(),
         secret: token(24),
         bot_config: Json::new(),
+        avatar_url: None,
     });
     let (identifier, hmac_token) = (token(24), token(24));
     let api = inbox(

@@ -147,6 +147,19 @@ pub(super) fn profile(w: &mut World, req: &Req, method: &str) -> Res {
                 user.custom_attributes
                     .insert("phone_number".into(), phone.clone());
             }
+            // `profile[avatar]`: the file, stored and served like any other.
+            let file = body
+                .get("avatar")
+                .and_then(|v| v.get(crate::form::UPLOAD_KEY))
+                .and_then(serde_json::Value::as_u64)
+                .and_then(|i| req.uploads.get(usize::try_from(i).ok()?));
+            if let Some(file) = file {
+                let id = w.store.add_blob(file);
+                let url = w.store.blob(id).map(|b| w.store.blob_url(b));
+                if let Some(user) = w.store.users.get_mut(user_id) {
+                    user.avatar_url = url;
+                }
+            }
         }
         _ => return Err(Fail::rails_not_found()),
     }
@@ -201,8 +214,11 @@ pub(super) fn profile_action(w: &mut World, req: &Req, method: &str, action: &st
             };
             m.updated_at = now;
         }
-        // The emulator keeps no avatars: there is nothing to remove.
-        ("DELETE", "avatar") => {}
+        ("DELETE", "avatar") => {
+            if let Some(user) = w.store.users.get_mut(user_id) {
+                user.avatar_url = None;
+            }
+        }
         ("POST", "reset_access_token") => {
             let user = w
                 .store

@@ -99,7 +99,9 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             w.store.agent_bots.retain(|b| b.id != bot_id);
             Ok(Reply::ok())
         }
-        ("DELETE", ["agent_bots", id, "avatar"]) => bot_action(w, req, account_id, id, |_| {}),
+        ("DELETE", ["agent_bots", id, "avatar"]) => {
+            bot_action(w, req, account_id, id, |b| b.avatar_url = None)
+        }
         ("POST", ["agent_bots", id, "reset_access_token"]) => {
             bot_action(w, req, account_id, id, |b| b.token = token(24))
         }
@@ -192,6 +194,7 @@ fn find_or_create_user(w: &mut World, email: &str, name: String) -> Id {
         message_signature: None,
         confirmed: false,
         password: token(16),
+        avatar_url: None,
     });
     id
 }
@@ -437,6 +440,7 @@ fn save_bot(w: &mut World, req: &Req, account_id: Id, id: Option<&str>) -> Res {
             token: token(24),
             secret: token(24),
             bot_config: Default::default(),
+            avatar_url: None,
         },
     };
     for (key, field) in [
@@ -450,6 +454,10 @@ fn save_bot(w: &mut World, req: &Req, account_id: Id, id: Option<&str>) -> Res {
     }
     if let Some(config) = req.object("bot_config") {
         bot.bot_config = config;
+    }
+    if let Some(file) = req.files("avatar").first() {
+        let id = w.store.add_blob(file);
+        bot.avatar_url = w.store.blob(id).map(|b| w.store.blob_url(b));
     }
     match w.store.agent_bots.get_mut(bot.id) {
         Some(existing) => *existing = bot.clone(),

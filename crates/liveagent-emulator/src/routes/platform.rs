@@ -160,6 +160,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                 token: token(24),
                 secret: token(24),
                 bot_config: Default::default(),
+                avatar_url: None,
             };
             apply_bot(req, &mut bot);
             w.store.platform_apps[app].bots.push(bot.id);
@@ -217,6 +218,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                         message_signature: None,
                         confirmed: true,
                         password,
+                        avatar_url: None,
                     });
                     id
                 }

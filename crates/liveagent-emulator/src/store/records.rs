@@ -35,6 +35,8 @@ pub(crate) struct User {
     pub message_signature: Option<String>,
     pub confirmed: bool,
     pub password: String,
+    /// Its avatar's URL, once one was uploaded.
+    pub avatar_url: Option<String>,
 }
 
 impl User {
@@ -71,6 +73,8 @@ pub(crate) struct AgentBot {
     pub token: String,
     pub secret: String,
     pub bot_config: Json,
+    /// Its avatar's URL, once one was uploaded.
+    pub avatar_url: Option<String>,
 }
 
 /// A platform app and the records it may manage.

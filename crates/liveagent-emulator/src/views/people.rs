@@ -29,8 +29,13 @@ pub(crate) fn agent(store: &Store, account_id: Id, user: &User) -> Value {
     }
     o.insert("name".into(), json!(user.name));
     o.insert("role".into(), json!(member.map(|m| m.role.as_str())));
-    o.insert("thumbnail".into(), json!(""));
+    o.insert("thumbnail".into(), json!(avatar(&user.avatar_url)));
     Value::Object(o)
+}
+
+/// An avatar's URL as the views render it: `""` when there is none.
+fn avatar(url: &Option<String>) -> &str {
+    url.as_deref().unwrap_or("")
 }
 
 /// `User#push_event_data`: a user as a message sender.
@@ -39,10 +44,10 @@ pub(crate) fn user_push(store: &Store, account_id: Id, user: &User) -> Value {
         "id": user.id,
         "name": user.name,
         "available_name": user.available_name(),
-        "avatar_url": "",
+        "avatar_url": avatar(&user.avatar_url),
         "type": "user",
         "availability_status": store.membership(account_id, user.id).map(|m| m.availability.as_str()),
-        "thumbnail": "",
+        "thumbnail": avatar(&user.avatar_url),
     })
 }
 
@@ -52,7 +57,7 @@ pub(crate) fn agent_bot_slim(bot: &AgentBot) -> Value {
         ("id", json!(bot.id)),
         ("name", json!(bot.name)),
         ("description", json!(bot.description)),
-        ("thumbnail", json!("")),
+        ("thumbnail", json!(avatar(&bot.avatar_url))),
     ]);
     if bot.account_id.is_some() {
         o.insert("outgoing_url".into(), json!(bot.outgoing_url));
@@ -63,7 +68,7 @@ pub(crate) fn agent_bot_slim(bot: &AgentBot) -> Value {
 
 /// `AgentBot#push_event_data`: a bot as a message sender.
 pub(crate) fn bot_push(bot: &AgentBot) -> Value {
-    json!({ "id": bot.id, "name": bot.name, "avatar_url": "", "type": "agent_bot" })
+    json!({ "id": bot.id, "name": bot.name, "avatar_url": avatar(&bot.avatar_url), "type": "agent_bot" })
 }
 
 /// `api/v1/models/_agent_bot.json.jbuilder` (through `AgentBotPresenter`).
@@ -72,7 +77,7 @@ pub(crate) fn agent_bot(bot: &AgentBot, account_id: Id, admin: bool) -> Value {
         ("id", json!(bot.id)),
         ("name", json!(bot.name)),
         ("description", json!(bot.description)),
-        ("thumbnail", json!("")),
+        ("thumbnail", json!(avatar(&bot.avatar_url))),
     ]);
     if bot.account_id.is_some() {
         o.insert("outgoing_url".into(), json!(bot.outgoing_url));
@@ -164,7 +169,7 @@ pub(crate) fn profile(store: &Store, user: &User) -> Value {
         ("access_token", json!(user.token)),
         ("account_id", json!(active.map(|m| m.account_id))),
         ("available_name", json!(user.available_name())),
-        ("avatar_url", json!("")),
+        ("avatar_url", json!(avatar(&user.avatar_url))),
         ("confirmed", json!(user.confirmed)),
         ("display_name", json!(user.display_name)),
         ("message_signature", json!(user.message_signature)),
@@ -208,7 +213,7 @@ pub(crate) fn platform_user(store: &Store, user: &User) -> Value {
         ("access_token", json!(user.token)),
         ("account_id", json!(active.map(|m| m.account_id))),
         ("available_name", json!(user.available_name())),
-        ("avatar_url", json!("")),
+        ("avatar_url", json!(avatar(&user.avatar_url))),
         ("confirmed", json!(user.confirmed)),
         ("display_name", json!(user.display_name)),
         ("message_signature", json!(user.message_signature)),

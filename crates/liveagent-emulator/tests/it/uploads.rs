@@ -153,6 +153,39 @@ pub(crate) async fn uploads(emu: &Emu) {
         .unwrap();
     assert_eq!(without.thumbnail.as_deref(), Some(""));
 
+    // The profile's and an agent bot's avatars, likewise.
+    let me_now = admin
+        .update_profile(UpdateProfileParams::new(
+            ProfileUpdate::new().avatar(Upload::new("me.png", "image/png", PNG)),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(download(me_now.avatar_url()).await.1, PNG);
+    admin
+        .delete_profile_avatar(DeleteProfileAvatarParams::new())
+        .await
+        .unwrap();
+    let profile = admin.get_profile(GetProfileParams::new()).await.unwrap();
+    assert_eq!(profile.avatar_url(), "");
+    let bot = admin
+        .create_agent_bot(
+            CreateAgentBotParams::new()
+                .name("Avatar Bot")
+                .avatar(Upload::new("bot.png", "image/png", PNG)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(download(bot.thumbnail()).await.1, PNG);
+    admin
+        .delete_agent_bot_avatar(DeleteAgentBotAvatarParams::new(bot.id))
+        .await
+        .unwrap();
+    let bot = admin
+        .get_agent_bot(GetAgentBotParams::new(bot.id))
+        .await
+        .unwrap();
+    assert_eq!(bot.thumbnail(), "");
+
     // A CSV import: administrators only; rows without a detail are skipped.
     let csv = || Upload::new("contacts.csv", "text/csv", CSV);
     assert_eq!(
