@@ -124,6 +124,7 @@ fn inbox(w: &mut World, account_id: Id, name: &str, channel: Channel) -> Id {
         portal_id: None,
         created_at: t,
         updated_at: t,
+        avatar_url: None,
     });
     id
 }

@@ -35,9 +35,11 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             })))
         }
         ("DELETE", ["inboxes", id, "avatar"]) => {
-            let (scope, _) = fetch(w, req, account_id, id)?;
+            let (scope, i) = fetch(w, req, account_id, id)?;
             scope.require_admin()?;
-            // Inboxes here have no uploaded avatar; removing none is what the server does too.
+            if let Some(stored) = w.store.inboxes.iter_mut().find(|x| x.id == i.id) {
+                stored.avatar_url = None;
+            }
             Ok(Reply::ok())
         }
         ("POST", ["inboxes", id, "reset_secret"]) => {

@@ -252,8 +252,10 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
         portal_id: None,
         created_at: t,
         updated_at: t,
+        avatar_url: None,
     };
     apply(req, &mut i)?;
+    store_avatar(w, req, &mut i);
     if i.name.trim().is_empty() {
         return Err(Fail::invalid("Name can't be blank", &["name"]));
     }
@@ -268,6 +270,7 @@ fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
     let mut i = find(w, account_id, id)?;
     let before = (inbox_columns(&i), i.updated_at);
     apply(req, &mut i)?;
+    store_avatar(w, req, &mut i);
     i.updated_at = now();
     if let Some(existing) = w.store.inboxes.iter_mut().find(|x| x.id == i.id) {
         *existing = i.clone();
@@ -278,6 +281,14 @@ fn update(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
         w.emit(account_id, None, "inbox_updated", payload);
     }
     Ok(Reply::json(inbox(&i, true)))
+}
+
+/// An uploaded `avatar` becomes the inbox's `avatar_url`, served like any stored file.
+fn store_avatar(w: &mut World, req: &Req, i: &mut Inbox) {
+    if let Some(file) = req.files("avatar").first() {
+        let id = w.store.add_blob(file);
+        i.avatar_url = w.store.blob(id).map(|b| w.store.blob_url(b));
+    }
 }
 
 fn change_members(w: &mut World, req: &Req, method: &str, account_id: Id) -> Res {

@@ -169,6 +169,8 @@ pub(crate) struct Inbox {
     pub portal_id: Option<Id>,
     pub created_at: f64,
     pub updated_at: f64,
+    /// Its avatar's URL, once one was uploaded.
+    pub avatar_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -65,7 +65,7 @@ pub(crate) fn contact_inbox(inbox: &Inbox, ci: &ContactInbox) -> Value {
 pub(crate) fn inbox_slim(inbox: &Inbox) -> Value {
     json!({
         "id": inbox.id,
-        "avatar_url": "",
+        "avatar_url": inbox.avatar_url.as_deref().unwrap_or(""),
         "channel_id": inbox.channel_id,
         "name": inbox.name,
         "channel_type": inbox.channel.type_name(),

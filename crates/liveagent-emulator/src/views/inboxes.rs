@@ -37,7 +37,7 @@ pub(crate) fn inbox(i: &Inbox, admin: bool) -> Value {
     };
     let mut o = object([
         ("id", json!(i.id)),
-        ("avatar_url", json!("")),
+        ("avatar_url", json!(i.avatar_url.as_deref().unwrap_or(""))),
         ("channel_id", json!(i.channel_id)),
         ("name", json!(i.name)),
         ("channel_type", json!(i.channel.type_name())),

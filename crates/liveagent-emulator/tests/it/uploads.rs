@@ -186,6 +186,25 @@ pub(crate) async fn uploads(emu: &Emu) {
         .unwrap();
     assert_eq!(bot.thumbnail(), "");
 
+    let inbox = admin
+        .update_inbox(UpdateInboxParams::new(emu.inbox_id()).avatar(Upload::new(
+            "inbox.png",
+            "image/png",
+            PNG,
+        )))
+        .await
+        .unwrap();
+    assert_eq!(download(inbox.avatar_url.as_deref().unwrap()).await.1, PNG);
+    admin
+        .delete_inbox_avatar(DeleteInboxAvatarParams::new(emu.inbox_id()))
+        .await
+        .unwrap();
+    let inbox = admin
+        .get_inbox(GetInboxParams::new(emu.inbox_id()))
+        .await
+        .unwrap();
+    assert_eq!(inbox.avatar_url.as_deref(), Some(""));
+
     // A CSV import: administrators only; rows without a detail are skipped.
     let csv = || Upload::new("contacts.csv", "text/csv", CSV);
     assert_eq!(
