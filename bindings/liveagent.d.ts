@@ -1902,65 +1902,6 @@ export type ConversationPriority = KnownConversationPriority | (string & {});
 export type KnownConversationPriority = "low" | "medium" | "high" | "urgent";
 
 /**
- * A conversation as notifications embed it (`Conversation#push_event_data`): the
- * webhook form without the account.
- *
- * Lenient results may hold `null` in any field but `id` (reported as drift).
- */
-export interface ConversationPush {
-  /** Free-form attributes set by the channel. */
-  additional_attributes: Record<string, unknown>;
-  /** Whether the channel's messaging window allows a reply now. */
-  can_reply: boolean;
-  /** The inbox's channel type. */
-  channel: ChannelType;
-  /** The contact's identity in the inbox. */
-  contact_inbox: ContactInboxRow | null;
-  /** Per-account display id: the id account-API paths take. */
-  id: Id;
-  /** Inbox. */
-  inbox_id: Id;
-  /** The last chat message, if any (push form). */
-  messages: MessagePush[];
-  /** Label names. */
-  labels: string[];
-  /** Contact, assignee and team. */
-  meta: WebhookConversationMeta;
-  /** Status. */
-  status: ConversationStatus;
-  /** Custom attributes. */
-  custom_attributes: Record<string, unknown>;
-  /** End of the snooze. */
-  snoozed_until: Timestamp | null;
-  /** Unread incoming messages. */
-  unread_count: number;
-  /** First human reply. */
-  first_reply_created_at: Timestamp | null;
-  /** Priority. */
-  priority: ConversationPriority | null;
-  /** Since when the contact waits for a reply (0: not waiting). */
-  waiting_since: Timestamp;
-  /** When an agent last saw it (0: never). */
-  agent_last_seen_at: Timestamp;
-  /** When the contact last saw it (0: never). */
-  contact_last_seen_at: Timestamp;
-  /** Last activity. */
-  last_activity_at: Timestamp;
-  /** Last activity (same as `last_activity_at`). */
-  timestamp: Timestamp;
-  /** Creation time. */
-  created_at: Timestamp;
-  /** Last update (fractional seconds). */
-  updated_at: Timestamp;
-  /** The applied SLA (enterprise, `sla` feature). */
-  applied_sla: AppliedSla | null;
-  /** SLA events (enterprise, `sla` feature). */
-  sla_events: SlaEvent[] | null;
-  /** SLA policy (enterprise, `sla` feature). */
-  sla_policy_id: Id | null;
-}
-
-/**
  * Body of `GET conversations/search`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -4999,8 +4940,11 @@ export interface Notification {
   primary_actor_type: string;
   /** The conversation's record id (not its display id). */
   primary_actor_id: Id;
-  /** The conversation. */
-  primary_actor: ConversationPush;
+  /**
+   * The conversation (`Conversation#push_event_data`: the webhook form without the
+   * account).
+   */
+  primary_actor: WebhookConversation;
   /** When it was read; unset while unread. */
   read_at: Timestamp | null;
   /** Who or what caused it; unset for system actions. */

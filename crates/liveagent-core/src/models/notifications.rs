@@ -1,10 +1,7 @@
 //! Account API, the caller's notifications and notification settings:
 //! `/api/v1/accounts/{account_id}/notifications...`, `.../notification_settings`.
 
-use super::{
-    AppliedSla, ChannelType, ContactInboxRow, ConversationPriority, ConversationStatus,
-    MessagePush, SlaEvent, UserPush, WebhookConversationMeta,
-};
+use super::{MessagePush, UserPush, WebhookConversation};
 use crate::schema::JsonObject;
 use crate::types::{Id, Timestamp};
 
@@ -27,63 +24,6 @@ open_enum! {
         SlaMissedNextResponse = "sla_missed_next_response" (7),
         /// SLA resolution target missed (enterprise).
         SlaMissedResolution = "sla_missed_resolution" (8),
-    }
-}
-
-model! {
-    /// A conversation as notifications embed it (`Conversation#push_event_data`): the
-    /// webhook form without the account.
-    pub struct ConversationPush {
-        /// Free-form attributes set by the channel.
-        additional_attributes: JsonObject,
-        /// Whether the channel's messaging window allows a reply now.
-        can_reply: bool,
-        /// The inbox's channel type.
-        channel: ChannelType,
-        /// The contact's identity in the inbox.
-        contact_inbox: Option<ContactInboxRow>,
-        /// Per-account display id: the id account-API paths take.
-        id: Id,
-        /// Inbox.
-        inbox_id: Id,
-        /// The last chat message, if any (push form).
-        messages: Vec<MessagePush>,
-        /// Label names.
-        labels: Vec<String>,
-        /// Contact, assignee and team.
-        meta: WebhookConversationMeta,
-        /// Status.
-        status: ConversationStatus,
-        /// Custom attributes.
-        custom_attributes: JsonObject,
-        /// End of the snooze.
-        snoozed_until: Option<Timestamp> as iso,
-        /// Unread incoming messages.
-        unread_count: i64,
-        /// First human reply.
-        first_reply_created_at: Option<Timestamp> as iso,
-        /// Priority.
-        priority: Option<ConversationPriority>,
-        /// Since when the contact waits for a reply (0: not waiting).
-        waiting_since: Timestamp,
-        /// When an agent last saw it (0: never).
-        agent_last_seen_at: Timestamp,
-        /// When the contact last saw it (0: never).
-        contact_last_seen_at: Timestamp,
-        /// Last activity.
-        last_activity_at: Timestamp,
-        /// Last activity (same as `last_activity_at`).
-        timestamp: Timestamp,
-        /// Creation time.
-        created_at: Timestamp,
-        /// Last update (fractional seconds).
-        updated_at: Timestamp,
-        /// The applied SLA (enterprise, `sla` feature).
-        applied_sla: Option<AppliedSla>,
-        /// SLA events (enterprise, `sla` feature).
-        sla_events: Option<Vec<SlaEvent>>,
-        /// SLA policy (enterprise, `sla` feature).
-        sla_policy_id: Option<Id>,
     }
 }
 
@@ -113,8 +53,9 @@ model! {
         primary_actor_type: String,
         /// The conversation's record id (not its display id).
         primary_actor_id: Id,
-        /// The conversation.
-        primary_actor: ConversationPush,
+        /// The conversation (`Conversation#push_event_data`: the webhook form without the
+        /// account).
+        primary_actor: WebhookConversation,
         /// When it was read; unset while unread.
         read_at: Option<Timestamp> as iso,
         /// Who or what caused it; unset for system actions.
