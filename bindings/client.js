@@ -113,6 +113,7 @@ function requestOptions(options, raw) {
 }
 
 const BACKEND = Symbol('backend');
+const OPENING = Symbol('opening');
 const BASE_URL = Symbol('baseUrl');
 const SEND = Symbol('send');
 
@@ -143,6 +144,7 @@ export function bind(binding) {
 
     async [SEND](index, params, options, raw) {
       const { json, signal } = requestOptions(options, raw);
+      if (this[BACKEND].needsSession(index)) await this.openWidgetSession();
       const split = splitFiles(params);
       const files = split.files && (await Promise.all(split.files.map(fileTriple)));
       let text;
@@ -152,6 +154,36 @@ export function bind(binding) {
         throw toError(e);
       }
       return JSON.parse(text);
+    }
+
+    /**
+     * Opens the widget visitor's session (`createWidgetConfig`) unless one is held or opening;
+     * calls that need one do this first, so calling it is optional. Resolves when it is open.
+     */
+    async openWidgetSession() {
+      if (this[OPENING]) return this[OPENING];
+      if (this.widgetToken !== null) return undefined;
+      this[OPENING] = this[SEND](lookup('createWidgetConfig'), {}, undefined, false)
+        .then(() => undefined)
+        .finally(() => {
+          this[OPENING] = null;
+        });
+      return this[OPENING];
+    }
+
+    /** The widget visitor's session token (keep it to resume the visit), or `null`. */
+    get widgetToken() {
+      return this[BACKEND].widgetToken() ?? null;
+    }
+
+    /** Resumes a widget visitor's session with a kept token; `null` forgets the visitor. */
+    setWidgetToken(token) {
+      if (token !== null && typeof token !== 'string') throw configError('the widget token must be a string or null');
+      try {
+        this[BACKEND].setWidgetToken(token ?? undefined);
+      } catch (e) {
+        throw toError(e);
+      }
     }
 
     /** Calls an endpoint by name; resolves with status, headers, raw body, data and drift. */
@@ -172,6 +204,7 @@ export function bind(binding) {
       } catch (e) {
         throw toError(e);
       }
+      if (this[BACKEND].needsSession(index)) await this.openWidgetSession();
       for (;;) {
         const next = pager.next();
         if (next === null || next === undefined) return;

@@ -5,7 +5,7 @@
 //! retry after a delay. The shell's only jobs are sending, waiting and cancelling, so retries,
 //! timeouts and error mapping behave the same in every runtime.
 
-use crate::config::Config;
+use crate::config::{Config, Credentials};
 use crate::endpoint::EndpointMeta;
 use crate::error::{
     AbortedError, BuildError, BuildErrorKind, Error, TimeoutError, TransportError, TransportPhase,
@@ -16,6 +16,7 @@ use crate::request::{Body, HttpRequest, PartValue, build_request};
 use crate::response::{RawResponse, api_error, parse_response};
 use crate::retry::{Outcome, RetryPolicy};
 use crate::upload::Upload;
+use crate::widget::WidgetSession;
 use serde_json::Value;
 
 /// Per-call overrides of the client's settings.
@@ -97,6 +98,8 @@ pub struct Call {
     sent: bool,
     /// The files of a multipart body, by the index its parts name.
     files: Vec<Upload>,
+    /// The widget session whose token a successful answer may replace.
+    widget: Option<WidgetSession>,
 }
 
 /// A request body as bytes, with the content type it needs beyond the request's headers.
@@ -156,6 +159,10 @@ impl Call {
             retries: 0,
             sent: false,
             files: Vec::new(),
+            widget: match &config.credentials {
+                Credentials::Widget(session) => Some(session.clone()),
+                _ => None,
+            },
         })
     }
 
@@ -265,13 +272,15 @@ impl Call {
             };
             return self.retry_or(outcome, now_ms, random, error.into());
         }
-        Step::Done(
-            parse_response(self.meta, self.parse_mode, &response, now_ms).map(|parsed| Success {
-                response,
-                json: parsed.json,
-                drift: parsed.drift,
-            }),
-        )
+        let parsed = parse_response(self.meta, self.parse_mode, &response, now_ms);
+        if let (Ok(parsed), Some(session)) = (&parsed, &self.widget) {
+            session.absorb(self.meta, &parsed.json);
+        }
+        Step::Done(parsed.map(|parsed| Success {
+            response,
+            json: parsed.json,
+            drift: parsed.drift,
+        }))
     }
 
     /// Feeds a transport failure, at `now_ms` on the shell's clock.

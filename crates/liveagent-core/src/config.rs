@@ -76,6 +76,8 @@ pub enum Credentials {
     AgentBot(Secret),
     /// A platform app's token: the platform API (`/platform/api/v1/...`).
     Platform(Secret),
+    /// A web-widget visitor: the widget API (`/api/v1/widget/...`) of one web-widget inbox.
+    Widget(crate::widget::WidgetSession),
 }
 
 impl std::fmt::Debug for Credentials {
@@ -85,6 +87,7 @@ impl std::fmt::Debug for Credentials {
             Credentials::User(_) => "Credentials::User([redacted])",
             Credentials::AgentBot(_) => "Credentials::AgentBot([redacted])",
             Credentials::Platform(_) => "Credentials::Platform([redacted])",
+            Credentials::Widget(_) => "Credentials::Widget([redacted])",
         })
     }
 }
@@ -171,6 +174,12 @@ impl Config {
             &credentials
         {
             check_header_value("token", t.expose())?;
+        }
+        if let Credentials::Widget(session) = &credentials {
+            check_header_value("website token", session.website_token())?;
+            if let Some(t) = session.token() {
+                check_header_value("widget session token", t.expose())?;
+            }
         }
         self.credentials = credentials;
         Ok(self)

@@ -48,6 +48,12 @@ pub enum Auth {
     Platform,
     /// No token (public client API); a configured token is never sent.
     Public,
+    /// A web-widget visitor (widget API): the inbox's `website_token` and the visitor's session
+    /// token (`X-Auth-Token`), which the client obtains on first use.
+    Widget,
+    /// The inbox's `website_token` alone (widget API: its config, campaigns and agents); the
+    /// visitor's session token goes along when the client holds one.
+    WidgetInbox,
 }
 
 /// The API family of an endpoint, from its path.
@@ -59,6 +65,8 @@ pub enum Family {
     Platform,
     /// `/public/api/v1/...`.
     Public,
+    /// `/api/v1/widget/...`: what a chat widget in a web page calls.
+    Widget,
 }
 
 impl Family {
@@ -68,6 +76,7 @@ impl Family {
             Family::Account => "account",
             Family::Platform => "platform",
             Family::Public => "public",
+            Family::Widget => "widget",
         }
     }
 }
@@ -143,7 +152,9 @@ pub struct EndpointMeta {
 impl EndpointMeta {
     /// The API family, from the path.
     pub fn family(&self) -> Family {
-        if self.path.starts_with("/platform/") {
+        if matches!(self.auth, Auth::Widget | Auth::WidgetInbox) {
+            Family::Widget
+        } else if self.path.starts_with("/platform/") {
             Family::Platform
         } else if self.path.starts_with("/public/") {
             Family::Public

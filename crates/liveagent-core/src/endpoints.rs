@@ -1000,6 +1000,96 @@ macro_rules! for_each_endpoint {
             create_platform_user_token createPlatformUserToken: POST "/platform/api/v1/users/{user_id}/token",
                 CreatePlatformUserTokenParams => PlatformUserToken,
                 auth Platform, route "platform/api/v1/users#token", idempotent yes, page none;
+
+            // ---- web widget: /api/v1/widget/... (website token; the visitor's session token) --
+            /// Open or renew the visitor's session and get the widget's settings.
+            create_widget_config createWidgetConfig: POST "/api/v1/widget/config",
+                CreateWidgetConfigParams => WidgetConfig,
+                auth WidgetInbox, route "widget/configs#create", idempotent no, page none;
+            /// List the inbox's enabled campaigns.
+            list_widget_campaigns listWidgetCampaigns: GET "/api/v1/widget/campaigns",
+                ListWidgetCampaignsParams => Vec<WidgetCampaign>,
+                auth WidgetInbox, route "widget/campaigns#index", idempotent yes, page none;
+            /// List the inbox's agents and their presence.
+            list_widget_inbox_members listWidgetInboxMembers: GET "/api/v1/widget/inbox_members",
+                ListWidgetInboxMembersParams => WidgetInboxMembers,
+                auth WidgetInbox, route "widget/inbox_members#index", idempotent yes, page none;
+            /// Report a widget event (`webwidget.triggered`, `campaign.triggered`).
+            create_widget_event createWidgetEvent: POST "/api/v1/widget/events",
+                CreateWidgetEventParams => Empty,
+                auth Widget, route "widget/events#create", idempotent no, page none;
+            /// List the messages of the visitor's conversation: the latest 20, older ones with `before`, newer with `after`.
+            list_widget_messages listWidgetMessages: GET "/api/v1/widget/messages",
+                ListWidgetMessagesParams => WidgetMessageList,
+                auth Widget, route "widget/messages#index", idempotent yes, page (cursor WidgetMessage ["payload"]);
+            /// Send a message from the visitor (starts a conversation if there is none).
+            create_widget_message createWidgetMessage: POST "/api/v1/widget/messages",
+                CreateWidgetMessageParams => WidgetSentMessage,
+                auth Widget, route "widget/messages#create", idempotent no, page none;
+            /// Answer an interactive message (email request, form, select, CSAT survey).
+            update_widget_message updateWidgetMessage: PATCH "/api/v1/widget/messages/{message_id}",
+                UpdateWidgetMessageParams => WidgetContactEnvelope,
+                auth Widget, route "widget/messages#update", idempotent yes, page none;
+            /// Get the visitor's newest conversation (every field `null` before the first one).
+            get_widget_conversation getWidgetConversation: GET "/api/v1/widget/conversations",
+                GetWidgetConversationParams => WidgetConversation,
+                auth Widget, route "widget/conversations#index", idempotent yes, page none;
+            /// Start a new conversation with a first message.
+            create_widget_conversation createWidgetConversation: POST "/api/v1/widget/conversations",
+                CreateWidgetConversationParams => WidgetNewConversation,
+                auth Widget, route "widget/conversations#create", idempotent no, page none;
+            /// Remove custom attributes of the visitor's newest conversation.
+            delete_widget_conversation_custom_attributes deleteWidgetConversationCustomAttributes: POST "/api/v1/widget/conversations/destroy_custom_attributes",
+                DeleteWidgetConversationCustomAttributesParams => ConversationRecord,
+                auth Widget, route "widget/conversations#destroy_custom_attributes", idempotent yes, page none;
+            /// Replace the custom attributes of the visitor's newest conversation.
+            set_widget_conversation_custom_attributes setWidgetConversationCustomAttributes: POST "/api/v1/widget/conversations/set_custom_attributes",
+                SetWidgetConversationCustomAttributesParams => Empty,
+                auth Widget, route "widget/conversations#set_custom_attributes", idempotent yes, page none;
+            /// Mark the visitor's conversation read.
+            update_widget_last_seen updateWidgetLastSeen: POST "/api/v1/widget/conversations/update_last_seen",
+                UpdateWidgetLastSeenParams => Empty,
+                auth Widget, route "widget/conversations#update_last_seen", idempotent yes, page none;
+            /// Show or hide the visitor's typing indicator.
+            toggle_widget_typing toggleWidgetTyping: POST "/api/v1/widget/conversations/toggle_typing",
+                ToggleWidgetTypingParams => Empty,
+                auth Widget, route "widget/conversations#toggle_typing", idempotent yes, page none;
+            /// Email the conversation's transcript to the visitor.
+            send_widget_transcript sendWidgetTranscript: POST "/api/v1/widget/conversations/transcript",
+                SendWidgetTranscriptParams => Empty,
+                auth Widget, route "widget/conversations#transcript", idempotent no, page none;
+            /// End (resolve) the visitor's newest conversation.
+            resolve_widget_conversation resolveWidgetConversation: GET "/api/v1/widget/conversations/toggle_status",
+                ResolveWidgetConversationParams => Empty,
+                auth Widget, route "widget/conversations#toggle_status", idempotent yes, page none;
+            /// Get what the server knows of the visitor.
+            get_widget_contact getWidgetContact: GET "/api/v1/widget/contact",
+                GetWidgetContactParams => WidgetContact,
+                auth Widget, route "widget/contacts#show", idempotent yes, page none;
+            /// Update the visitor's details.
+            update_widget_contact updateWidgetContact: PATCH "/api/v1/widget/contact",
+                UpdateWidgetContactParams => WidgetContact,
+                auth Widget, route "widget/contacts#update", idempotent yes, page none;
+            /// Remove custom attributes of the visitor.
+            delete_widget_contact_custom_attributes deleteWidgetContactCustomAttributes: POST "/api/v1/widget/contact/destroy_custom_attributes",
+                DeleteWidgetContactCustomAttributesParams => ContactRecord,
+                auth Widget, route "widget/contacts#destroy_custom_attributes", idempotent yes, page none;
+            /// Identify the visitor as your user (with the identity hash the inbox may demand).
+            set_widget_user setWidgetUser: PATCH "/api/v1/widget/contact/set_user",
+                SetWidgetUserParams => WidgetIdentifiedContact,
+                auth Widget, route "widget/contacts#set_user", idempotent yes, page none;
+            /// Label the visitor's newest conversation.
+            add_widget_label addWidgetLabel: POST "/api/v1/widget/labels",
+                AddWidgetLabelParams => Empty,
+                auth Widget, route "widget/labels#create", idempotent yes, page none;
+            /// Remove a label from the visitor's newest conversation.
+            remove_widget_label removeWidgetLabel: DELETE "/api/v1/widget/labels/{label}",
+                RemoveWidgetLabelParams => Empty,
+                auth Widget, route "widget/labels#destroy", idempotent yes, page none;
+            /// Announce a file to upload straight to storage (direct upload).
+            create_widget_direct_upload createWidgetDirectUpload: POST "/api/v1/widget/direct_uploads",
+                CreateWidgetDirectUploadParams => DirectUpload,
+                auth Widget, route "widget/direct_uploads#create", idempotent no, page none;
         }
     };
 }
@@ -1054,8 +1144,11 @@ macro_rules! impl_endpoints {
             impl_endpoints!(@paginated $params $page);
         )*
 
-        /// Every row of the endpoint table, in table order. Shells dispatch by index into it.
-        pub static ENDPOINTS: &[&EndpointMeta] = &[$(<$params as Endpoint>::META),*];
+        /// Every row of the table, whether its family is built in or not.
+        const ALL_ROWS: &[&EndpointMeta] = &[$(<$params as Endpoint>::META),*];
+        /// Every row of the families this build includes, in table order. Shells dispatch by
+        /// index into it.
+        pub static ENDPOINTS: &[&EndpointMeta] = &built_rows::<{ built_count(ALL_ROWS) }>(ALL_ROWS);
     };
     (@source spec $v:literal) => { crate::endpoint::Source::Spec($v) };
     (@source route $v:literal) => { crate::endpoint::Source::Route($v) };
@@ -1075,6 +1168,42 @@ macro_rules! impl_endpoints {
 }
 
 for_each_endpoint!(impl_endpoints);
+
+/// Whether this build includes the family of `meta` (the `family-*` cargo features).
+const fn is_built(meta: &EndpointMeta) -> bool {
+    match meta.auth {
+        Auth::User | Auth::UserOrBot => cfg!(feature = "family-account"),
+        Auth::Platform => cfg!(feature = "family-platform"),
+        Auth::Public => cfg!(feature = "family-public"),
+        Auth::Widget | Auth::WidgetInbox => cfg!(feature = "family-widget"),
+    }
+}
+
+const fn built_count(rows: &[&EndpointMeta]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < rows.len() {
+        if is_built(rows[i]) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The rows [`is_built`] keeps. Rows left out are never referenced, so neither they nor the
+/// shapes only they use reach the binary.
+const fn built_rows<const N: usize>(rows: &[&'static EndpointMeta]) -> [&'static EndpointMeta; N] {
+    let mut out = [rows[0]; N];
+    let (mut i, mut n) = (0, 0);
+    while i < rows.len() {
+        if is_built(rows[i]) {
+            out[n] = rows[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+}
 
 /// Whether the `{name}` segments of `path` are exactly the `path` fields of `params`.
 const fn path_matches_params(path: &str, params: &ObjectShape) -> bool {

@@ -50,6 +50,7 @@ pub mod time;
 pub mod types;
 pub mod upload;
 pub mod webhook;
+pub mod widget;
 
 pub use call::{Call, CallOptions, EncodedBody, Failure, Step, Success};
 pub use config::{BaseUrl, Config, Credentials, TokenHeader};
@@ -63,6 +64,7 @@ pub use response::{Parsed, RawResponse};
 pub use retry::RetryPolicy;
 pub use types::{Id, Secret, Timestamp};
 pub use upload::Upload;
+pub use widget::WidgetSession;
 
 /// Builds the request of a typed params struct.
 ///

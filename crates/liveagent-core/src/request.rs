@@ -9,6 +9,8 @@ use crate::endpoint::{Auth, EndpointMeta, Family, Method};
 use crate::error::{BuildError, BuildErrorKind};
 use crate::normalize::{FILE_KEY, PathNode, normalize_input};
 use crate::schema::{Place, Shape};
+use crate::types::Secret;
+use crate::widget::SESSION_HEADER;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -129,9 +131,9 @@ pub fn build_request(
     meta: &EndpointMeta,
     params: Value,
 ) -> Result<HttpRequest, BuildError> {
-    let token = credentials_for(config, meta)?;
+    let signed = credentials_for(config, meta)?;
     // Config's fields are public: check the token here too, not only in with_credentials.
-    if let Some(token) = token {
+    if let Some((_, token)) = &signed.header {
         crate::config::check_header_value("token", token)?;
     }
     let mut given = match params {
@@ -240,6 +242,9 @@ pub fn build_request(
     url.push_str(config.base_url.as_str());
     url.push_str(&path);
     let mut pairs = Vec::new();
+    if let Some(website_token) = signed.website_token {
+        pairs.push(("website_token".to_owned(), website_token.to_owned()));
+    }
     for (name, value) in &query {
         rails_pairs(name, value, &mut pairs);
     }
@@ -280,9 +285,8 @@ pub fn build_request(
         Body::Json(crate::normalize::value_text(&Value::Object(body)))
     };
     headers.push(("user-agent", USER_AGENT.into()));
-    let token_header = token.map(|t| {
-        let name = config.token_header.name();
-        headers.push((name, t.to_owned()));
+    let token_header = signed.header.map(|(name, token)| {
+        headers.push((name, token));
         name
     });
     Ok(HttpRequest {
@@ -294,11 +298,20 @@ pub fn build_request(
     })
 }
 
-/// The token to send for `meta`, or an error if the client holds the wrong kind.
-fn credentials_for<'c>(
-    config: &'c Config,
-    meta: &EndpointMeta,
-) -> Result<Option<&'c str>, BuildError> {
+/// What the credentials add to a request: a token header, and the widget API's website token.
+struct Signed<'c> {
+    header: Option<(&'static str, String)>,
+    website_token: Option<&'c str>,
+}
+
+/// What to send for `meta`, or an error if the client holds the wrong kind of credentials.
+fn credentials_for<'c>(config: &'c Config, meta: &EndpointMeta) -> Result<Signed<'c>, BuildError> {
+    let token = |t: &Secret| {
+        Ok(Signed {
+            header: Some((config.token_header.name(), t.expose().to_owned())),
+            website_token: None,
+        })
+    };
     let wrong = |needs: &str| {
         Err(BuildError::new(
             BuildErrorKind::Credentials,
@@ -310,15 +323,33 @@ fn credentials_for<'c>(
         ))
     };
     match (meta.auth, &config.credentials) {
-        (Auth::Public, _) => Ok(None),
-        (Auth::User | Auth::UserOrBot, Credentials::User(t)) => Ok(Some(t.expose())),
-        (Auth::UserOrBot, Credentials::AgentBot(t)) => Ok(Some(t.expose())),
+        (Auth::Public, _) => Ok(Signed {
+            header: None,
+            website_token: None,
+        }),
+        (Auth::User | Auth::UserOrBot, Credentials::User(t)) => token(t),
+        (Auth::UserOrBot, Credentials::AgentBot(t)) => token(t),
         (Auth::User, Credentials::AgentBot(_)) => {
             wrong("a user token (agent bots may not call it, per the server's bot allow-list)")
         }
         (Auth::User | Auth::UserOrBot, _) => wrong("a user token"),
-        (Auth::Platform, Credentials::Platform(t)) => Ok(Some(t.expose())),
+        (Auth::Platform, Credentials::Platform(t)) => token(t),
         (Auth::Platform, _) => wrong("a platform-app token"),
+        (Auth::Widget | Auth::WidgetInbox, Credentials::Widget(session)) => {
+            let held = session.token();
+            if held.is_none() && meta.auth == Auth::Widget {
+                return wrong(
+                    "a visitor's session (createWidgetConfig opens one; the client does so before the first call that needs it)",
+                );
+            }
+            Ok(Signed {
+                header: held.map(|t| (SESSION_HEADER, t.expose().to_owned())),
+                website_token: Some(session.website_token()),
+            })
+        }
+        (Auth::Widget | Auth::WidgetInbox, _) => {
+            wrong("a web-widget inbox's website token (the websiteToken option)")
+        }
     }
 }
 
@@ -328,6 +359,7 @@ fn held(c: &Credentials) -> &'static str {
         Credentials::User(_) => "a user token",
         Credentials::AgentBot(_) => "an agent-bot token",
         Credentials::Platform(_) => "a platform-app token",
+        Credentials::Widget(_) => "a website token",
     }
 }
 

@@ -126,6 +126,24 @@ impl NativeBackend {
         }
     }
 
+    /// Whether a call of endpoint `index` must wait for the visitor's widget session.
+    #[napi(catch_unwind, js_name = "needsSession")]
+    pub fn needs_session(&self, index: u32) -> bool {
+        js::needs_widget_session(self.client.config(), index)
+    }
+
+    /// The visitor's widget session token, if any.
+    #[napi(catch_unwind, js_name = "widgetToken")]
+    pub fn widget_token(&self) -> Option<String> {
+        js::widget_token(self.client.config())
+    }
+
+    /// Replaces the visitor's widget session token (`null` forgets the visitor).
+    #[napi(catch_unwind, js_name = "setWidgetToken")]
+    pub fn set_widget_token(&self, token: Option<String>) -> napi::Result<()> {
+        js::set_widget_token(self.client.config(), token).map_err(reject)
+    }
+
     /// A pager over a listing endpoint, ending after `max_items` items if given.
     #[napi(catch_unwind)]
     pub fn pager(&self, index: u32, params: String, max_items: Option<u32>) -> napi::Result<Pager> {

@@ -66,6 +66,24 @@ impl Backend {
         })
     }
 
+    /// Whether a call of endpoint `index` must wait for the visitor's widget session.
+    #[wasm_bindgen(js_name = needsSession)]
+    pub fn needs_session(&self, index: u32) -> bool {
+        js::needs_widget_session(&self.config, index)
+    }
+
+    /// The visitor's widget session token, if any.
+    #[wasm_bindgen(js_name = widgetToken)]
+    pub fn widget_token(&self) -> Option<String> {
+        js::widget_token(&self.config)
+    }
+
+    /// Replaces the visitor's widget session token (`undefined` forgets the visitor).
+    #[wasm_bindgen(js_name = setWidgetToken)]
+    pub fn set_widget_token(&self, token: Option<String>) -> Result<(), JsValue> {
+        js::set_widget_token(&self.config, token).map_err(reject)
+    }
+
     /// A pager over a listing endpoint, ending after `max_items` items if given.
     pub fn pager(
         &self,

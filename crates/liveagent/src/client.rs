@@ -19,6 +19,8 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) config: Config,
     pub(crate) transport: Arc<dyn Transport>,
+    /// Held while a widget session opens, so that calls starting together open one.
+    pub(crate) opening_session: tokio::sync::Mutex<()>,
 }
 
 /// A typed result with the response it came from.
@@ -176,6 +178,9 @@ impl Client {
         options: CallOptions,
         cancelled: impl std::future::Future<Output = ()>,
     ) -> Result<Success, Error> {
+        let mut cancelled = std::pin::pin!(cancelled);
+        self.ensure_widget_session(meta, options, cancelled.as_mut())
+            .await?;
         let mut call = liveagent_core::Call::new(&self.inner.config, meta, params, options)?;
         call.attach(files)?;
         transport::drive(self.inner.transport.as_ref(), call, cancelled).await
@@ -208,6 +213,22 @@ impl ClientBuilder {
     /// Authenticates with a platform app's token (platform API).
     pub fn platform_token(mut self, token: impl Into<String>) -> Self {
         self.credentials = Credentials::Platform(Secret::new(token));
+        self
+    }
+
+    /// A web-widget visitor of the inbox whose website token is `website_token` (the widget
+    /// API): the client opens the visitor's session on first use, or resumes the one
+    /// `session_token` names (what [`Client::widget_token`] gave on an earlier visit).
+    pub fn website_token(
+        mut self,
+        website_token: impl Into<String>,
+        session_token: Option<String>,
+    ) -> Self {
+        let session = liveagent_core::WidgetSession::new(website_token);
+        self.credentials = Credentials::Widget(match session_token {
+            Some(token) => session.with_token(Secret::new(token)),
+            None => session,
+        });
         self
     }
 
@@ -330,7 +351,11 @@ impl ClientBuilder {
             )),
         };
         Ok(Client {
-            inner: Arc::new(Inner { config, transport }),
+            inner: Arc::new(Inner {
+                config,
+                transport,
+                opening_session: tokio::sync::Mutex::new(()),
+            }),
         })
     }
 }

@@ -29,6 +29,7 @@ mod events;
 mod methods;
 mod paginate;
 mod transport;
+mod widget;
 pub mod webhook;
 
 pub use client::{Client, ClientBuilder, Response};

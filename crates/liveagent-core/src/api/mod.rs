@@ -30,6 +30,7 @@ mod search;
 mod teams;
 mod uploads;
 mod webhooks;
+mod widget;
 
 pub use account::*;
 pub use agent_bots::*;
@@ -56,3 +57,4 @@ pub use search::*;
 pub use teams::*;
 pub use uploads::*;
 pub use webhooks::*;
+pub use widget::*;

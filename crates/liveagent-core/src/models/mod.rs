@@ -34,6 +34,7 @@ mod teams;
 mod webhook_events;
 mod webhook_parts;
 mod webhooks;
+mod widget;
 
 pub use crate::endpoint::{Empty, Text};
 pub use crate::schema::JsonObject;
@@ -67,3 +68,4 @@ pub use teams::*;
 pub use webhook_events::*;
 pub use webhook_parts::*;
 pub use webhooks::*;
+pub use widget::*;

@@ -2,11 +2,13 @@
 
 use liveagent_core::endpoint::{Auth, Family};
 use liveagent_core::schema::{Place, Shape};
-use liveagent_core::{Config, Credentials, EndpointMeta, RawResponse, Secret};
+use liveagent_core::{Config, Credentials, EndpointMeta, RawResponse, Secret, WidgetSession};
 use serde_json::{Map, Value, json};
 
 pub(crate) const BASE: &str = "https://liveagent.example.com/chat";
 pub(crate) const TOKEN: &str = "tok-do-not-leak";
+/// A web-widget inbox's website token (public: it travels in the query).
+pub(crate) const WEBSITE_TOKEN: &str = "wt-4kq2";
 
 /// A client configuration holding the credentials `meta` needs.
 pub(crate) fn config_for(meta: &EndpointMeta) -> Config {
@@ -14,6 +16,9 @@ pub(crate) fn config_for(meta: &EndpointMeta) -> Config {
         Auth::Public => Credentials::None,
         Auth::Platform => Credentials::Platform(Secret::new(TOKEN)),
         Auth::User | Auth::UserOrBot => Credentials::User(Secret::new(TOKEN)),
+        Auth::Widget | Auth::WidgetInbox => Credentials::Widget(
+            WidgetSession::new(WEBSITE_TOKEN).with_token(Secret::new(TOKEN)),
+        ),
     };
     Config::new(BASE)
         .and_then(|c| c.with_credentials(credentials))
