@@ -15,6 +15,14 @@ export interface ClientOptions {
   token?: string | undefined;
   /** Which kind of token `token` is. Default `user`. */
   tokenKind?: 'user' | 'bot' | 'platform' | undefined;
+  /**
+   * A web-widget inbox's website token (Settings → Inboxes → the website inbox → Configuration):
+   * the client is then a visitor of that inbox and calls the widget API. It opens the visitor's
+   * session on the first call that needs one; keep `client.widgetToken` to resume it later.
+   */
+  websiteToken?: string | undefined;
+  /** A returning visitor's session token (what `client.widgetToken` gave): the same contact and conversations. */
+  widgetToken?: string | undefined;
   /** The account used when a call's params leave `account_id` unset. */
   accountId?: number | undefined;
   /** `dashed` sends `Api-Access-Token`, for proxies (nginx by default) that drop `api_access_token`. */
@@ -437,6 +445,15 @@ export interface AddTeamMembersParams {
   team_id: Id;
   /** Users to add. */
   user_ids: Id[];
+}
+
+/**
+ * `POST labels`: labels the newest conversation (an existing label title; others are
+ * ignored).
+ */
+export interface AddWidgetLabelParams {
+  /** Label title. */
+  label: string;
 }
 
 /**
@@ -1902,6 +1919,70 @@ export type ConversationPriority = KnownConversationPriority | (string & {});
 export type KnownConversationPriority = "low" | "medium" | "high" | "urgent";
 
 /**
+ * A conversation record as stored (`Conversation#as_json`): the answer of
+ * `deleteWidgetConversationCustomAttributes`. `id` is the database id; `display_id` is the
+ * one the other endpoints take.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface ConversationRecord {
+  /** Database id. */
+  id: Id;
+  /** Account. */
+  account_id: Id;
+  /** Inbox. */
+  inbox_id: Id;
+  /** Status. */
+  status: ConversationStatus;
+  /** Assigned agent. */
+  assignee_id: Id | null;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Last update. */
+  updated_at: Timestamp;
+  /** Contact. */
+  contact_id: Id;
+  /** Display id. */
+  display_id: Id;
+  /** When the contact last read it. */
+  contact_last_seen_at: Timestamp | null;
+  /** When the agent last read it. */
+  agent_last_seen_at: Timestamp | null;
+  /** Free-form attributes set by the channel (browser, referer, ...). */
+  additional_attributes: Record<string, unknown>;
+  /** The contact's identity in the inbox. */
+  contact_inbox_id: Id;
+  /** UUID (the CSAT page's address). */
+  uuid: string;
+  /** Channel identifier. */
+  identifier: string | null;
+  /** Last activity. */
+  last_activity_at: Timestamp;
+  /** Team. */
+  team_id: Id | null;
+  /** Campaign that started it. */
+  campaign_id: Id | null;
+  /** Snoozed until. */
+  snoozed_until: Timestamp | null;
+  /** Custom attributes. */
+  custom_attributes: Record<string, unknown>;
+  /** When the assignee last read it. */
+  assignee_last_seen_at: Timestamp | null;
+  /** First agent reply. */
+  first_reply_created_at: Timestamp | null;
+  /** Priority. */
+  priority: ConversationPriority | null;
+  /** SLA policy. */
+  sla_policy_id: Id | null;
+  /** Waiting for an agent since. */
+  waiting_since: Timestamp | null;
+  /** Labels, comma-separated. */
+  cached_label_list: string | null;
+  /** Assigned agent bot. */
+  assignee_agent_bot_id: Id | null;
+}
+
+/**
  * Body of `GET conversations/search`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -2458,6 +2539,65 @@ export interface CreateWebhookParams {
 }
 
 /**
+ * `POST config`: opens (or renews) the visitor's session and returns the widget's settings.
+ * Without a valid session token the server makes a new contact; either way it issues a new
+ * token, which the client keeps.
+ */
+export interface CreateWidgetConfigParams {
+  /** Language of server-made texts (`en`, `pt_BR`, ...). */
+  locale?: string | null | undefined;
+}
+
+/**
+ * `POST conversations`: always starts a new conversation, with a first message (the server
+ * allows 6 an IP in 12 hours).
+ */
+export interface CreateWidgetConversationParams {
+  /** The first message. */
+  message: WidgetFirstMessageInput;
+  /** Who the visitor is. */
+  contact?: WidgetPreChatContact | null | undefined;
+  /** Custom attributes of the conversation. */
+  custom_attributes?: Record<string, unknown> | null | undefined;
+}
+
+/**
+ * `POST direct_uploads`: announces a file to upload straight to storage; `PUT` its bytes to
+ * `direct_upload.url`, then send `signed_id` in a message's `attachments`. Servers that
+ * check CSRF on it refuse callers from other pages (422).
+ */
+export interface CreateWidgetDirectUploadParams {
+  /** The file to be uploaded. */
+  blob: DirectUploadBlob;
+}
+
+/**
+ * `POST events`: tells the server what happened in the widget (`webwidget.triggered` when it
+ * opens, `campaign.triggered` with `{campaign_id}` when a campaign fires).
+ */
+export interface CreateWidgetEventParams {
+  /** Event name. */
+  name: string;
+  /** What the event carries. */
+  event_info?: Record<string, unknown> | null | undefined;
+  /** The widget's language, added to `event_info`. */
+  locale?: string | null | undefined;
+}
+
+/**
+ * `POST messages`: a message from the visitor, into the newest conversation (reopened if
+ * resolved); the first message starts one.
+ */
+export interface CreateWidgetMessageParams {
+  /** The message. */
+  message: WidgetMessageInput;
+  /** Custom attributes of the conversation, if this message starts one. */
+  custom_attributes?: Record<string, unknown> | null | undefined;
+  /** Labels (existing titles) of the conversation, if this message starts one. */
+  labels?: string[] | null | undefined;
+}
+
+/**
  * A CSAT survey response (`models/_csat_survey_response.json.jbuilder`).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -2863,6 +3003,21 @@ export interface DeleteWebhookParams {
   account_id?: Id | null | undefined;
   /** Webhook id. */
   webhook_id: Id;
+}
+
+/** `POST contact/destroy_custom_attributes`: removes custom attributes of the visitor. */
+export interface DeleteWidgetContactCustomAttributesParams {
+  /** The keys to remove. */
+  custom_attributes: string[];
+}
+
+/**
+ * `POST conversations/destroy_custom_attributes`: removes custom attributes of the newest
+ * conversation.
+ */
+export interface DeleteWidgetConversationCustomAttributesParams {
+  /** The keys to remove. */
+  custom_attribute: string[];
 }
 
 /**
@@ -3568,6 +3723,14 @@ export interface GetTeamSummaryReportParams {
   until?: number | null | undefined;
   /** Use the business-hours durations of the events. */
   business_hours?: boolean | null | undefined;
+}
+
+/** `GET contact`: what the server knows of the visitor. */
+export interface GetWidgetContactParams {
+}
+
+/** `GET conversations`: the visitor's newest conversation. */
+export interface GetWidgetConversationParams {
 }
 
 /**
@@ -4559,6 +4722,29 @@ export interface ListTeamsParams {
 export interface ListWebhooksParams {
   /** Account; defaults to the client's. */
   account_id?: Id | null | undefined;
+}
+
+/**
+ * `GET campaigns`: the inbox's enabled campaigns (the widget evaluates their trigger rules
+ * and reports a hit with `createWidgetEvent`).
+ */
+export interface ListWidgetCampaignsParams {
+}
+
+/** `GET inbox_members`: the inbox's agents and whether they are online. */
+export interface ListWidgetInboxMembersParams {
+}
+
+/**
+ * `GET messages`: the visitor's conversation, 20 messages before `before`, 100 after
+ * `after` (both: up to 1,000 from `after`, inclusive), or the latest 20; oldest first.
+ * Private notes and activity messages are left out.
+ */
+export interface ListWidgetMessagesParams {
+  /** Messages older than this message id. */
+  before?: Id | null | undefined;
+  /** Messages newer than this message id. */
+  after?: Id | null | undefined;
 }
 
 /**
@@ -5682,6 +5868,12 @@ export interface RemoveTeamMembersParams {
   user_ids: Id[];
 }
 
+/** `DELETE labels/{label}`: removes a label from the newest conversation. */
+export interface RemoveWidgetLabelParams {
+  /** Label title. */
+  label: string;
+}
+
 /** A report metric (`Reports::ReportMetricRegistry`). */
 export type ReportMetric = KnownReportMetric | (string & {});
 /** The values of `ReportMetric` this version knows, which params accept. */
@@ -5849,6 +6041,13 @@ export interface ResolvePublicConversationParams {
   contact_identifier: string;
   /** Display id. */
   conversation_id: Id;
+}
+
+/**
+ * `GET conversations/toggle_status`: the visitor ends (resolves) the newest conversation.
+ * The widget's `end_conversation` feature must be on (else 403).
+ */
+export interface ResolveWidgetConversationParams {
 }
 
 /**
@@ -6118,6 +6317,10 @@ export interface SendConversationTranscriptParams {
   email: string;
 }
 
+/** `POST conversations/transcript`: emails the conversation to the visitor's address. */
+export interface SendWidgetTranscriptParams {
+}
+
 /** How agents are named to contacts. */
 export type SenderNameType = KnownSenderNameType | (string & {});
 /** The values of `SenderNameType` this version knows, which params accept. */
@@ -6148,6 +6351,40 @@ export interface SetInboxAgentBotParams {
    * the inbox's bot.
    */
   agent_bot?: Id | null | undefined;
+}
+
+/**
+ * `POST conversations/set_custom_attributes`: replaces the newest conversation's custom
+ * attributes (not merged).
+ */
+export interface SetWidgetConversationCustomAttributesParams {
+  /** All of them. */
+  custom_attributes: Record<string, unknown>;
+}
+
+/**
+ * `PATCH contact/set_user`: identifies the visitor as your user. When the inbox demands it
+ * (or a hash is given), `identifier_hash` must be the HMAC-SHA256 of `identifier` with the
+ * inbox's HMAC token (hex; compute it on your server), else 401. A visitor already known by
+ * another identifier gets a new session, whose token the client keeps.
+ */
+export interface SetWidgetUserParams {
+  /** Your external id. */
+  identifier: string;
+  /** HMAC-SHA256 of `identifier` (hex). */
+  identifier_hash?: string | null | undefined;
+  /** Email. */
+  email?: string | null | undefined;
+  /** Name. */
+  name?: string | null | undefined;
+  /** Phone number, E.164. */
+  phone_number?: string | null | undefined;
+  /** Avatar to fetch from this URL. */
+  avatar_url?: string | null | undefined;
+  /** Custom attributes (merged). */
+  custom_attributes?: Record<string, unknown> | null | undefined;
+  /** Other attributes (merged). */
+  additional_attributes?: Record<string, unknown> | null | undefined;
 }
 
 /**
@@ -6374,6 +6611,12 @@ export interface ToggleTypingStatusParams {
   typing_status: KnownTypingStatus;
   /** Typing a private note. */
   is_private?: boolean | null | undefined;
+}
+
+/** `POST conversations/toggle_typing`: shows or hides the visitor's typing indicator. */
+export interface ToggleWidgetTypingParams {
+  /** On or off. */
+  typing_status: KnownTypingStatus;
 }
 
 /** `POST conversations/{conversation_id}/messages/{message_id}/translate`. */
@@ -7018,6 +7261,48 @@ export interface UpdateWebhookParams {
 }
 
 /**
+ * `PATCH contact`: updates the visitor's details (merged into an existing contact with the
+ * same identifier, email or phone). An invalid email or phone is dropped.
+ */
+export interface UpdateWidgetContactParams {
+  /** Your external id. */
+  identifier?: string | null | undefined;
+  /** Email. */
+  email?: string | null | undefined;
+  /** Name. */
+  name?: string | null | undefined;
+  /** Phone number, E.164. */
+  phone_number?: string | null | undefined;
+  /** Avatar to fetch from this URL. */
+  avatar_url?: string | null | undefined;
+  /** Custom attributes (merged). */
+  custom_attributes?: Record<string, unknown> | null | undefined;
+  /** Other attributes (merged). */
+  additional_attributes?: Record<string, unknown> | null | undefined;
+}
+
+/**
+ * `POST conversations/update_last_seen`: the visitor has read the conversation (now, by
+ * the server's clock).
+ */
+export interface UpdateWidgetLastSeenParams {
+}
+
+/**
+ * `PATCH messages/{message_id}`: answers an interactive message (an email request, a
+ * form, a select, a CSAT survey). An email that another contact has merges the visitor
+ * into that contact.
+ */
+export interface UpdateWidgetMessageParams {
+  /** The message (one of the visitor's conversations). */
+  message_id: Id;
+  /** The answer to an `input_email` message. */
+  contact?: WidgetContactInput | null | undefined;
+  /** The answer to any other interactive message. */
+  message?: WidgetSubmissionInput | null | undefined;
+}
+
+/**
  * `POST upload`: stores a file (or fetches `external_url`) and returns its URL and blob id,
  * for use in rich content. The server allows 60 uploads an hour.
  */
@@ -7467,6 +7752,22 @@ export interface WebhookUser {
 }
 
 /**
+ * An agent of the inbox, as the widget shows it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetAgent {
+  /** User id. */
+  id: Id;
+  /** Display name. */
+  name: string;
+  /** Avatar (`""` when none). */
+  avatar_url: string;
+  /** Presence. */
+  availability_status: Availability | null;
+}
+
+/**
  * The visitor's browser, as the server reads its user agent.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -7482,6 +7783,173 @@ export interface WidgetBrowser {
   platform_name: string | null;
   /** Operating system version. */
   platform_version: string | null;
+}
+
+/**
+ * An enabled campaign of the inbox (`widget/campaigns/index.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetCampaign {
+  /** Campaign display id (what `campaign.triggered` names). */
+  id: Id;
+  /** When it fires: `{url, time_on_page}`. */
+  trigger_rules: Record<string, unknown>;
+  /** Only within working hours. */
+  trigger_only_during_business_hours: boolean;
+  /** Its message. */
+  message: string;
+  /** The agent it speaks as. */
+  sender: MessageSender | null;
+}
+
+/**
+ * A web-widget inbox's settings, as the widget reads them.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetChannelConfig {
+  /** Whether the visitor may write after a conversation is resolved (the widget enforces it). */
+  allow_messages_after_resolved: boolean;
+  /** The server's public URL. */
+  api_host: string | null;
+  /** The visitor's session token (the client keeps it and sends it as `X-Auth-Token`). */
+  auth_token: string;
+  /** Inbox avatar (`""` when none). */
+  avatar_url: string;
+  /** CSAT survey on. */
+  csat_survey_enabled: boolean;
+  /** Branding hidden. */
+  disable_branding: boolean;
+  /**
+   * Features on: `attachments`, `emoji_picker`, `end_conversation`,
+   * `use_inbox_avatar_for_bot`, `allow_mobile_webview`.
+   */
+  enabled_features: string[];
+  /** Languages the widget offers. */
+  enabled_languages: WidgetLanguage[];
+  /** The account's language. */
+  locale: string;
+  /** Shown outside working hours. */
+  out_of_office_message: string | null;
+  /** The inbox's help-center portal, if any (the portal record). */
+  portal: Record<string, unknown> | null;
+  /** Pre-chat form on. */
+  pre_chat_form_enabled: boolean;
+  /** Pre-chat form: `pre_chat_message` and `pre_chat_fields`. */
+  pre_chat_form_options: Record<string, unknown>;
+  /** `in_a_few_minutes`, `in_a_few_hours` or `in_a_day`. */
+  reply_time: string;
+  /** Time zone of the working hours. */
+  timezone: string;
+  /** Its offset now (`+02:00`). */
+  utc_off_set: string;
+  /** Inbox name. */
+  website_name: string;
+  /** The inbox's website token. */
+  website_token: string;
+  /** Welcome tagline. */
+  welcome_tagline: string | null;
+  /** Welcome title. */
+  welcome_title: string | null;
+  /** Widget color (`#1f93ff`). */
+  widget_color: string;
+  /** Weekly schedule, one row a weekday. */
+  working_hours: WorkingHoursRow[];
+  /** Working hours on. */
+  working_hours_enabled: boolean;
+}
+
+/**
+ * Body of `createWidgetConfig` (`widget/configs/create.json.jbuilder`): the widget's
+ * settings, the visitor's contact and session token, and the installation's branding.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetConfig {
+  /** The web-widget inbox's settings, with the session token. */
+  website_channel_config: WidgetChannelConfig;
+  /** The visitor. */
+  contact: WidgetConfigContact;
+  /**
+   * The installation's branding and limits (`LOGO_THUMBNAIL`, `BRAND_NAME`,
+   * `WIDGET_BRAND_URL`, `MAXIMUM_FILE_UPLOAD_SIZE` in MB, `INSTALLATION_NAME`).
+   */
+  global_config: Record<string, unknown>;
+}
+
+/**
+ * The visitor, as the widget config shows it.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetConfigContact {
+  /** Contact id. */
+  id: Id;
+  /** Name (a made-up one for an anonymous visitor). */
+  name: string;
+  /** Email. */
+  email: string | null;
+  /** Phone number. */
+  phone_number: string | null;
+  /** Your external id. */
+  identifier: string | null;
+  /** Live-updates token of the visitor (`events({ pubsubToken })`). */
+  pubsub_token: string;
+}
+
+/**
+ * What the server knows of the visitor (`widget/contacts/show.json.jbuilder`;
+ * `update.json.jbuilder` leaves out `identifier`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetContact {
+  /** Contact id (after a merge, the contact merged into). */
+  id: Id;
+  /** Has an email. */
+  has_email: boolean;
+  /** Has a name. */
+  has_name: boolean;
+  /** Has a phone number. */
+  has_phone_number: boolean;
+  /** Your external id. */
+  identifier: string | null;
+}
+
+/**
+ * Body of `updateWidgetMessage`: the visitor's contact record after the answer.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetContactEnvelope {
+  /** The contact. */
+  contact: ContactRecord;
+}
+
+/** The contact details an `input_email` answer submits. */
+export interface WidgetContactInput {
+  /** Email. */
+  email?: string | null | undefined;
+  /** Name. */
+  name?: string | null | undefined;
+}
+
+/**
+ * Body of `getWidgetConversation`: the visitor's newest conversation. Every field is
+ * `null` (the server answers `{}`) before the visitor's first conversation.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetConversation {
+  /** Display id. */
+  id: Id | null;
+  /** Inbox. */
+  inbox_id: Id | null;
+  /** When the visitor last read it (0 if never). */
+  contact_last_seen_at: Timestamp | null;
+  /** Status. */
+  status: ConversationStatus | null;
 }
 
 /**
@@ -7503,6 +7971,49 @@ export interface WidgetEventInfo {
   browser: WidgetBrowser | null;
 }
 
+/** The first message of `createWidgetConversation`. */
+export interface WidgetFirstMessageInput {
+  /** Text. */
+  content: string;
+  /** The page the visitor is on. */
+  referer_url?: string | null | undefined;
+  /** When the visitor started typing, as the widget shows it. */
+  timestamp?: string | null | undefined;
+  /** Your id for the message, echoed in live updates. */
+  echo_id?: string | null | undefined;
+}
+
+/**
+ * Body of `setWidgetUser` (`widget/contacts/set_user.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetIdentifiedContact {
+  /** Contact id (after a merge, the contact merged into). */
+  id: Id;
+  /** Has an email. */
+  has_email: boolean;
+  /** Has a name. */
+  has_name: boolean;
+  /** Has a phone number. */
+  has_phone_number: boolean;
+  /**
+   * A new session token, when the visitor was known by another identifier: the client
+   * keeps it in place of the old one.
+   */
+  widget_auth_token: string | null;
+}
+
+/**
+ * Body of `listWidgetInboxMembers`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetInboxMembers {
+  /** The agents. */
+  payload: WidgetAgent[];
+}
+
 /**
  * When the web widget was opened, as the widget reports it.
  *
@@ -7511,6 +8022,153 @@ export interface WidgetEventInfo {
 export interface WidgetInitiatedAt {
   /** The browser's `Date#toString()`. */
   timestamp: string | null;
+}
+
+/**
+ * A language the widget offers.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetLanguage {
+  /** Display name (`English (en)`). */
+  name: string;
+  /** Code (`en`, `pt_BR`). */
+  iso_639_1_code: string;
+}
+
+/**
+ * A message as the widget lists it (`models/_widget_message.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetMessage {
+  /** Message id (the cursor for `before`/`after`). */
+  id: Id;
+  /** Text (`null` for attachment-only messages). */
+  content: string | null;
+  /** Direction (incoming from the visitor, outgoing from agents, template from the inbox). */
+  message_type: MessageType;
+  /** Content type (`input_email`, `input_csat`, ... ask the visitor for an answer). */
+  content_type: ContentType;
+  /** Structured content (`items`, `in_reply_to`, `submitted_email`, ...). */
+  content_attributes: Record<string, unknown>;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** The conversation's display id. */
+  conversation_id: Id;
+  /** Attachments. */
+  attachments: Attachment[];
+  /** Who sent it (templates have no sender). */
+  sender: MessageSender | null;
+}
+
+/** The message of `createWidgetMessage`. */
+export interface WidgetMessageInput {
+  /** Text. */
+  content?: string | null | undefined;
+  /** The page the visitor is on (stored on a new conversation). */
+  referer_url?: string | null | undefined;
+  /** When the visitor started typing, as the widget shows it (stored on a new conversation). */
+  timestamp?: string | null | undefined;
+  /** Your id for the message, echoed in live updates. */
+  echo_id?: string | null | undefined;
+  /** The message id this one replies to. */
+  reply_to?: Id | null | undefined;
+  /** Files (multipart), or signed ids of direct uploads. */
+  attachments?: (Blob | ArrayBuffer | ArrayBufferView | string)[] | null | undefined;
+}
+
+/**
+ * Body of `listWidgetMessages`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetMessageList {
+  /** The messages, oldest first. */
+  payload: WidgetMessage[];
+  /** The visitor's read state (`{}` before the first conversation). */
+  meta: WidgetMessagesMeta;
+}
+
+/**
+ * The visitor's read state.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetMessagesMeta {
+  /** When the visitor last read the conversation (0 if never). */
+  contact_last_seen_at: Timestamp | null;
+}
+
+/**
+ * Body of `createWidgetConversation` (`widget/conversations/create.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetNewConversation {
+  /** Display id. */
+  id: Id;
+  /** Inbox. */
+  inbox_id: Id;
+  /** When the visitor last read it (0 if never). */
+  contact_last_seen_at: Timestamp;
+  /** Status. */
+  status: ConversationStatus;
+  /** Its messages, the inbox's greeting and email request included. */
+  messages: WidgetMessage[];
+  /** Custom attributes. */
+  custom_attributes: Record<string, unknown>;
+  /** The visitor's contact record. */
+  contact: ContactRecord;
+}
+
+/** Who the visitor is, as a new conversation's pre-chat form asks. */
+export interface WidgetPreChatContact {
+  /** Name. */
+  name?: string | null | undefined;
+  /** Email (an invalid one is dropped; one another contact has merges the two). */
+  email?: string | null | undefined;
+  /** Phone number, E.164. */
+  phone_number?: string | null | undefined;
+}
+
+/**
+ * Body of `createWidgetMessage` (`widget/messages/create.json.jbuilder`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface WidgetSentMessage {
+  /** Message id. */
+  id: Id;
+  /** Text. */
+  content: string | null;
+  /** Inbox. */
+  inbox_id: Id;
+  /** The conversation's display id. */
+  conversation_id: Id;
+  /** Direction (incoming). */
+  message_type: MessageType;
+  /** Creation time. */
+  created_at: Timestamp;
+  /** Always false. */
+  private: boolean;
+  /** The channel's id for the message. */
+  source_id: string | null;
+  /** Structured content (`in_reply_to`). */
+  content_attributes: Record<string, unknown>;
+  /** Attachments. */
+  attachments: Attachment[];
+  /** The visitor. */
+  sender: MessageSender | null;
+}
+
+/** What the visitor submitted in an interactive message. */
+export interface WidgetSubmissionInput {
+  /**
+   * Form or select answers (`[{name, title, value}]`), or `{csat_survey_response:
+   * {rating, feedback_message}}` for a CSAT survey.
+   */
+  submitted_values: unknown;
 }
 
 /**
@@ -7817,6 +8475,28 @@ export interface Endpoints {
   deletePlatformUser: { params: DeletePlatformUserParams; args: [params: DeletePlatformUserParams]; response: null };
   getPlatformUserLogin: { params: GetPlatformUserLoginParams; args: [params: GetPlatformUserLoginParams]; response: SsoLink };
   createPlatformUserToken: { params: CreatePlatformUserTokenParams; args: [params: CreatePlatformUserTokenParams]; response: PlatformUserToken };
+  createWidgetConfig: { params: CreateWidgetConfigParams; args: [params?: CreateWidgetConfigParams]; response: WidgetConfig };
+  listWidgetCampaigns: { params: ListWidgetCampaignsParams; args: [params?: ListWidgetCampaignsParams]; response: WidgetCampaign[] };
+  listWidgetInboxMembers: { params: ListWidgetInboxMembersParams; args: [params?: ListWidgetInboxMembersParams]; response: WidgetInboxMembers };
+  createWidgetEvent: { params: CreateWidgetEventParams; args: [params: CreateWidgetEventParams]; response: null };
+  listWidgetMessages: { params: ListWidgetMessagesParams; args: [params?: ListWidgetMessagesParams]; response: WidgetMessageList; item: WidgetMessage };
+  createWidgetMessage: { params: CreateWidgetMessageParams; args: [params: CreateWidgetMessageParams]; response: WidgetSentMessage };
+  updateWidgetMessage: { params: UpdateWidgetMessageParams; args: [params: UpdateWidgetMessageParams]; response: WidgetContactEnvelope };
+  getWidgetConversation: { params: GetWidgetConversationParams; args: [params?: GetWidgetConversationParams]; response: WidgetConversation };
+  createWidgetConversation: { params: CreateWidgetConversationParams; args: [params: CreateWidgetConversationParams]; response: WidgetNewConversation };
+  deleteWidgetConversationCustomAttributes: { params: DeleteWidgetConversationCustomAttributesParams; args: [params: DeleteWidgetConversationCustomAttributesParams]; response: ConversationRecord };
+  setWidgetConversationCustomAttributes: { params: SetWidgetConversationCustomAttributesParams; args: [params: SetWidgetConversationCustomAttributesParams]; response: null };
+  updateWidgetLastSeen: { params: UpdateWidgetLastSeenParams; args: [params?: UpdateWidgetLastSeenParams]; response: null };
+  toggleWidgetTyping: { params: ToggleWidgetTypingParams; args: [params: ToggleWidgetTypingParams]; response: null };
+  sendWidgetTranscript: { params: SendWidgetTranscriptParams; args: [params?: SendWidgetTranscriptParams]; response: null };
+  resolveWidgetConversation: { params: ResolveWidgetConversationParams; args: [params?: ResolveWidgetConversationParams]; response: null };
+  getWidgetContact: { params: GetWidgetContactParams; args: [params?: GetWidgetContactParams]; response: WidgetContact };
+  updateWidgetContact: { params: UpdateWidgetContactParams; args: [params?: UpdateWidgetContactParams]; response: WidgetContact };
+  deleteWidgetContactCustomAttributes: { params: DeleteWidgetContactCustomAttributesParams; args: [params: DeleteWidgetContactCustomAttributesParams]; response: ContactRecord };
+  setWidgetUser: { params: SetWidgetUserParams; args: [params: SetWidgetUserParams]; response: WidgetIdentifiedContact };
+  addWidgetLabel: { params: AddWidgetLabelParams; args: [params: AddWidgetLabelParams]; response: null };
+  removeWidgetLabel: { params: RemoveWidgetLabelParams; args: [params: RemoveWidgetLabelParams]; response: null };
+  createWidgetDirectUpload: { params: CreateWidgetDirectUploadParams; args: [params: CreateWidgetDirectUploadParams]; response: DirectUpload };
 }
 
 /** The arguments after an endpoint's name in `raw` and `paginate`: its params, then options. */
@@ -7836,6 +8516,12 @@ export declare class LiveAgentClient {
   paginate<K extends PaginatedEndpoint>(name: K, ...args: CallArgs<K, PaginateOptions>): AsyncIterableIterator<NonNullable<Endpoints[K]['item']>>;
   /** Live updates over `/cable` (`for await`); reconnects on its own, ends on `signal`. */
   events(options: EventsOptions): AsyncGenerator<CableEvent, void, undefined>;
+  /** The widget visitor's session token, once the server issued one: keep it (a cookie, `localStorage`) and pass it as `widgetToken` on the next visit. `null` without one. */
+  readonly widgetToken: string | null;
+  /** Resumes a widget visitor's session with a kept token; `null` forgets the visitor (the next call opens a session for a new contact). */
+  setWidgetToken(token: string | null): void;
+  /** Opens the widget visitor's session now, unless one is held or opening (calls that need one do so first). */
+  openWidgetSession(): Promise<void>;
   /**
    * List conversations, 25 per page, with counts for the whole filter.
    * `GET /api/v1/accounts/{account_id}/conversations`
@@ -8979,4 +9665,114 @@ export declare class LiveAgentClient {
    * `POST /platform/api/v1/users/{user_id}/token`
    */
   createPlatformUserToken(params: CreatePlatformUserTokenParams, options?: RequestOptions): Promise<PlatformUserToken>;
+  /**
+   * Open or renew the visitor's session and get the widget's settings.
+   * `POST /api/v1/widget/config`
+   */
+  createWidgetConfig(params?: CreateWidgetConfigParams, options?: RequestOptions): Promise<WidgetConfig>;
+  /**
+   * List the inbox's enabled campaigns.
+   * `GET /api/v1/widget/campaigns`
+   */
+  listWidgetCampaigns(params?: ListWidgetCampaignsParams, options?: RequestOptions): Promise<WidgetCampaign[]>;
+  /**
+   * List the inbox's agents and their presence.
+   * `GET /api/v1/widget/inbox_members`
+   */
+  listWidgetInboxMembers(params?: ListWidgetInboxMembersParams, options?: RequestOptions): Promise<WidgetInboxMembers>;
+  /**
+   * Report a widget event (`webwidget.triggered`, `campaign.triggered`).
+   * `POST /api/v1/widget/events`
+   */
+  createWidgetEvent(params: CreateWidgetEventParams, options?: RequestOptions): Promise<null>;
+  /**
+   * List the messages of the visitor's conversation: the latest 20, older ones with `before`, newer with `after`.
+   * `GET /api/v1/widget/messages`
+   */
+  listWidgetMessages(params?: ListWidgetMessagesParams, options?: RequestOptions): Promise<WidgetMessageList>;
+  /**
+   * Send a message from the visitor (starts a conversation if there is none).
+   * `POST /api/v1/widget/messages`
+   */
+  createWidgetMessage(params: CreateWidgetMessageParams, options?: RequestOptions): Promise<WidgetSentMessage>;
+  /**
+   * Answer an interactive message (email request, form, select, CSAT survey).
+   * `PATCH /api/v1/widget/messages/{message_id}`
+   */
+  updateWidgetMessage(params: UpdateWidgetMessageParams, options?: RequestOptions): Promise<WidgetContactEnvelope>;
+  /**
+   * Get the visitor's newest conversation (every field `null` before the first one).
+   * `GET /api/v1/widget/conversations`
+   */
+  getWidgetConversation(params?: GetWidgetConversationParams, options?: RequestOptions): Promise<WidgetConversation>;
+  /**
+   * Start a new conversation with a first message.
+   * `POST /api/v1/widget/conversations`
+   */
+  createWidgetConversation(params: CreateWidgetConversationParams, options?: RequestOptions): Promise<WidgetNewConversation>;
+  /**
+   * Remove custom attributes of the visitor's newest conversation.
+   * `POST /api/v1/widget/conversations/destroy_custom_attributes`
+   */
+  deleteWidgetConversationCustomAttributes(params: DeleteWidgetConversationCustomAttributesParams, options?: RequestOptions): Promise<ConversationRecord>;
+  /**
+   * Replace the custom attributes of the visitor's newest conversation.
+   * `POST /api/v1/widget/conversations/set_custom_attributes`
+   */
+  setWidgetConversationCustomAttributes(params: SetWidgetConversationCustomAttributesParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Mark the visitor's conversation read.
+   * `POST /api/v1/widget/conversations/update_last_seen`
+   */
+  updateWidgetLastSeen(params?: UpdateWidgetLastSeenParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Show or hide the visitor's typing indicator.
+   * `POST /api/v1/widget/conversations/toggle_typing`
+   */
+  toggleWidgetTyping(params: ToggleWidgetTypingParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Email the conversation's transcript to the visitor.
+   * `POST /api/v1/widget/conversations/transcript`
+   */
+  sendWidgetTranscript(params?: SendWidgetTranscriptParams, options?: RequestOptions): Promise<null>;
+  /**
+   * End (resolve) the visitor's newest conversation.
+   * `GET /api/v1/widget/conversations/toggle_status`
+   */
+  resolveWidgetConversation(params?: ResolveWidgetConversationParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Get what the server knows of the visitor.
+   * `GET /api/v1/widget/contact`
+   */
+  getWidgetContact(params?: GetWidgetContactParams, options?: RequestOptions): Promise<WidgetContact>;
+  /**
+   * Update the visitor's details.
+   * `PATCH /api/v1/widget/contact`
+   */
+  updateWidgetContact(params?: UpdateWidgetContactParams, options?: RequestOptions): Promise<WidgetContact>;
+  /**
+   * Remove custom attributes of the visitor.
+   * `POST /api/v1/widget/contact/destroy_custom_attributes`
+   */
+  deleteWidgetContactCustomAttributes(params: DeleteWidgetContactCustomAttributesParams, options?: RequestOptions): Promise<ContactRecord>;
+  /**
+   * Identify the visitor as your user (with the identity hash the inbox may demand).
+   * `PATCH /api/v1/widget/contact/set_user`
+   */
+  setWidgetUser(params: SetWidgetUserParams, options?: RequestOptions): Promise<WidgetIdentifiedContact>;
+  /**
+   * Label the visitor's newest conversation.
+   * `POST /api/v1/widget/labels`
+   */
+  addWidgetLabel(params: AddWidgetLabelParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Remove a label from the visitor's newest conversation.
+   * `DELETE /api/v1/widget/labels/{label}`
+   */
+  removeWidgetLabel(params: RemoveWidgetLabelParams, options?: RequestOptions): Promise<null>;
+  /**
+   * Announce a file to upload straight to storage (direct upload).
+   * `POST /api/v1/widget/direct_uploads`
+   */
+  createWidgetDirectUpload(params: CreateWidgetDirectUploadParams, options?: RequestOptions): Promise<DirectUpload>;
 }

@@ -3,33 +3,58 @@
 //! `--check` fails on drift.
 
 use liveagent_core::ENDPOINTS;
-use liveagent_core::endpoint::{EndpointMeta, Pagination, ResponseKind};
+use liveagent_core::endpoint::{EndpointMeta, Family, Pagination, ResponseKind};
 use liveagent_core::models::{CableEvent, LiveAgentEvent};
 use liveagent_core::schema::{EnumShape, Field, ObjectShape, Schema, Shape, UnionShape};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-const TARGET: &str = "bindings/liveagent.d.ts";
-
 /// The part of the declarations that does not come from the table: options, errors, the client.
 const PRELUDE: &str = include_str!("codegen_prelude.d.ts");
 
+/// The webhook functions' declarations (not in the widget build, which has none).
+const WEBHOOKS: &str = include_str!("codegen_webhooks.d.ts");
+
+/// One declarations file: where it goes, and what it declares.
+struct Target {
+    path: &'static str,
+    /// Which rows the package has.
+    rows: fn(&EndpointMeta) -> bool,
+    /// Whether it has the webhook functions.
+    webhooks: bool,
+}
+
+const TARGETS: [Target; 2] = [
+    Target {
+        path: "bindings/liveagent.d.ts",
+        rows: |_| true,
+        webhooks: true,
+    },
+    // The widget build (`@liveagent/wasm/widget`): the widget and public client APIs.
+    Target {
+        path: "bindings/liveagent-widget.d.ts",
+        rows: |m| matches!(m.family(), Family::Widget | Family::Public),
+        webhooks: false,
+    },
+];
+
 pub(crate) fn run(check: bool) -> Result<(), String> {
-    let text = generate();
-    let path = crate::root().join(TARGET);
-    if check {
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current != text {
-            return Err(format!(
-                "{TARGET} is out of date: run `cargo xtask codegen`"
-            ));
+    for target in &TARGETS {
+        let text = generate(target);
+        let name = target.path;
+        let path = crate::root().join(name);
+        if check {
+            let current = std::fs::read_to_string(&path).unwrap_or_default();
+            if current != text {
+                return Err(format!("{name} is out of date: run `cargo xtask codegen`"));
+            }
+            println!("codegen: {name} is up to date");
+            continue;
         }
-        println!("codegen: {TARGET} is up to date");
-        return Ok(());
+        std::fs::create_dir_all(path.parent().ok_or("no parent")?).map_err(|e| e.to_string())?;
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("codegen: wrote {name}");
     }
-    std::fs::create_dir_all(path.parent().ok_or("no parent")?).map_err(|e| e.to_string())?;
-    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("codegen: wrote {TARGET}");
     Ok(())
 }
 
@@ -72,16 +97,23 @@ impl Named {
     }
 }
 
-fn generate() -> String {
+fn generate(target: &Target) -> String {
+    let rows: Vec<&EndpointMeta> = ENDPOINTS
+        .iter()
+        .copied()
+        .filter(|m| (target.rows)(m))
+        .collect();
     let mut named = Named::default();
-    for meta in ENDPOINTS {
+    for meta in &rows {
         named.object(meta.params);
         if let ResponseKind::Json(shape) = meta.response {
             named.visit(shape);
         }
     }
     // What `verifyWebhook` and `parseWebhook` resolve with, and what `events()` yields.
-    named.visit(LiveAgentEvent::SHAPE);
+    if target.webhooks {
+        named.visit(LiveAgentEvent::SHAPE);
+    }
     named.visit(CableEvent::SHAPE);
     let mut out = String::new();
     out.push_str(
@@ -91,12 +123,16 @@ fn generate() -> String {
         "// Do not edit: change the Rust row, params or model, then run `cargo xtask codegen`.\n\n",
     );
     out.push_str(PRELUDE);
+    if target.webhooks {
+        out.push('\n');
+        out.push_str(WEBHOOKS);
+    }
     for decl in named.decls.values() {
         out.push('\n');
         declare(&mut out, *decl);
     }
     out.push_str("\n/**\n * Every endpoint: its params, the arguments a call takes before its options (the params,\n * optional where none is required), its result and, for listings, the item `paginate` yields.\n */\nexport interface Endpoints {\n");
-    for meta in ENDPOINTS {
+    for meta in &rows {
         let item = item_type(meta)
             .map(|t| format!("; item: {t}"))
             .unwrap_or_default();
@@ -123,7 +159,13 @@ fn generate() -> String {
     out.push_str(
         "  events(options: EventsOptions): AsyncGenerator<CableEvent, void, undefined>;\n",
     );
-    for meta in ENDPOINTS {
+    out.push_str("  /** The widget visitor's session token, once the server issued one: keep it (a cookie, `localStorage`) and pass it as `widgetToken` on the next visit. `null` without one. */\n");
+    out.push_str("  readonly widgetToken: string | null;\n");
+    out.push_str("  /** Resumes a widget visitor's session with a kept token; `null` forgets the visitor (the next call opens a session for a new contact). */\n");
+    out.push_str("  setWidgetToken(token: string | null): void;\n");
+    out.push_str("  /** Opens the widget visitor's session now, unless one is held or opening (calls that need one do so first). */\n");
+    out.push_str("  openWidgetSession(): Promise<void>;\n");
+    for meta in &rows {
         doc(
             &mut out,
             "  ",

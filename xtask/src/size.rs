@@ -3,15 +3,18 @@
 
 use crate::root;
 use liveagent_core::ENDPOINTS;
+use liveagent_core::endpoint::Family;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// The regression guard: a fixed part and a cost a row, so that adding endpoints does not trip
 /// it but growing either does. Measured: 118,673 bytes gzip at 117 rows, 125,734 at 164 (with
 /// uploads), about 100 bytes a row; 133,303 at 227 rows, and 140,337 with live updates
-/// (`events()`: about 7 KB). Issue #8 targets 75,000 at 117 rows; issue #9, 110,000 with every row.
-/// Neither is met yet.
-const FIXED_GZIP: usize = 119_000;
+/// (`events()`: about 7 KB). The widget API's 22 rows brought 146,303 at 249 rows: about 270 bytes
+/// a row (they bring 15 models of their own), and about 2.6 KB of code for the visitor's session
+/// (raw: `build_request` +1.4 KB, `config_from_options` +1.2 KB; `twiggy diff`). Issue #8 targets
+/// 75,000 at 117 rows; issue #9, 110,000 with every row. Neither is met yet.
+const FIXED_GZIP: usize = 122_000;
 /// The guard's allowance a row, gzip bytes.
 const ROW_GZIP: usize = 100;
 /// Where the project is headed: gzip bytes per endpoint covered.
@@ -19,13 +22,31 @@ const TARGET_PER_ENDPOINT: usize = 440;
 
 /// The module, its glue, and the shared JS layer: everything `import ... from '@liveagent/wasm'`
 /// loads in a browser.
-const FILES: [&str; 5] = [
+const FILES: [&str; 6] = [
     "liveagent_wasm_bg.wasm",
     "liveagent_wasm.js",
     "client.js",
+    "loader.js",
     "wasm.js",
     "index.js",
 ];
+
+/// What `import ... from '@liveagent/wasm/widget'` loads in a browser.
+const WIDGET_FILES: [&str; 5] = [
+    "widget/liveagent_wasm_bg.wasm",
+    "widget/liveagent_wasm.js",
+    "widget/index.js",
+    "client.js",
+    "loader.js",
+];
+
+/// The widget build's regression guard, gzip bytes: measured 113,960 with its 37 rows (widget
+/// and public client APIs, and live updates), of which the module is 99,793: the engine under
+/// every row (normalizer, request builder, call machine, JSON glue) is nearly all of it. Issue
+/// #10 targets 45,000; not met yet.
+const WIDGET_GUARD_GZIP: usize = 116_000;
+/// Where the widget build is headed, gzip bytes (issue #10).
+const WIDGET_TARGET_GZIP: usize = 45_000;
 
 fn gzip9(bytes: &[u8]) -> Result<usize, String> {
     let mut child = Command::new("gzip")
@@ -45,20 +66,26 @@ fn gzip9(bytes: &[u8]) -> Result<usize, String> {
     Ok(output.stdout.len())
 }
 
-pub(crate) fn report() -> Result<(), String> {
+/// Prints each file's size, raw and `gzip -9`, and returns the total gzip bytes.
+fn measure(files: &[&str]) -> Result<usize, String> {
     let dir = root().join("pkg");
     let (mut raw_total, mut gzip_total) = (0, 0);
-    println!("{:<26} {:>10} {:>10}", "pkg/ file", "bytes", "gzip -9");
-    for name in FILES {
+    println!("{:<32} {:>10} {:>10}", "pkg/ file", "bytes", "gzip -9");
+    for name in files {
         let bytes = std::fs::read(dir.join(name))
             .map_err(|e| format!("pkg/{name}: {e} (run scripts/build-wasm first)"))?;
         let gzip = gzip9(&bytes)?;
-        println!("{name:<26} {:>10} {gzip:>10}", bytes.len());
+        println!("{name:<32} {:>10} {gzip:>10}", bytes.len());
         raw_total += bytes.len();
         gzip_total += gzip;
     }
+    println!("{:<32} {raw_total:>10} {gzip_total:>10}", "total");
+    Ok(gzip_total)
+}
+
+pub(crate) fn report() -> Result<(), String> {
+    let gzip_total = measure(&FILES)?;
     let endpoints = ENDPOINTS.len();
-    println!("{:<26} {raw_total:>10} {gzip_total:>10}", "total");
     println!(
         "{endpoints} endpoints: {} bytes gzip per endpoint (target {TARGET_PER_ENDPOINT})",
         gzip_total / endpoints
@@ -68,9 +95,23 @@ pub(crate) fn report() -> Result<(), String> {
         "guard: {gzip_total} of {guard} bytes gzip ({FIXED_GZIP} + {ROW_GZIP} a row; {}%)",
         gzip_total * 100 / guard
     );
+    println!();
+    let widget_rows = ENDPOINTS
+        .iter()
+        .filter(|m| matches!(m.family(), Family::Widget | Family::Public))
+        .count();
+    let widget_total = measure(&WIDGET_FILES)?;
+    println!(
+        "widget build ({widget_rows} endpoints): {widget_total} bytes gzip; guard {WIDGET_GUARD_GZIP}, target {WIDGET_TARGET_GZIP}"
+    );
     if gzip_total > guard {
         return Err(format!(
             "pkg/ is {gzip_total} bytes gzip, over the {guard}-byte guard for {endpoints} rows"
+        ));
+    }
+    if widget_total > WIDGET_GUARD_GZIP {
+        return Err(format!(
+            "the widget build is {widget_total} bytes gzip, over its {WIDGET_GUARD_GZIP}-byte guard"
         ));
     }
     Ok(())

@@ -115,6 +115,10 @@ impl std::fmt::Debug for WidgetSession {
         } else {
             "none"
         };
-        write!(f, "WidgetSession {{ website_token: {:?}, token: {held} }}", self.website_token)
+        write!(
+            f,
+            "WidgetSession {{ website_token: {:?}, token: {held} }}",
+            self.website_token
+        )
     }
 }

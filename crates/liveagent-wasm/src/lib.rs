@@ -9,6 +9,7 @@
 mod fetch;
 
 use js_sys::{Array, Function, Uint8Array};
+#[cfg(feature = "events")]
 use liveagent_core::cable::{Cable, cable_url};
 use liveagent_core::{Call, Config, Error, Paginator, Upload, js};
 use wasm_bindgen::prelude::*;
@@ -143,6 +144,7 @@ pub fn endpoint_names() -> String {
     js::endpoint_names()
 }
 
+#[cfg(feature = "webhooks")]
 /// Verifies a webhook delivery: the raw body, the request's headers as a JSON array of
 /// `[name, value]` pairs, the secret, and the options as JSON (`now` filled in by the JS
 /// layer). Returns the event's normalized JSON text; throws the error's fields as JSON text.
@@ -156,6 +158,7 @@ pub fn verify_webhook(
     js::verify_webhook(body, headers, secret, options).map_err(reject)
 }
 
+#[cfg(feature = "webhooks")]
 /// Parses a webhook delivery without a signature (options as JSON: `strict`). Returns the
 /// event's normalized JSON text; throws the error's fields as JSON text.
 #[wasm_bindgen(js_name = parseWebhook)]
@@ -191,12 +194,14 @@ pub mod bench {
 
 /// The live-updates state machine (`client.events()`), driven by `bindings/client.js` over the
 /// caller's `WebSocket`: it says what to send, yield, close and when to reconnect.
+#[cfg(feature = "events")]
 #[wasm_bindgen]
 pub struct CableMachine {
     inner: Cable,
     url: String,
 }
 
+#[cfg(feature = "events")]
 #[wasm_bindgen]
 impl CableMachine {
     /// A machine for `options` (JSON, see `liveagent_core::js::cable_options`) on the server at

@@ -29,8 +29,8 @@ mod events;
 mod methods;
 mod paginate;
 mod transport;
-mod widget;
 pub mod webhook;
+mod widget;
 
 pub use client::{Client, ClientBuilder, Response};
 pub use events::Events;

@@ -45,7 +45,8 @@ impl Client {
         let (_, open) = liveagent_core::endpoint::find(OPEN_SESSION_ROW)
             .ok_or_else(|| Error::Build(missing_row()))?;
         // The answer's token is kept by the call itself (`WidgetSession::absorb`).
-        let call = liveagent_core::Call::new(self.config(), open, serde_json::Value::Null, options)?;
+        let call =
+            liveagent_core::Call::new(self.config(), open, serde_json::Value::Null, options)?;
         crate::transport::drive(self.inner.transport.as_ref(), call, cancelled).await?;
         Ok(())
     }

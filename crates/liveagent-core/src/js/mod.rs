@@ -190,9 +190,9 @@ fn widget_session(o: &Map<String, Value>) -> Result<Option<WidgetSession>, Build
         (None, None) => Ok(None),
         (None, Some(_)) => Err(bad("widgetToken needs the inbox's websiteToken")),
         (Some(website), None) => Ok(Some(WidgetSession::new(website))),
-        (Some(website), Some(token)) => {
-            Ok(Some(WidgetSession::new(website).with_token(Secret::new(token))))
-        }
+        (Some(website), Some(token)) => Ok(Some(
+            WidgetSession::new(website).with_token(Secret::new(token)),
+        )),
     }
 }
 

@@ -16,9 +16,9 @@ pub(crate) fn config_for(meta: &EndpointMeta) -> Config {
         Auth::Public => Credentials::None,
         Auth::Platform => Credentials::Platform(Secret::new(TOKEN)),
         Auth::User | Auth::UserOrBot => Credentials::User(Secret::new(TOKEN)),
-        Auth::Widget | Auth::WidgetInbox => Credentials::Widget(
-            WidgetSession::new(WEBSITE_TOKEN).with_token(Secret::new(TOKEN)),
-        ),
+        Auth::Widget | Auth::WidgetInbox => {
+            Credentials::Widget(WidgetSession::new(WEBSITE_TOKEN).with_token(Secret::new(TOKEN)))
+        }
     };
     Config::new(BASE)
         .and_then(|c| c.with_credentials(credentials))
