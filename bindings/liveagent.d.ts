@@ -23,6 +23,10 @@ export interface ClientOptions {
   websiteToken?: string | undefined;
   /** A returning visitor's session token (what `client.widgetToken` gave): the same contact and conversations. */
   widgetToken?: string | undefined;
+  /** Live Agent's OData analytics service (`queryOdata*`): its root. Default: the base URL's host with `odata-` in front (`https://odata-liveagent-trial.cognigy.ai`). */
+  odataUrl?: string | undefined;
+  /** The OData service's version: `v1.0` (the default), `v1.1` (Live Agent 2025.18+) or `v2.0` (2025.25+: teams, availability records). */
+  odataVersion?: 'v1.0' | 'v1.1' | 'v2.0' | undefined;
   /** The account used when a call's params leave `account_id` unset. */
   accountId?: number | undefined;
   /** `dashed` sends `Api-Access-Token`, for proxies (nginx by default) that drop `api_access_token`. */
@@ -233,6 +237,28 @@ type ErrorField = 'endpoint' | 'status' | 'serverMessage' | 'attributes' | 'body
 type ErrorOf<C extends string, F> = Error & { readonly name: 'LiveAgentError'; readonly code: C } & { readonly [K in keyof F]: F[K] } & {
   readonly [K in Exclude<ErrorField, keyof F>]?: undefined;
 };
+
+/** A value in an OData condition: a string is quoted (`'it''s'`); `{ datetime }` is written as OData's unquoted `DateTimeOffset` (`2024-05-01T00:00:00Z`). */
+export type OdataLiteral = string | number | boolean | null | { datetime: string };
+
+/**
+ * An OData `$filter` condition, written as data: the SDK checks the field names and renders and
+ * escapes the values, so no text is ever spliced. `{ and: [{ eq: ['status', 1] }, { ge: ['created_at', { datetime: '2024-05-01T00:00:00Z' }] }] }`.
+ */
+export type OdataFilter =
+  | { eq: [field: string, value: OdataLiteral] }
+  | { ne: [field: string, value: OdataLiteral] }
+  | { gt: [field: string, value: OdataLiteral] }
+  | { ge: [field: string, value: OdataLiteral] }
+  | { lt: [field: string, value: OdataLiteral] }
+  | { le: [field: string, value: OdataLiteral] }
+  | { in: [field: string, values: OdataLiteral[]] }
+  | { contains: [field: string, text: string] }
+  | { startswith: [field: string, text: string] }
+  | { endswith: [field: string, text: string] }
+  | { and: OdataFilter[] }
+  | { or: OdataFilter[] }
+  | { not: OdataFilter };
 
 /** The raw body of a webhook delivery, the bytes that were signed: a `Uint8Array` (a Node `Buffer`), an `ArrayBuffer`, or a string. */
 export type WebhookBody = string | ArrayBufferLike | ArrayBufferView;
@@ -5266,6 +5292,399 @@ export type NotificationType = KnownNotificationType | (string & {});
 export type KnownNotificationType = "conversation_creation" | "conversation_assignment" | "assigned_conversation_new_message" | "conversation_mention" | "participating_conversation_new_message" | "sla_missed_first_response" | "sla_missed_next_response" | "sla_missed_resolution";
 
 /**
+ * A row of `AgentAvailabilityRecord` (version 2.0): an agent's availability from a time on.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataAgentAvailabilityRecord {
+  /** Record id. */
+  id: Id | null;
+  /** 0 online, 1 offline, 2 busy, 3 away. */
+  availability: number | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Account. */
+  account_id: Id | null;
+  /** Agent. */
+  user_id: Id | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataAgentAvailabilityRecordPage {
+  /** The rows. */
+  value: OdataAgentAvailabilityRecord[];
+}
+
+/**
+ * A row of `Conversation`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataConversation {
+  /** Conversation id (database id). */
+  id: Id | null;
+  /** Account. */
+  account_id: Id | null;
+  /** Inbox. */
+  inbox_id: Id | null;
+  /** 0 open, 1 resolved, 2 pending, 3 snoozed; 4 abandoned, 5 deleted (version 2.0). */
+  status: number | null;
+  /** Assigned agent. */
+  assignee_id: Id | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Contact. */
+  contact_id: Id | null;
+  /** The per-account number the agent dashboard shows. */
+  display_id: Id | null;
+  /** When the contact last read it (version 1.1). */
+  contact_last_seen_at: Timestamp | null;
+  /** When the agent last read it. */
+  agent_last_seen_at: Timestamp | null;
+  /** Channel attributes (an object, or its JSON text). */
+  additional_attributes: unknown | null;
+  /** The contact's identity in the inbox. */
+  contact_inbox_id: Id | null;
+  /** UUID. */
+  uuid: string | null;
+  /** Identifier (version 1.1). */
+  identifier: string | null;
+  /** Last activity. */
+  last_activity_at: Timestamp | null;
+  /** Team. */
+  team_id: Id | null;
+  /** Snoozed until. */
+  snoozed_until: Timestamp | null;
+  /** Custom attributes (an object, or its JSON text). */
+  custom_attributes: unknown | null;
+  /** When the assignee last read it. */
+  assignee_last_seen_at: Timestamp | null;
+  /** The Cognigy session. */
+  cognigy_session_id: string | null;
+  /** When a human agent was assigned (versions 1.0 and 2.0). */
+  assigned_at: Timestamp | null;
+  /** When a human agent resolved or abandoned it (versions 1.0 and 2.0). */
+  ended_at: Timestamp | null;
+  /** First agent reply (version 2.0). */
+  first_reply_created_at: Timestamp | null;
+  /** 0 low, 1 medium, 2 high, 3 urgent, 4 escalation (version 2.0). */
+  priority: number | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataConversationPage {
+  /** The rows. */
+  value: OdataConversation[];
+}
+
+/**
+ * A row of `Inbox`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataInbox {
+  /** Inbox id. */
+  id: Id | null;
+  /** The channel record. */
+  channel_id: Id | null;
+  /** Name. */
+  name: string | null;
+  /** Email address (version 1.1). */
+  email_address: string | null;
+  /** Account. */
+  account_id: Id | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Channel class (`Channel::Api`, `Channel::WebWidget`, ...). */
+  channel_type: string | null;
+  /** Auto-assignment on. */
+  enable_auto_assignment: boolean | null;
+  /** Greeting on (version 1.1). */
+  greeting_enabled: boolean | null;
+  /** Greeting (version 1.1). */
+  greeting_message: string | null;
+  /** Working hours on. */
+  working_hours_enabled: boolean | null;
+  /** Shown outside working hours. */
+  out_of_office_message: string | null;
+  /** Time zone. */
+  timezone: string | null;
+  /** Email collection on. */
+  enable_email_collect: boolean | null;
+  /** CSAT survey on. */
+  csat_survey_enabled: boolean | null;
+  /** Cognigy organisation. */
+  cognigy_organization_id: string | null;
+  /** Cognigy project. */
+  cognigy_project_id: string | null;
+  /** Auto-reassignment on. */
+  enable_auto_reassignment: boolean | null;
+  /** Agents see every conversation of the inbox (version 1.0's spelling). */
+  conversation_show_all: boolean | null;
+  /** Agents see every conversation of the inbox (versions 1.1 and 2.0). */
+  conversations_show_all: boolean | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataInboxPage {
+  /** The rows. */
+  value: OdataInbox[];
+}
+
+/**
+ * A row of `Label`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataLabel {
+  /** Label id. */
+  id: Id | null;
+  /** Title. */
+  title: string | null;
+  /** Description. */
+  description: string | null;
+  /** Color. */
+  color: string | null;
+  /** Shown in the sidebar. */
+  show_on_sidebar: boolean | null;
+  /** Account. */
+  account_id: Id | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Conversations with the label (versions 1.0 and 2.0). */
+  conversation_ids: Id[] | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataLabelPage {
+  /** The rows. */
+  value: OdataLabel[];
+}
+
+/**
+ * A row of `Message`: one message of any conversation of the account.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataMessage {
+  /** Message id. */
+  id: Id | null;
+  /** Text. */
+  content: string | null;
+  /** Account. */
+  account_id: Id | null;
+  /** Inbox. */
+  inbox_id: Id | null;
+  /** Conversation (database id). */
+  conversation_id: Id | null;
+  /** 0 incoming, 1 outgoing, 2 activity, 3 template. */
+  message_type: number | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Visible only to agents. */
+  private: boolean | null;
+  /** 0 sent, 1 delivered, 2 read, 3 failed (version 1.1). */
+  status: number | null;
+  /** The channel's id for the message (version 1.1). */
+  source_id: string | null;
+  /**
+   * 0 text, 1 input_text, 2 input_textarea, 3 input_email, 4 input_select, 5 cards,
+   * 6 form, 7 article, 8 incoming_email, 9 input_csat, 2016 Cognigy, 2017 file request.
+   */
+  content_type: number | null;
+  /** Structured content (an object, or its JSON text). */
+  content_attributes: unknown | null;
+  /** Who sent it: `Contact`, `Agent`, `cognigy`, ... */
+  sender_type: string | null;
+  /** The sender's id. */
+  sender_id: Id | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataMessagePage {
+  /** The rows. */
+  value: OdataMessage[];
+}
+
+/**
+ * A row of `ReportingEvent`: a measured moment of a conversation (first reply,
+ * resolution, ...).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataReportingEvent {
+  /** Event id. */
+  id: Id | null;
+  /** Start of the measured span. */
+  event_start_time: Timestamp | null;
+  /** End of the measured span. */
+  event_end_time: Timestamp | null;
+  /** `message_created`, `conversation_resolved`, `first_reply_created`, ... */
+  name: string | null;
+  /** The measure (seconds, or 1 for a count). */
+  value: number | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Account. */
+  account_id: Id | null;
+  /** Conversation. */
+  conversation_id: Id | null;
+  /** Inbox. */
+  inbox_id: Id | null;
+  /** Agent. */
+  user_id: Id | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataReportingEventPage {
+  /** The rows. */
+  value: OdataReportingEvent[];
+}
+
+/**
+ * A row of `Team` (version 2.0).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataTeam {
+  /** Team id. */
+  id: Id | null;
+  /** Name. */
+  name: string | null;
+  /** Description. */
+  description: string | null;
+  /** Conversations may be auto-assigned to it. */
+  allow_auto_assign: boolean | null;
+  /** Account. */
+  account_id: Id | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Its agents. */
+  members: OdataUser[] | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataTeamPage {
+  /** The rows. */
+  value: OdataTeam[];
+}
+
+/**
+ * A row of `User`. Version 1.1 carries credential material (password hash, reset and
+ * confirmation tokens): those fields are secrets, never shown by `Debug`.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataUser {
+  /** User id. */
+  id: Id | null;
+  /** Sign-in provider (`email`, `cognigy`). */
+  provider: string | null;
+  /** The provider's id of the user. */
+  uid: string | null;
+  /** Password hash (version 1.1). */
+  encrypted_password: string | null;
+  /** Password reset token (version 1.1). */
+  reset_password_token: string | null;
+  /** When the reset was sent (version 1.1). */
+  reset_password_sent_at: Timestamp | null;
+  /** When "remember me" was set (version 1.1). */
+  remember_created_at: Timestamp | null;
+  /** Sign-ins. */
+  sign_in_count: number | null;
+  /** IP of the current sign-in (version 1.1). */
+  current_sign_in_ip: string | null;
+  /** IP of the previous sign-in (version 1.1). */
+  last_sign_in_ip: string | null;
+  /** Confirmation token (version 1.1). */
+  confirmation_token: string | null;
+  /** When the email was confirmed. */
+  confirmed_at: Timestamp | null;
+  /** When the confirmation was sent. */
+  confirmation_sent_at: Timestamp | null;
+  /** An email waiting for confirmation. */
+  unconfirmed_email: string | null;
+  /** Name. */
+  name: string | null;
+  /** Display name. */
+  display_name: string | null;
+  /** Email. */
+  email: string | null;
+  /** Session tokens (hashes; an object, or its JSON text). */
+  tokens: unknown | null;
+  /** Creation time. */
+  created_at: Timestamp | null;
+  /** Last update. */
+  updated_at: Timestamp | null;
+  /** Live-updates token. */
+  pubsub_token: string | null;
+  /** Availability code (see `OdataAgentAvailabilityRecord`). */
+  availability: number | null;
+  /** Custom attributes (an object, or its JSON text). */
+  custom_attributes: unknown | null;
+  /** The Cognigy user. */
+  cognigy_user_id: string | null;
+  /** Current sign-in. */
+  current_sign_in_at: Timestamp | null;
+  /** Previous sign-in. */
+  last_sign_in_at: Timestamp | null;
+  /** Last sign-out (versions 1.0 and 2.0). */
+  last_sign_out_at: Timestamp | null;
+}
+
+/**
+ * A page of an OData collection.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface OdataUserPage {
+  /** The rows. */
+  value: OdataUser[];
+}
+
+/**
  * An item of `GET reports/outgoing_messages_count` (`OutgoingMessagesCountBuilder`).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -5831,6 +6250,230 @@ export interface PublicMessage {
   attachments: Attachment[];
   /** Who sent it (absent for templates and CSAT surveys). */
   sender: MessageSender | null;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataAgentAvailabilityRecordsParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataConversationsParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataInboxesParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataLabelsParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataMessagesParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataReportingEventsParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataTeamsParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
+}
+
+/**
+ * A query of one OData collection: which rows (`filter`), which fields (`select`),
+ * in which order (`orderby`), and which page (`skip`, `top`). `paginate` reads
+ * every page.
+ */
+export interface QueryOdataUsersParams {
+  /**
+   * The service's version (`v1.0`, `v1.1`, `v2.0`); defaults to the client's
+   * (`odataVersion`, else `v1.0`).
+   */
+  version?: string | null | undefined;
+  /** The rows to read: typed conditions, rendered and escaped as OData's `$filter`. */
+  filter?: OdataFilter | undefined;
+  /** The fields to read (all when left out): `$select`. */
+  select?: string[] | null | undefined;
+  /**
+   * The order: fields, each optionally followed by `asc` or `desc` (`$orderby`).
+   * Give one for stable pages; the service has no default order.
+   */
+  orderby?: string[] | null | undefined;
+  /** Related records to embed (`$expand`). */
+  expand?: string[] | null | undefined;
+  /** Rows a page, 1 to 10,000 (`$top`); default 1,000. */
+  top?: number | null | undefined;
+  /** Rows to skip (`$skip`); default 0. */
+  skip?: number | null | undefined;
 }
 
 /** How a condition joins the next one. */
@@ -8497,6 +9140,14 @@ export interface Endpoints {
   addWidgetLabel: { params: AddWidgetLabelParams; args: [params: AddWidgetLabelParams]; response: null };
   removeWidgetLabel: { params: RemoveWidgetLabelParams; args: [params: RemoveWidgetLabelParams]; response: null };
   createWidgetDirectUpload: { params: CreateWidgetDirectUploadParams; args: [params: CreateWidgetDirectUploadParams]; response: DirectUpload };
+  queryOdataMessages: { params: QueryOdataMessagesParams; args: [params?: QueryOdataMessagesParams]; response: OdataMessagePage };
+  queryOdataConversations: { params: QueryOdataConversationsParams; args: [params?: QueryOdataConversationsParams]; response: OdataConversationPage };
+  queryOdataInboxes: { params: QueryOdataInboxesParams; args: [params?: QueryOdataInboxesParams]; response: OdataInboxPage };
+  queryOdataLabels: { params: QueryOdataLabelsParams; args: [params?: QueryOdataLabelsParams]; response: OdataLabelPage };
+  queryOdataUsers: { params: QueryOdataUsersParams; args: [params?: QueryOdataUsersParams]; response: OdataUserPage };
+  queryOdataReportingEvents: { params: QueryOdataReportingEventsParams; args: [params?: QueryOdataReportingEventsParams]; response: OdataReportingEventPage };
+  queryOdataTeams: { params: QueryOdataTeamsParams; args: [params?: QueryOdataTeamsParams]; response: OdataTeamPage };
+  queryOdataAgentAvailabilityRecords: { params: QueryOdataAgentAvailabilityRecordsParams; args: [params?: QueryOdataAgentAvailabilityRecordsParams]; response: OdataAgentAvailabilityRecordPage };
 }
 
 /** The arguments after an endpoint's name in `raw` and `paginate`: its params, then options. */
@@ -9775,4 +10426,44 @@ export declare class LiveAgentClient {
    * `POST /api/v1/widget/direct_uploads`
    */
   createWidgetDirectUpload(params: CreateWidgetDirectUploadParams, options?: RequestOptions): Promise<DirectUpload>;
+  /**
+   * Read messages from the OData analytics service (administrators).
+   * `GET /{version}/odata/Message`
+   */
+  queryOdataMessages(params?: QueryOdataMessagesParams, options?: RequestOptions): Promise<OdataMessagePage>;
+  /**
+   * Read conversations from the OData analytics service (administrators).
+   * `GET /{version}/odata/Conversation`
+   */
+  queryOdataConversations(params?: QueryOdataConversationsParams, options?: RequestOptions): Promise<OdataConversationPage>;
+  /**
+   * Read inboxes from the OData analytics service (administrators).
+   * `GET /{version}/odata/Inbox`
+   */
+  queryOdataInboxes(params?: QueryOdataInboxesParams, options?: RequestOptions): Promise<OdataInboxPage>;
+  /**
+   * Read labels from the OData analytics service (administrators).
+   * `GET /{version}/odata/Label`
+   */
+  queryOdataLabels(params?: QueryOdataLabelsParams, options?: RequestOptions): Promise<OdataLabelPage>;
+  /**
+   * Read users from the OData analytics service (administrators).
+   * `GET /{version}/odata/User`
+   */
+  queryOdataUsers(params?: QueryOdataUsersParams, options?: RequestOptions): Promise<OdataUserPage>;
+  /**
+   * Read reporting events from the OData analytics service (administrators).
+   * `GET /{version}/odata/ReportingEvent`
+   */
+  queryOdataReportingEvents(params?: QueryOdataReportingEventsParams, options?: RequestOptions): Promise<OdataReportingEventPage>;
+  /**
+   * Read teams from the OData analytics service (administrators; version 2.0).
+   * `GET /{version}/odata/Team`
+   */
+  queryOdataTeams(params?: QueryOdataTeamsParams, options?: RequestOptions): Promise<OdataTeamPage>;
+  /**
+   * Read agents' availability records from the OData analytics service (administrators; version 2.0).
+   * `GET /{version}/odata/AgentAvailabilityRecord`
+   */
+  queryOdataAgentAvailabilityRecords(params?: QueryOdataAgentAvailabilityRecordsParams, options?: RequestOptions): Promise<OdataAgentAvailabilityRecordPage>;
 }

@@ -385,7 +385,12 @@ fn declare_pairs(out: &mut String, field: &Field, tag: &Field, union: &UnionShap
 /// A field: in params, an optional one may also be `undefined` (left out, as JSON leaves it),
 /// so that `exactOptionalPropertyTypes` accepts `{ page: maybePage }`.
 fn member(field: &Field, input: bool) -> String {
-    let ty = ts(field.shape(), input);
+    // OData's `filter` is JSON to the schema (the core renders it); its type is the prelude's.
+    let ty = if input && field.name == "filter" && matches!(strip(field.shape()), Shape::Json) {
+        "OdataFilter".to_owned()
+    } else {
+        ts(field.shape(), input)
+    };
     if input && field.is_optional() {
         format!("{}?: {ty} | undefined", field.name)
     } else {

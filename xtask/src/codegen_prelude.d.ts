@@ -20,6 +20,10 @@ export interface ClientOptions {
   websiteToken?: string | undefined;
   /** A returning visitor's session token (what `client.widgetToken` gave): the same contact and conversations. */
   widgetToken?: string | undefined;
+  /** Live Agent's OData analytics service (`queryOdata*`): its root. Default: the base URL's host with `odata-` in front (`https://odata-liveagent-trial.cognigy.ai`). */
+  odataUrl?: string | undefined;
+  /** The OData service's version: `v1.0` (the default), `v1.1` (Live Agent 2025.18+) or `v2.0` (2025.25+: teams, availability records). */
+  odataVersion?: 'v1.0' | 'v1.1' | 'v2.0' | undefined;
   /** The account used when a call's params leave `account_id` unset. */
   accountId?: number | undefined;
   /** `dashed` sends `Api-Access-Token`, for proxies (nginx by default) that drop `api_access_token`. */
@@ -230,3 +234,25 @@ type ErrorField = 'endpoint' | 'status' | 'serverMessage' | 'attributes' | 'body
 type ErrorOf<C extends string, F> = Error & { readonly name: 'LiveAgentError'; readonly code: C } & { readonly [K in keyof F]: F[K] } & {
   readonly [K in Exclude<ErrorField, keyof F>]?: undefined;
 };
+
+/** A value in an OData condition: a string is quoted (`'it''s'`); `{ datetime }` is written as OData's unquoted `DateTimeOffset` (`2024-05-01T00:00:00Z`). */
+export type OdataLiteral = string | number | boolean | null | { datetime: string };
+
+/**
+ * An OData `$filter` condition, written as data: the SDK checks the field names and renders and
+ * escapes the values, so no text is ever spliced. `{ and: [{ eq: ['status', 1] }, { ge: ['created_at', { datetime: '2024-05-01T00:00:00Z' }] }] }`.
+ */
+export type OdataFilter =
+  | { eq: [field: string, value: OdataLiteral] }
+  | { ne: [field: string, value: OdataLiteral] }
+  | { gt: [field: string, value: OdataLiteral] }
+  | { ge: [field: string, value: OdataLiteral] }
+  | { lt: [field: string, value: OdataLiteral] }
+  | { le: [field: string, value: OdataLiteral] }
+  | { in: [field: string, values: OdataLiteral[]] }
+  | { contains: [field: string, text: string] }
+  | { startswith: [field: string, text: string] }
+  | { endswith: [field: string, text: string] }
+  | { and: OdataFilter[] }
+  | { or: OdataFilter[] }
+  | { not: OdataFilter };

@@ -99,7 +99,8 @@ async fn has_route(
         Auth::User | Auth::UserOrBot => Some("admin"),
         Auth::Platform => Some("platform"),
         // The widget API's routes answer a missing website token with Rails' own 404.
-        Auth::Public | Auth::Widget | Auth::WidgetInbox => None,
+        // So do the OData routes (and they answer no bearer with their own 401).
+        Auth::Public | Auth::Widget | Auth::WidgetInbox | Auth::Odata => None,
     };
     if let Some(token) = who.and_then(|w| emulator.info.pointer(&format!("/tokens/{w}"))) {
         request = request.header("api_access_token", token.as_str().unwrap_or_default());

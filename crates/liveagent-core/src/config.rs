@@ -136,6 +136,10 @@ pub struct Config {
     /// The stall guard: once a response has begun, the longest wait for the next bytes of its
     /// body, in milliseconds (`None`: only the per-attempt timeout bounds it).
     pub stall_timeout_ms: Option<u64>,
+    /// The OData analytics service's root (`None`: `base_url`'s host with `odata-` in front).
+    pub odata_url: Option<BaseUrl>,
+    /// The OData service's version (`v1.0`, `v1.1`, `v2.0`; see [`crate::odata::VERSIONS`]).
+    pub odata_version: &'static str,
 }
 
 /// Default per-attempt timeout: 60 s.
@@ -161,6 +165,8 @@ impl Config {
             timeout_ms: Some(DEFAULT_TIMEOUT_MS),
             deadline_ms: None,
             stall_timeout_ms: Some(DEFAULT_STALL_TIMEOUT_MS),
+            odata_url: None,
+            odata_version: crate::odata::DEFAULT_VERSION,
         })
     }
 
@@ -182,6 +188,36 @@ impl Config {
             }
         }
         self.credentials = credentials;
+        Ok(self)
+    }
+
+    /// Sets where the OData analytics service is (its root, e.g.
+    /// `https://odata-liveagent-trial.cognigy.ai`) and its version (`v1.0`, `v1.1`, `v2.0`).
+    ///
+    /// # Errors
+    /// A [`BuildErrorKind::Config`] error for a bad URL or an unknown version.
+    pub fn with_odata(
+        mut self,
+        url: Option<&str>,
+        version: Option<&str>,
+    ) -> Result<Self, BuildError> {
+        if let Some(url) = url {
+            self.odata_url = Some(BaseUrl::parse(url)?);
+        }
+        if let Some(version) = version {
+            self.odata_version = crate::odata::VERSIONS
+                .into_iter()
+                .find(|v| *v == version)
+                .ok_or_else(|| {
+                    BuildError::new(
+                        BuildErrorKind::Config,
+                        format!(
+                            "the OData version must be one of {}",
+                            crate::odata::VERSIONS.join(", ")
+                        ),
+                    )
+                })?;
+        }
         Ok(self)
     }
 

@@ -54,6 +54,8 @@ pub enum Auth {
     /// The inbox's `website_token` alone (widget API: its config, campaigns and agents); the
     /// visitor's session token goes along when the client holds one.
     WidgetInbox,
+    /// A user token as `Authorization: Bearer` (the OData analytics service; administrators).
+    Odata,
 }
 
 /// The API family of an endpoint, from its path.
@@ -67,6 +69,8 @@ pub enum Family {
     Public,
     /// `/api/v1/widget/...`: what a chat widget in a web page calls.
     Widget,
+    /// `/{version}/odata/...` on the OData analytics host.
+    Odata,
 }
 
 impl Family {
@@ -77,6 +81,7 @@ impl Family {
             Family::Platform => "platform",
             Family::Public => "public",
             Family::Widget => "widget",
+            Family::Odata => "odata",
         }
     }
 }
@@ -121,6 +126,11 @@ pub enum Pagination {
         /// Path of the items array in the response.
         items: &'static [&'static str],
     },
+    /// Offsets (OData): `skip` grows by each page's rows; a page shorter than `top` ends it.
+    Offset {
+        /// Path of the items array in the response.
+        items: &'static [&'static str],
+    },
 }
 
 /// One row of the endpoint table.
@@ -154,6 +164,8 @@ impl EndpointMeta {
     pub fn family(&self) -> Family {
         if matches!(self.auth, Auth::Widget | Auth::WidgetInbox) {
             Family::Widget
+        } else if self.auth == Auth::Odata {
+            Family::Odata
         } else if self.path.starts_with("/platform/") {
             Family::Platform
         } else if self.path.starts_with("/public/") {

@@ -1090,6 +1090,40 @@ macro_rules! for_each_endpoint {
             create_widget_direct_upload createWidgetDirectUpload: POST "/api/v1/widget/direct_uploads",
                 CreateWidgetDirectUploadParams => DirectUpload,
                 auth Widget, route "widget/direct_uploads#create", idempotent no, page none;
+
+            // ---- OData analytics: /{version}/odata/{Collection} on the OData host ------------
+            /// Read messages from the OData analytics service (administrators).
+            query_odata_messages queryOdataMessages: GET "/{version}/odata/Message",
+                QueryOdataMessagesParams => OdataMessagePage,
+                auth Odata, route "odata Message", idempotent yes, page (offset OdataMessage ["value"]);
+            /// Read conversations from the OData analytics service (administrators).
+            query_odata_conversations queryOdataConversations: GET "/{version}/odata/Conversation",
+                QueryOdataConversationsParams => OdataConversationPage,
+                auth Odata, route "odata Conversation", idempotent yes, page (offset OdataConversation ["value"]);
+            /// Read inboxes from the OData analytics service (administrators).
+            query_odata_inboxes queryOdataInboxes: GET "/{version}/odata/Inbox",
+                QueryOdataInboxesParams => OdataInboxPage,
+                auth Odata, route "odata Inbox", idempotent yes, page (offset OdataInbox ["value"]);
+            /// Read labels from the OData analytics service (administrators).
+            query_odata_labels queryOdataLabels: GET "/{version}/odata/Label",
+                QueryOdataLabelsParams => OdataLabelPage,
+                auth Odata, route "odata Label", idempotent yes, page (offset OdataLabel ["value"]);
+            /// Read users from the OData analytics service (administrators).
+            query_odata_users queryOdataUsers: GET "/{version}/odata/User",
+                QueryOdataUsersParams => OdataUserPage,
+                auth Odata, route "odata User", idempotent yes, page (offset OdataUser ["value"]);
+            /// Read reporting events from the OData analytics service (administrators).
+            query_odata_reporting_events queryOdataReportingEvents: GET "/{version}/odata/ReportingEvent",
+                QueryOdataReportingEventsParams => OdataReportingEventPage,
+                auth Odata, route "odata ReportingEvent", idempotent yes, page (offset OdataReportingEvent ["value"]);
+            /// Read teams from the OData analytics service (administrators; version 2.0).
+            query_odata_teams queryOdataTeams: GET "/{version}/odata/Team",
+                QueryOdataTeamsParams => OdataTeamPage,
+                auth Odata, route "odata Team", idempotent yes, page (offset OdataTeam ["value"]);
+            /// Read agents' availability records from the OData analytics service (administrators; version 2.0).
+            query_odata_agent_availability_records queryOdataAgentAvailabilityRecords: GET "/{version}/odata/AgentAvailabilityRecord",
+                QueryOdataAgentAvailabilityRecordsParams => OdataAgentAvailabilityRecordPage,
+                auth Odata, route "odata AgentAvailabilityRecord", idempotent yes, page (offset OdataAgentAvailabilityRecord ["value"]);
         }
     };
 }
@@ -1159,6 +1193,7 @@ macro_rules! impl_endpoints {
         Pagination::Pages { items: &[$($seg),*], per_page: $per }
     };
     (@pagination (cursor $item:ty [$($seg:literal),*])) => { Pagination::Cursor { items: &[$($seg),*] } };
+    (@pagination (offset $item:ty [$($seg:literal),*])) => { Pagination::Offset { items: &[$($seg),*] } };
     (@paginated $params:ident none) => {};
     (@paginated $params:ident ($kind:ident $item:ty [$($seg:literal),*] $($per:literal)?)) => {
         impl Paginated for $params {
@@ -1176,6 +1211,7 @@ const fn is_built(meta: &EndpointMeta) -> bool {
         Auth::Platform => cfg!(feature = "family-platform"),
         Auth::Public => cfg!(feature = "family-public"),
         Auth::Widget | Auth::WidgetInbox => cfg!(feature = "family-widget"),
+        Auth::Odata => cfg!(feature = "family-odata"),
     }
 }
 

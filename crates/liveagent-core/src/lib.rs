@@ -40,6 +40,7 @@ pub mod js;
 pub mod models;
 pub mod multipart;
 pub mod normalize;
+pub mod odata;
 pub mod paginate;
 pub mod redact;
 pub mod request;

@@ -5,7 +5,8 @@
 //! page, or on a page whose items were all seen already (a server that ignores `page`); never
 //! on a short page, since a server may use a smaller page size. Message cursors (`before` the
 //! smallest id seen, newest first; or `after` the largest id seen when the first call passed
-//! `after`, oldest first) end on an empty page: a short page may not be the last. Items are
+//! `after`, oldest first) end on an empty page: a short page may not be the last. OData offsets
+//! (`skip` by the rows received, `top` a page) end on a page shorter than `top`. Items are
 //! de-duplicated by id (a conversation that moves up a page between two requests comes back),
 //! and `max_items` stops the listing after that many. Shells loop: [`Paginator::next_params`],
 //! call, [`Paginator::advance`] with the normalized body, yield the items.
@@ -56,6 +57,11 @@ enum State {
         key: &'static str,
         next: Option<u64>,
     },
+    /// OData's `skip` of the next page, and the page size `top`.
+    Offset {
+        skip: u64,
+        top: u64,
+    },
     Done,
 }
 
@@ -96,6 +102,22 @@ impl Paginator {
                     })?,
                 };
                 State::Page { next: next.max(1) }
+            }
+            Pagination::Offset { .. } => {
+                let number = |key: &str, default: u64| match params.get(key) {
+                    None | Some(Value::Null) => Ok(default),
+                    Some(v) => as_u64(v).ok_or_else(|| {
+                        BuildError::at(
+                            BuildErrorKind::InvalidParam,
+                            format!("$.{key}"),
+                            format!("{key} must be a non-negative integer"),
+                        )
+                    }),
+                };
+                State::Offset {
+                    skip: number("skip", 0)?,
+                    top: number("top", crate::odata::DEFAULT_TOP)?.max(1),
+                }
             }
             Pagination::Cursor { .. } => {
                 let forward = params.get("after").is_some_and(|v| !v.is_null());
@@ -144,6 +166,10 @@ impl Paginator {
                     params.insert((*key).into(), Value::from(*id));
                 }
             }
+            State::Offset { skip, top } => {
+                params.insert("skip".into(), Value::from(*skip));
+                params.insert("top".into(), Value::from(*top));
+            }
         }
         Some(Value::Object(params))
     }
@@ -152,7 +178,9 @@ impl Paginator {
     /// iteration order: for a backward cursor, newest first.
     pub fn advance(&mut self, mut body: Value) -> Vec<Value> {
         let path = match self.meta.pagination {
-            Pagination::Pages { items, .. } | Pagination::Cursor { items } => items,
+            Pagination::Pages { items, .. }
+            | Pagination::Cursor { items }
+            | Pagination::Offset { items } => items,
             Pagination::None => &[],
         };
         let (total, has_more) = self.counts(&body, path);
@@ -181,6 +209,11 @@ impl Paginator {
                         .map_or(State::Done, |next| State::Page { next })
                 }
             }
+            // A short page is the last: the service fills every page up to `top`.
+            State::Offset { top, .. } if (items.len() as u64) < top => State::Done,
+            State::Offset { skip, top } => skip
+                .checked_add(items.len() as u64)
+                .map_or(State::Done, |skip| State::Offset { skip, top }),
             State::Cursor { key, next } => {
                 let numeric = items
                     .iter()

@@ -207,6 +207,12 @@ pub fn build_request(
                     }
                 }
             }
+            None if field.place == Place::Path
+                && field.name == "version"
+                && meta.family() == Family::Odata =>
+            {
+                Value::from(config.odata_version)
+            }
             None if field.is_optional() => continue,
             None => {
                 return Err(BuildError::at(
@@ -238,15 +244,20 @@ pub fn build_request(
     }
     path.push_str(rest);
 
-    let mut url = String::with_capacity(config.base_url.as_str().len() + path.len() + 32);
-    url.push_str(config.base_url.as_str());
+    let base = base_url(config, meta)?;
+    let mut url = String::with_capacity(base.len() + path.len() + 32);
+    url.push_str(&base);
     url.push_str(&path);
     let mut pairs = Vec::new();
     if let Some(website_token) = signed.website_token {
         pairs.push(("website_token".to_owned(), website_token.to_owned()));
     }
-    for (name, value) in &query {
-        rails_pairs(name, value, &mut pairs);
+    if meta.family() == Family::Odata {
+        pairs = crate::odata::query_pairs(&query)?;
+    } else {
+        for (name, value) in &query {
+            rails_pairs(name, value, &mut pairs);
+        }
     }
     for (i, (key, value)) in pairs.iter().enumerate() {
         url.push(if i == 0 { '?' } else { '&' });
@@ -295,6 +306,25 @@ pub fn build_request(
         headers,
         body,
         token_header,
+    })
+}
+
+/// The server root a call of `meta` goes to: the OData service's for OData rows.
+fn base_url(config: &Config, meta: &EndpointMeta) -> Result<String, BuildError> {
+    if meta.family() != Family::Odata {
+        return Ok(config.base_url.as_str().to_owned());
+    }
+    if let Some(url) = &config.odata_url {
+        return Ok(url.as_str().to_owned());
+    }
+    crate::odata::derived_url(config.base_url.as_str()).ok_or_else(|| {
+        BuildError::new(
+            BuildErrorKind::Config,
+            format!(
+                "{} goes to the OData service, whose host cannot be derived from an IP address or localhost: set odataUrl",
+                meta.js_name()
+            ),
+        )
     })
 }
 
@@ -350,6 +380,11 @@ fn credentials_for<'c>(config: &'c Config, meta: &EndpointMeta) -> Result<Signed
         (Auth::Widget | Auth::WidgetInbox, _) => {
             wrong("a web-widget inbox's website token (the websiteToken option)")
         }
+        (Auth::Odata, Credentials::User(t)) => Ok(Signed {
+            header: Some(("authorization", format!("Bearer {}", t.expose()))),
+            website_token: None,
+        }),
+        (Auth::Odata, _) => wrong("a user token (an administrator's)"),
     }
 }
 
@@ -448,13 +483,15 @@ fn multipart_parts(name: &str, value: &Value, out: &mut Vec<Part>) {
     }
 }
 
-/// Percent-encodes `text` (RFC 3986 unreserved characters stay; `[` and `]` too in query keys).
+/// Percent-encodes `text` (RFC 3986 unreserved characters stay; `[`, `]` and `$` too in query
+/// keys).
 fn encode_into(out: &mut String, text: &str, is_key: bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in text.as_bytes() {
         let keep = b.is_ascii_alphanumeric()
             || matches!(b, b'-' | b'_' | b'~' | b'.')
-            || (is_key && matches!(b, b'[' | b']'));
+            // `$` too: OData's `$filter` (services have refused `%24top`).
+            || (is_key && matches!(b, b'[' | b']' | b'$'));
         if keep {
             out.push(char::from(b));
         } else {

@@ -149,10 +149,10 @@ async fn every_covered_spec_operation_conforms() {
     let direct_public = build(Client::builder(&emu.base_url));
     let direct = |family| match family {
         liveagent::core::endpoint::Family::Platform => &direct_platform,
-        // The spec has no widget API: no step names a widget row.
-        liveagent::core::endpoint::Family::Public | liveagent::core::endpoint::Family::Widget => {
-            &direct_public
-        }
+        // The spec has neither the widget API nor OData: no step names their rows.
+        liveagent::core::endpoint::Family::Public
+        | liveagent::core::endpoint::Family::Widget
+        | liveagent::core::endpoint::Family::Odata => &direct_public,
         liveagent::core::endpoint::Family::Account => &direct_admin,
     };
     let http = reqwest::Client::new();
@@ -170,7 +170,8 @@ async fn every_covered_spec_operation_conforms() {
         let client = match meta.family() {
             liveagent::core::endpoint::Family::Platform => &platform,
             liveagent::core::endpoint::Family::Public
-            | liveagent::core::endpoint::Family::Widget => &public,
+            | liveagent::core::endpoint::Family::Widget
+            | liveagent::core::endpoint::Family::Odata => &public,
             liveagent::core::endpoint::Family::Account => &admin,
         };
         let params = resolve(&s.params, &kept);

@@ -53,6 +53,8 @@ pub struct ClientBuilder {
     parse_mode: ParseMode,
     http: Option<reqwest::Client>,
     transport: Option<Arc<dyn Transport>>,
+    /// OData service URL and version.
+    odata: (Option<String>, Option<String>),
     /// A whole configuration, set by [`Client::from_config`]; the settings above are unused then.
     preset: Option<Config>,
 }
@@ -73,6 +75,7 @@ impl Client {
             parse_mode: ParseMode::default(),
             http: None,
             transport: None,
+            odata: (None, None),
             preset: None,
         }
     }
@@ -232,6 +235,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Where Live Agent's OData analytics service is (its root; default: the `odata-` host of
+    /// the base URL) and which version to query (`v1.0`, the default, `v1.1` or `v2.0`).
+    pub fn odata(mut self, url: Option<&str>, version: Option<&str>) -> Self {
+        self.odata = (url.map(str::to_owned), version.map(str::to_owned));
+        self
+    }
+
     /// The account used when a call leaves `account_id` unset.
     pub fn account_id(mut self, account_id: u64) -> Self {
         self.account_id = Some(Id(account_id));
@@ -316,7 +326,9 @@ impl ClientBuilder {
         let config = match self.preset {
             Some(config) => config,
             None => {
-                let mut config = Config::new(&self.base_url)?.with_credentials(self.credentials)?;
+                let mut config = Config::new(&self.base_url)?
+                    .with_credentials(self.credentials)?
+                    .with_odata(self.odata.0.as_deref(), self.odata.1.as_deref())?;
                 config.token_header = self.token_header;
                 config.account_id = self.account_id;
                 config.retry = self.retry;

@@ -20,7 +20,7 @@ fn bad(message: impl Into<String>) -> BuildError {
 }
 
 /// Reads `ClientOptions` (`baseUrl`, `token`, `tokenKind`, `websiteToken`, `widgetToken`,
-/// `accountId`, `headerSpelling`,
+/// `odataUrl`, `odataVersion`, `accountId`, `headerSpelling`,
 /// `timeout`, `deadline`, `maxRetries`, `maxRetryDelay`, `retryNonIdempotent`, `stallTimeout`,
 /// `strict`).
 /// `fetch` is the shell's business.
@@ -37,6 +37,8 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
         "tokenKind",
         "websiteToken",
         "widgetToken",
+        "odataUrl",
+        "odataVersion",
         "accountId",
         "headerSpelling",
         "timeout",
@@ -88,6 +90,12 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
         }
     };
     config = config.with_credentials(credentials)?;
+    let text = |key: &str| match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(t)) => Ok(Some(t.as_str())),
+        Some(_) => Err(bad(format!("{key} must be a string"))),
+    };
+    config = config.with_odata(text("odataUrl")?, text("odataVersion")?)?;
     if let Some(id) = o.get("accountId").filter(|v| !v.is_null()) {
         config.account_id = Some(Id(id
             .as_u64()

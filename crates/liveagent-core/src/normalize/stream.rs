@@ -263,7 +263,10 @@ impl<'a> Stream<'a> {
                         self.out.push(':');
                         let key = decode(raw)
                             .ok_or_else(|| Mismatch::from(Malformed("bad key".into())))?;
-                        self.report(&path.key(&key), DriftKind::UnknownField);
+                        // `@odata.context` and the like annotate the data; they are none of it.
+                        if !key.starts_with('@') {
+                            self.report(&path.key(&key), DriftKind::UnknownField);
+                        }
                         self.r.copy(Some(&mut self.out), self.depth)?;
                     }
                 }

@@ -16,6 +16,7 @@ pub(crate) fn config_for(meta: &EndpointMeta) -> Config {
         Auth::Public => Credentials::None,
         Auth::Platform => Credentials::Platform(Secret::new(TOKEN)),
         Auth::User | Auth::UserOrBot => Credentials::User(Secret::new(TOKEN)),
+        Auth::Odata => Credentials::User(Secret::new(TOKEN)),
         Auth::Widget | Auth::WidgetInbox => {
             Credentials::Widget(WidgetSession::new(WEBSITE_TOKEN).with_token(Secret::new(TOKEN)))
         }
@@ -41,7 +42,9 @@ pub(crate) fn sample_params(meta: &EndpointMeta, all: bool) -> Value {
         {
             continue;
         }
-        let value = if field.place == Place::Path {
+        let value = if meta.family() == Family::Odata {
+            odata_sample(field.name)
+        } else if field.place == Place::Path {
             next_id += 1;
             match unwrap(field.shape()) {
                 Shape::String => json!(format!("ident {}", field.name)),
@@ -60,6 +63,24 @@ fn unwrap(shape: &'static Shape) -> &'static Shape {
     match shape {
         Shape::Nullable(inner) | Shape::Flex(inner) => unwrap(inner),
         other => other,
+    }
+}
+
+/// A sample value of an OData query option: conditions that need escaping, a version.
+fn odata_sample(name: &str) -> Value {
+    match name {
+        "version" => json!("v2.0"),
+        "filter" => json!({"and": [
+            {"ge": ["created_at", {"datetime": "2024-05-01T00:00:00Z"}]},
+            {"or": [{"eq": ["status", 1]}, {"in": ["inbox_id", [3, 4]]}]},
+            {"not": {"contains": ["content", "O'Neil & co"]}},
+        ]}),
+        "select" => json!(["id", "created_at"]),
+        "orderby" => json!(["created_at desc", "id"]),
+        "expand" => json!(["members"]),
+        "top" => json!(500),
+        "skip" => json!(1000),
+        other => panic!("no OData sample for {other}"),
     }
 }
 
