@@ -24,3 +24,4 @@ mod store_indexes;
 mod support;
 mod uploads;
 mod webhooks;
+mod widget;
