@@ -68,10 +68,10 @@ pub(crate) fn verify(secret: &str, token: &str) -> Option<Claims> {
         return None;
     }
     let payload: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
-    if let Some(exp) = payload.get("exp") {
-        if exp.as_f64()? <= crate::clock::now() {
-            return None;
-        }
+    if let Some(exp) = payload.get("exp")
+        && exp.as_f64()? <= crate::clock::now()
+    {
+        return None;
     }
     Some(Claims {
         source_id: payload.get("source_id")?.as_str()?.to_owned(),

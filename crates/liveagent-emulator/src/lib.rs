@@ -4,7 +4,8 @@
 //! display ids, filters, pages and counts; messages with cursors; contacts, agents, teams,
 //! inboxes and their members; labels, canned responses, custom attributes, webhooks (delivered
 //! and signed, to account webhooks, API inboxes and the agent bots conversations are assigned
-//! to), agent bots; the public client API and the platform API. With an event gateway it also
+//! to), agent bots; the public client API, the web-widget API (session tokens, identity
+//! hashes, campaigns) and the platform API. With an event gateway it also
 //! posts Live Agent's CloudEvents typing feed. Auth behaves as the
 //! server's does (user roles, the agent-bot allow-list, platform-app permissions), and errors
 //! have the server's bodies. Faults can be injected per route: statuses with `Retry-After`,

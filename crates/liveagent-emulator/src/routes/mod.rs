@@ -26,6 +26,7 @@ mod summary_reports;
 mod uploads;
 mod widget;
 mod widget_contact;
+mod widget_messages;
 
 use crate::auth::{self, Bots, Scope};
 use crate::deliver::Event;

@@ -4,6 +4,7 @@
 use super::World;
 use super::contacts::{email_ok, phone_ok, validate};
 use super::widget::{Visitor, current, issue, keys, new_visitor, settings, visitor, widget_inbox};
+use super::widget_messages::{browser, browser_language};
 use crate::deliver::hmac_hex;
 use crate::events::{changes, contact_columns, contact_payload, conversation_payload};
 use crate::http::{Fail, Reply, Req, Res};
@@ -299,7 +300,7 @@ fn set_user(w: &mut World, req: &Req) -> Res {
         .object("custom_attributes")
         .is_some_and(|a| !a.is_empty())
         && identifier.is_empty();
-    let check = !(hash.is_none() && !settings(&v.inbox).hmac_mandatory) && !attributes_only;
+    let check = (hash.is_some() || settings(&v.inbox).hmac_mandatory) && !attributes_only;
     if check && hash.as_deref() != Some(hmac_hex(hmac_token, &identifier).as_str()) {
         return Err(Fail::error(
             401,
@@ -340,7 +341,8 @@ fn event(w: &mut World, req: &Req) -> Res {
     match req.str("name").as_deref() {
         Some("webwidget.triggered") => {
             info.insert("widget_language".into(), json!(req.query("locale")));
-            info.insert("browser_language".into(), json!(req.language));
+            info.insert("browser_language".into(), json!(browser_language(req)));
+            info.insert("browser".into(), browser());
             let store = &w.store;
             let newest =
                 current(w, &v).map(|i| conversation_payload(store, &store.conversations[i]));

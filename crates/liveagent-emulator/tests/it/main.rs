@@ -25,3 +25,4 @@ mod support;
 mod uploads;
 mod webhooks;
 mod widget;
+mod widget_identity;
