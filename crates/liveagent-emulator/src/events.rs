@@ -5,6 +5,7 @@
 use crate::clock::{epoch, iso};
 use crate::store::{
     Assignee, Channel, Contact, Conversation, Id, Inbox, Json, Message, Sender, Store,
+    WIDGET_FEATURES, WidgetSettings,
 };
 use crate::views::contacts::contact_push;
 use crate::views::messages::{message_push, unread_count};
@@ -129,24 +130,39 @@ pub(crate) fn typing_payload(
     })
 }
 
+/// A web widget's `feature_flags` column: one bit a feature, in [`WIDGET_FEATURES`] order.
+fn feature_bits(s: &WidgetSettings) -> i64 {
+    WIDGET_FEATURES
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| s.has(f))
+        .map(|(bit, _)| 1 << bit)
+        .sum()
+}
+
+/// The rows of an inbox's weekly schedule, as records (`WorkingHour#as_json`).
+pub(crate) fn working_hour_rows(i: &Inbox) -> Value {
+    Value::Array(
+        i.working_hours
+            .iter()
+            .map(|h| {
+                json!({
+                    // The schedule's rows are not records of their own here: ids from the inbox's.
+                    "id": i.id * 10 + h.day_of_week as Id, "inbox_id": i.id, "account_id": i.account_id,
+                    "day_of_week": h.day_of_week, "closed_all_day": h.closed_all_day,
+                    "open_hour": h.open_hour, "open_minutes": h.open_minutes,
+                    "close_hour": h.close_hour, "close_minutes": h.close_minutes,
+                    "created_at": iso(Some(i.created_at)), "updated_at": iso(Some(i.created_at)),
+                    "open_all_day": h.open_all_day,
+                })
+            })
+            .collect(),
+    )
+}
+
 /// `Inbox::EventDataPresenter#webhook_data`: no inbox id or name; the channel record, the
 /// schedule's rows and the account.
 pub(crate) fn inbox_payload(store: &Store, i: &Inbox) -> Value {
-    let hours: Vec<Value> = i
-        .working_hours
-        .iter()
-        .map(|h| {
-            json!({
-                // The schedule's rows are not records of their own here: ids from the inbox's.
-                "id": i.id * 10 + h.day_of_week as Id, "inbox_id": i.id, "account_id": i.account_id,
-                "day_of_week": h.day_of_week, "closed_all_day": h.closed_all_day,
-                "open_hour": h.open_hour, "open_minutes": h.open_minutes,
-                "close_hour": h.close_hour, "close_minutes": h.close_minutes,
-                "created_at": iso(Some(i.created_at)), "updated_at": iso(Some(i.created_at)),
-                "open_all_day": h.open_all_day,
-            })
-        })
-        .collect();
     let channel = match &i.channel {
         Channel::Api {
             identifier,
@@ -166,15 +182,20 @@ pub(crate) fn inbox_payload(store: &Store, i: &Inbox) -> Value {
             website_token,
             widget_color,
             hmac_token,
+            settings: s,
         } => json!({
             "id": i.channel_id, "website_url": website_url, "account_id": i.account_id,
             "created_at": iso(Some(i.created_at)), "updated_at": iso(Some(i.created_at)),
             "website_token": website_token, "widget_color": widget_color, "hmac_token": hmac_token,
+            "welcome_title": s.welcome_title, "welcome_tagline": s.welcome_tagline,
+            "feature_flags": feature_bits(s), "reply_time": s.reply_time,
+            "pre_chat_form_enabled": s.pre_chat_form_enabled, "pre_chat_form_options": s.pre_chat_form_options,
+            "hmac_mandatory": s.hmac_mandatory, "continuity_via_email": true, "allowed_domains": "",
         }),
     };
     let mut o = inbox_columns(i);
     o.remove("name");
-    o.insert("working_hours".into(), Value::Array(hours));
+    o.insert("working_hours".into(), working_hour_rows(i));
     o.insert("created_at".into(), iso(Some(i.created_at)));
     o.insert("updated_at".into(), iso(Some(i.updated_at)));
     o.insert("channel".into(), channel);

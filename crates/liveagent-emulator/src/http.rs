@@ -13,6 +13,10 @@ pub(crate) struct Req {
     pub body: Value,
     /// The token from `api_access_token` or `Api-Access-Token`.
     pub token: Option<String>,
+    /// A web-widget visitor's session token (`X-Auth-Token`).
+    pub widget_token: Option<String>,
+    /// The first language of `Accept-Language` (`en-US`), if any.
+    pub language: Option<String>,
     /// The files of a multipart body; the params hold `{"$upload": n}` where each goes.
     pub uploads: Vec<crate::form::UploadedFile>,
 }
@@ -96,12 +100,17 @@ impl Req {
 
     /// The files at param `key`: one file, or an array of them (`attachments[]`).
     pub(crate) fn files(&self, key: &str) -> Vec<&crate::form::UploadedFile> {
+        self.files_in(self.body.get(key))
+    }
+
+    /// The files of a param value: one file, or an array of them.
+    pub(crate) fn files_in(&self, value: Option<&Value>) -> Vec<&crate::form::UploadedFile> {
         let one = |v: &Value| {
             v.get(crate::form::UPLOAD_KEY)
                 .and_then(Value::as_u64)
                 .and_then(|i| self.uploads.get(usize::try_from(i).ok()?))
         };
-        match self.body.get(key) {
+        match value {
             Some(Value::Array(items)) => items.iter().filter_map(one).collect(),
             Some(value) => one(value).into_iter().collect(),
             None => Vec::new(),

@@ -4,7 +4,8 @@
 //! display ids, filters, pages and counts; messages with cursors; contacts, agents, teams,
 //! inboxes and their members; labels, canned responses, custom attributes, webhooks (delivered
 //! and signed, to account webhooks, API inboxes and the agent bots conversations are assigned
-//! to), agent bots; the public client API and the platform API. With an event gateway it also
+//! to), agent bots; the public client API, the web-widget API (session tokens, identity
+//! hashes, campaigns) and the platform API. With an event gateway it also
 //! posts Live Agent's CloudEvents typing feed. Auth behaves as the
 //! server's does (user roles, the agent-bot allow-list, platform-app permissions), and errors
 //! have the server's bodies. Faults can be injected per route: statuses with `Retry-After`,
@@ -36,6 +37,7 @@ mod events;
 mod faults;
 mod form;
 mod http;
+mod jwt;
 mod ops;
 mod random;
 mod request_log;
@@ -71,6 +73,12 @@ pub struct Options {
     /// Where to post Live Agent's CloudEvents typing feed (`EVENT_GATEWAY_HTTP_ENDPOINT`), if
     /// anywhere; `POST /__emulator/event_gateway {"url"}` sets it later.
     pub event_gateway: Option<String>,
+    /// Whether the account and widget APIs (`/api/*`) answer cross-origin requests with CORS
+    /// headers, as the server does with `ENABLE_API_CORS=true`. Default `true` here, unlike
+    /// the server (whose default is off): browser demos and tests call the account API from
+    /// another origin. `false` reproduces a default deployment, where only `/public/api/*`
+    /// (and this emulator's `/__emulator/*`) answers cross-origin.
+    pub api_cors: bool,
 }
 
 impl Default for Options {
@@ -83,6 +91,7 @@ impl Default for Options {
             log_capacity: request_log::DEFAULT_CAPACITY,
             log_body_limit: request_log::DEFAULT_BODY_LIMIT,
             event_gateway: None,
+            api_cors: true,
         }
     }
 }
@@ -143,6 +152,7 @@ pub async fn start(options: Options) -> Result<Running, String> {
         log_limits,
         info.clone(),
         gateway,
+        options.api_cors,
     ));
     let task = tokio::spawn(async move {
         loop {

@@ -1,4 +1,7 @@
-//! `liveagent-emulator [--host H] [--port N] [--seed] [--fault SPEC]... [--log-capacity N] [--log-body-limit BYTES] [--event-gateway URL]`
+//! `liveagent-emulator [--host H] [--port N] [--seed] [--fault SPEC]... [--log-capacity N] [--log-body-limit BYTES] [--event-gateway URL] [--api-cors on|off]`
+//!
+//! `--api-cors off` (or `LIVEAGENT_EMULATOR_API_CORS=0`) answers `/api/*` without CORS headers,
+//! as a server without `ENABLE_API_CORS` does; the default is on.
 //!
 //! Prints one JSON line (`base_url`, `account_id`, `inbox_identifier`, `tokens`) and serves until
 //! interrupted.
@@ -6,13 +9,16 @@
 use liveagent_emulator::{Options, start};
 use std::io::Write;
 
-const USAGE: &str = "usage: liveagent-emulator [--host 127.0.0.1] [--port 0] [--seed] [--fault 'METHOD /path kind=status status=429 retry_after=1 times=1']... [--log-capacity 10000] [--log-body-limit 65536] [--event-gateway http://...]";
+const USAGE: &str = "usage: liveagent-emulator [--host 127.0.0.1] [--port 0] [--seed] [--fault 'METHOD /path kind=status status=429 retry_after=1 times=1']... [--log-capacity 10000] [--log-body-limit 65536] [--event-gateway http://...] [--api-cors on|off]";
 
 fn options() -> Result<Options, String> {
     let mut options = Options {
         seed: false,
         ..Options::default()
     };
+    if let Ok(value) = std::env::var("LIVEAGENT_EMULATOR_API_CORS") {
+        options.api_cors = switch(&value, "LIVEAGENT_EMULATOR_API_CORS")?;
+    }
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -27,11 +33,23 @@ fn options() -> Result<Options, String> {
             "--event-gateway" => {
                 options.event_gateway = Some(args.next().ok_or("--event-gateway needs a URL")?);
             }
+            "--api-cors" => {
+                let value = args.next().ok_or("--api-cors needs on or off")?;
+                options.api_cors = switch(&value, "--api-cors")?;
+            }
             "--help" | "-h" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
     Ok(options)
+}
+
+fn switch(value: &str, flag: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "on" | "true" | "yes" => Ok(true),
+        "0" | "off" | "false" | "no" => Ok(false),
+        _ => Err(format!("{flag} needs on or off")),
+    }
 }
 
 fn number<T: std::str::FromStr>(value: Option<String>, flag: &str) -> Result<T, String> {

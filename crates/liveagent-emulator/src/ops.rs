@@ -25,6 +25,60 @@ pub(crate) fn new_contact(w: &mut World, mut contact: Contact) -> Id {
     id
 }
 
+/// Merges the mergee contact into the base one (`ContactMergeAction`): the base keeps its
+/// values and takes the mergee's where it has none; conversations, identities in inboxes,
+/// messages and notes move to it; the mergee is gone. Returns the base as it now is.
+pub(crate) fn merge_contacts(w: &mut World, base_id: Id, mergee_id: Id) -> Option<Contact> {
+    let mut base = w.store.contact(base_id)?.clone();
+    let mergee = w.store.contact(mergee_id)?.clone();
+    if base.id == mergee.id {
+        return Some(base);
+    }
+    for (field, other) in [
+        (&mut base.email, &mergee.email),
+        (&mut base.phone_number, &mergee.phone_number),
+        (&mut base.identifier, &mergee.identifier),
+    ] {
+        if field.is_none() {
+            field.clone_from(other);
+        }
+    }
+    if base.name.is_empty() {
+        base.name.clone_from(&mergee.name);
+    }
+    for (k, v) in &mergee.custom_attributes {
+        base.custom_attributes
+            .entry(k.clone())
+            .or_insert_with(|| v.clone());
+    }
+    for (k, v) in &mergee.additional_attributes {
+        base.additional_attributes
+            .entry(k.clone())
+            .or_insert_with(|| v.clone());
+    }
+    let store = &mut w.store;
+    store
+        .conversations
+        .iter_mut()
+        .filter(|c| c.contact_id == mergee.id)
+        .for_each(|c| c.contact_id = base.id);
+    store.contact_inboxes.move_to_contact(mergee.id, base.id);
+    store
+        .messages
+        .iter_mut()
+        .filter(|m| m.sender == Some(Sender::Contact(mergee.id)))
+        .for_each(|m| m.sender = Some(Sender::Contact(base.id)));
+    store
+        .notes
+        .iter_mut()
+        .filter(|n| n.contact_id == mergee.id)
+        .for_each(|n| n.contact_id = base.id);
+    // The mergee's details go first: the base may take them over.
+    store.contacts.remove(mergee.id);
+    store.contacts.update(base.id, |c| *c = base.clone());
+    Some(base)
+}
+
 /// A blank contact of an account.
 pub(crate) fn blank_contact(account_id: Id) -> Contact {
     Contact {
@@ -127,6 +181,7 @@ pub(crate) fn new_conversation(
         contact_last_seen_at: None,
         first_reply_created_at: None,
         waiting_since: Some(t),
+        campaign_id: None,
     });
     announce(w, index, "conversation_created");
     index

@@ -47,7 +47,7 @@ pub(crate) struct LoggedBody {
 
 impl LoggedBody {
     pub(crate) fn new(bytes: &[u8], limits: LogLimits) -> LoggedBody {
-        let mut text = redact_body(bytes);
+        let mut text = redact_widget_token(redact_body(bytes));
         let length = text.len();
         if length <= limits.body_limit {
             return LoggedBody {
@@ -74,6 +74,36 @@ impl LoggedBody {
             record.insert(format!("{name}_truncated"), json!(true));
             record.insert(format!("{name}_length"), json!(length));
         }
+    }
+}
+
+/// The key of `set_user`'s new session token, which the SDK's list of secret keys lacks.
+const WIDGET_TOKEN_KEY: &str = "widget_auth_token";
+
+/// Hides `widget_auth_token` values too (a JSON body that has the key is rewritten).
+fn redact_widget_token(text: String) -> String {
+    fn hide(value: &mut Value) {
+        match value {
+            Value::Object(map) => map.iter_mut().for_each(|(key, item)| {
+                if key == WIDGET_TOKEN_KEY && item.is_string() {
+                    *item = Value::from(liveagent_core::redact::REDACTED);
+                } else {
+                    hide(item);
+                }
+            }),
+            Value::Array(items) => items.iter_mut().for_each(hide),
+            _ => {}
+        }
+    }
+    if !text.contains(WIDGET_TOKEN_KEY) {
+        return text;
+    }
+    match serde_json::from_str::<Value>(&text) {
+        Ok(mut value) => {
+            hide(&mut value);
+            value.to_string()
+        }
+        Err(_) => text,
     }
 }
 

@@ -5,9 +5,9 @@ use crate::clock::now;
 use crate::ops::{self, NewMessage};
 use crate::routes::World;
 use crate::store::{
-    Account, AccountUser, AgentBot, Assignee, AttributeDefinition, CannedResponse, Channel,
-    DEFAULT_FEATURES, Id, Inbox, Json, Label, PlatformApp, Sender, Store, Team, User, WorkingHour,
-    token,
+    Account, AccountUser, AgentBot, Assignee, AttributeDefinition, Campaign, CannedResponse,
+    Channel, DEFAULT_FEATURES, Id, Inbox, Json, Label, PlatformApp, Sender, Store, Team, User,
+    WidgetSettings, WorkingHour, token,
 };
 use serde_json::{Value, json};
 
@@ -23,6 +23,8 @@ pub(crate) struct Seeded {
     pub supervisor: Option<String>,
     pub bot: Option<String>,
     pub platform: String,
+    /// The web-widget inbox: its id, website token and identity-hash key.
+    pub web_widget: Option<(Id, String, String)>,
 }
 
 impl Seeded {
@@ -33,6 +35,9 @@ impl Seeded {
             "inbox_id": self.inbox_id,
             "inbox_identifier": self.inbox_identifier,
             "hmac_token": self.hmac_token,
+            "web_widget": self.web_widget.as_ref().map(|(id, website_token, hmac_token)| json!({
+                "inbox_id": id, "website_token": website_token, "hmac_token": hmac_token,
+            })),
             "tokens": {
                 "admin": self.admin,
                 "agent": self.agent,
@@ -54,6 +59,7 @@ pub(crate) fn empty() -> (Store, Seeded) {
             users: vec![],
             bots: vec![],
         }],
+        widget_secret: token(40),
         ..Store::default()
     };
     (
@@ -272,20 +278,41 @@ pub(crate) fn demo() -> (Store, Seeded) {
             additional_attributes: Json::new(),
         },
     );
+    let (website_token, web_hmac_token) = (token(24), token(24));
     let web = inbox(
         &mut w,
         account_id,
         "Website",
         Channel::WebWidget {
             website_url: "https://acme.example".into(),
-            website_token: token(24),
+            website_token: website_token.clone(),
             widget_color: "#1f93ff".into(),
-            hmac_token: token(24),
+            hmac_token: web_hmac_token.clone(),
+            settings: WidgetSettings {
+                welcome_title: Some("Hi there!".into()),
+                welcome_tagline: Some("We reply within minutes".into()),
+                ..WidgetSettings::default()
+            },
         },
     );
     w.store
         .inbox_members
         .extend([(api, john), (api, mary), (web, john)]);
+    let campaign_id = w.store.id();
+    w.store.campaigns.push(Campaign {
+        id: campaign_id,
+        display_id: 1,
+        account_id,
+        inbox_id: web,
+        message: "Questions about pricing? Ask us!".into(),
+        sender_id: Some(john),
+        enabled: true,
+        trigger_only_during_business_hours: false,
+        trigger_rules: json!({"url": "https://acme.example/pricing", "time_on_page": 10})
+            .as_object()
+            .cloned()
+            .unwrap_or_default(),
+    });
     let t = now();
     let (support, billing) = (w.store.id(), w.store.id());
     for (id, name) in [(support, "support"), (billing, "billing")] {
@@ -463,5 +490,6 @@ pub(crate) fn demo() -> (Store, Seeded) {
     seeded.agent = Some(john_token);
     seeded.supervisor = Some(supervisor_token);
     seeded.bot = Some(bot_token);
+    seeded.web_widget = Some((web, website_token, web_hmac_token));
     (w.store, seeded)
 }

@@ -35,6 +35,8 @@ pub(crate) struct App {
     gateway: Mutex<Option<Gateway>>,
     /// The open `/cable` sockets.
     pub(crate) cable: crate::cable::Hub,
+    /// Whether `/api/*` answers cross-origin requests (`ENABLE_API_CORS`).
+    api_cors: bool,
 }
 
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -48,6 +50,7 @@ impl App {
         log_limits: LogLimits,
         info: Value,
         gateway: Option<Gateway>,
+        api_cors: bool,
     ) -> App {
         let mut all = Faults::default();
         faults.into_iter().for_each(|f| all.add(f));
@@ -64,6 +67,7 @@ impl App {
             http: reqwest::Client::new(),
             gateway: Mutex::new(gateway),
             cable: crate::cable::Hub::default(),
+            api_cors,
         }
     }
 
@@ -176,7 +180,47 @@ impl hyper::body::Body for CutOff {
     }
 }
 
+/// Answers a request, with CORS headers where the server sends them: `/public/api/*` always
+/// (and this emulator's control, storage and platform paths), `/api/*` (the account and widget
+/// APIs) only with API CORS on. Without it a preflight to `/api/*` finds no route, as rack-cors
+/// then lets it through to Rails.
 async fn answer_request(
+    app: Arc<App>,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, std::io::Error> {
+    let closed = !app.api_cors && request.uri().path().starts_with("/api/");
+    if closed && request.method() == hyper::Method::OPTIONS {
+        let mut response = respond(
+            404,
+            Some(json!({"status": 404, "error": "Not Found"})),
+            None,
+            false,
+        );
+        strip_cors(response.headers_mut());
+        return Ok(response);
+    }
+    let mut response = answer_with_cors(app, request).await?;
+    if closed {
+        strip_cors(response.headers_mut());
+    }
+    Ok(response)
+}
+
+/// Removes what [`cors`] and [`preflight`] add.
+fn strip_cors(headers: &mut HeaderMap) {
+    for name in [
+        "access-control-allow-origin",
+        "access-control-expose-headers",
+        "access-control-allow-methods",
+        "access-control-allow-headers",
+        "access-control-max-age",
+        "vary",
+    ] {
+        headers.remove(name);
+    }
+}
+
+async fn answer_with_cors(
     app: Arc<App>,
     request: Request<Incoming>,
 ) -> Result<Response<Body>, std::io::Error> {
@@ -309,12 +353,24 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         .find_map(|h| headers.get(*h))
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let language = header("accept-language").and_then(|l| {
+        let first = l.split([',', ';']).next()?.trim().to_owned();
+        (!first.is_empty() && first != "*").then_some(first)
+    });
     let req = Req {
         method,
         path,
         query: parse_query(&query),
         body: json_body,
         token,
+        widget_token: header(liveagent_core::widget::SESSION_HEADER),
+        language,
         uploads,
     };
     let (result, outbox) = {
@@ -413,11 +469,14 @@ fn control(
     }
 }
 
-/// Request headers for the log, with the token's value hidden.
+/// Headers that carry credentials: access tokens and the widget visitor's session token.
+const SECRET_HEADERS: [&str; 3] = ["api_access_token", "api-access-token", "x-auth-token"];
+
+/// Request headers for the log, with the tokens' values hidden.
 fn redacted(headers: &HeaderMap) -> Value {
     let mut out = serde_json::Map::new();
     for (name, value) in headers {
-        let shown = if name.as_str() == "api_access_token" || name.as_str() == "api-access-token" {
+        let shown = if SECRET_HEADERS.contains(&name.as_str()) {
             "[redacted]".to_owned()
         } else {
             String::from_utf8_lossy(value.as_bytes()).into_owned()
@@ -452,7 +511,7 @@ fn preflight(request: &HeaderMap, origin: Option<HeaderValue>) -> Response<Body>
         .get("access-control-request-headers")
         .cloned()
         .unwrap_or(HeaderValue::from_static(
-            "api_access_token, api-access-token, content-type, accept",
+            "api_access_token, api-access-token, x-auth-token, content-type, accept",
         ));
     headers.insert("access-control-allow-headers", asked);
     headers.insert("access-control-max-age", HeaderValue::from_static("600"));

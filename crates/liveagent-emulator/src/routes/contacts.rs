@@ -6,7 +6,7 @@ use crate::clock::now;
 use crate::events::{changes, contact_columns, contact_payload};
 use crate::http::{Fail, Reply, Req, Res};
 use crate::ops;
-use crate::store::{Channel, Contact, Detail, Id, Sender, Store, uuid};
+use crate::store::{Channel, Contact, Detail, Id, Store, uuid};
 use crate::views::contacts::{contact, contact_inbox};
 use crate::views::conversations::conversation;
 use crate::views::inboxes::inbox_record;
@@ -286,28 +286,32 @@ fn filter(w: &mut World, req: &Req, account_id: Id) -> Res {
     Ok(list_reply(&w.store, req, sorted(found, req.query("sort"))))
 }
 
+/// An email the contact model takes (`Devise.email_regexp`, roughly).
+pub(super) fn email_ok(email: &str) -> bool {
+    email
+        .split_once('@')
+        .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+}
+
+/// A phone number in E.164 (`/\+[1-9]\d{1,14}\z/`).
+pub(super) fn phone_ok(phone: &str) -> bool {
+    let digits = phone.strip_prefix('+').unwrap_or_default();
+    !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0')
+}
+
 /// Model validations of a contact's details, as `ActiveRecord::RecordInvalid` reports them.
 pub(super) fn validate(store: &Store, c: &Contact) -> Result<(), Fail> {
-    if let Some(email) = &c.email {
-        let valid = email
-            .split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
-        if !valid {
-            return Err(Fail::invalid("Email Invalid email", &["email"]));
-        }
+    if c.email.as_deref().is_some_and(|e| !email_ok(e)) {
+        return Err(Fail::invalid("Email Invalid email", &["email"]));
     }
-    if let Some(phone) = &c.phone_number {
-        let digits = phone.strip_prefix('+').unwrap_or_default();
-        if digits.is_empty()
-            || digits.len() > 15
-            || !digits.bytes().all(|b| b.is_ascii_digit())
-            || digits.starts_with('0')
-        {
-            return Err(Fail::invalid(
-                "Phone number should be in e164 format",
-                &["phone_number"],
-            ));
-        }
+    if c.phone_number.as_deref().is_some_and(|p| !phone_ok(p)) {
+        return Err(Fail::invalid(
+            "Phone number should be in e164 format",
+            &["phone_number"],
+        ));
     }
     // The first other contact (by id) with any of these details decides the message; for one
     // contact with several, email comes before identifier before phone number.
@@ -527,52 +531,10 @@ fn merge(w: &mut World, req: &Req, account_id: Id) -> Res {
         .and_then(|i| w.store.contact(i))
         .filter(|c| c.account_id == account_id)
         .cloned();
-    let (mut base, mergee) = (
+    let (base, mergee) = (
         base.ok_or_else(Fail::not_found)?,
         mergee.ok_or_else(Fail::not_found)?,
     );
-    if base.id != mergee.id {
-        for (field, other) in [
-            (&mut base.email, &mergee.email),
-            (&mut base.phone_number, &mergee.phone_number),
-            (&mut base.identifier, &mergee.identifier),
-        ] {
-            if field.is_none() {
-                field.clone_from(other);
-            }
-        }
-        if base.name.is_empty() {
-            base.name.clone_from(&mergee.name);
-        }
-        for (k, v) in &mergee.custom_attributes {
-            base.custom_attributes
-                .entry(k.clone())
-                .or_insert_with(|| v.clone());
-        }
-        for (k, v) in &mergee.additional_attributes {
-            base.additional_attributes
-                .entry(k.clone())
-                .or_insert_with(|| v.clone());
-        }
-        let store = &mut w.store;
-        store
-            .conversations
-            .iter_mut()
-            .filter(|c| c.contact_id == mergee.id)
-            .for_each(|c| c.contact_id = base.id);
-        store.contact_inboxes.move_to_contact(mergee.id, base.id);
-        store
-            .messages
-            .iter_mut()
-            .filter(|m| m.sender == Some(Sender::Contact(mergee.id)))
-            .for_each(|m| m.sender = Some(Sender::Contact(base.id)));
-        store
-            .notes
-            .iter_mut()
-            .filter(|n| n.contact_id == mergee.id)
-            .for_each(|n| n.contact_id = base.id);
-        store.contacts.remove(mergee.id);
-        store.contacts.update(base.id, |c| *c = base.clone());
-    }
+    let base = ops::merge_contacts(w, base.id, mergee.id).unwrap_or(base);
     Ok(Reply::json(contact(&w.store, &base, false)))
 }

@@ -47,6 +47,12 @@ fn create(w: &mut World, req: &Req, account_id: Id, display_id: &str) -> Res {
     if conversation.is_none() {
         return Ok(Reply::no_content());
     }
+    announce(w, req)
+}
+
+/// `ActiveStorage::DirectUploadsController#create` once the caller is let in: the blob
+/// announced, with its upload URL.
+pub(crate) fn announce(w: &mut World, req: &Req) -> Res {
     let Some(blob) = req.object("blob") else {
         return Err(Fail::new(
             400,
@@ -179,7 +185,12 @@ pub(crate) fn checksum(bytes: &[u8]) -> String {
 /// takes strings as signed ids): an uploaded file, or a direct upload whose bytes may still be
 /// coming. A signed id the server cannot verify is an unrescued error there (500).
 pub(crate) fn signed_attachments(store: &Store, req: &Req) -> Result<Vec<Id>, Fail> {
-    let items = match req.body.get("attachments") {
+    signed_blobs(store, req.body.get("attachments"))
+}
+
+/// The blobs the signed ids among `attachments` name (files there are left out).
+pub(crate) fn signed_blobs(store: &Store, attachments: Option<&Value>) -> Result<Vec<Id>, Fail> {
+    let items = match attachments {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(item) => vec![item],
         None => Vec::new(),

@@ -5,7 +5,7 @@ use crate::auth::{Bots, Scope};
 use crate::clock::now;
 use crate::events::{changes, inbox_columns, inbox_payload};
 use crate::http::{Fail, Reply, Req, Res};
-use crate::store::{Channel, Id, Inbox, WorkingHour, token};
+use crate::store::{Channel, Id, Inbox, Json, WIDGET_FEATURES, WidgetSettings, WorkingHour, token};
 use crate::views::inboxes::inbox;
 use crate::views::people::agent;
 use serde_json::{Value, json};
@@ -180,8 +180,10 @@ fn apply(req: &Req, i: &mut Inbox) -> Result<(), Fail> {
             Channel::WebWidget {
                 website_url,
                 widget_color,
+                settings,
                 ..
             } => {
+                widget_settings(settings, &channel);
                 if let Some(url) = channel.get("website_url").and_then(Value::as_str) {
                     *website_url = url.to_owned();
                 }
@@ -192,6 +194,47 @@ fn apply(req: &Req, i: &mut Inbox) -> Result<(), Fail> {
         }
     }
     Ok(())
+}
+
+/// A web widget's settings from the `channel` params (`selected_feature_flags` in their
+/// canonical order; unknown names are dropped).
+fn widget_settings(settings: &mut WidgetSettings, channel: &Json) {
+    if let Some(flags) = channel
+        .get("selected_feature_flags")
+        .and_then(Value::as_array)
+    {
+        let on: Vec<&str> = flags.iter().filter_map(Value::as_str).collect();
+        settings.feature_flags = WIDGET_FEATURES
+            .iter()
+            .filter(|f| on.contains(f))
+            .map(|f| (*f).to_owned())
+            .collect();
+    }
+    for (key, flag) in [
+        ("hmac_mandatory", &mut settings.hmac_mandatory),
+        ("pre_chat_form_enabled", &mut settings.pre_chat_form_enabled),
+    ] {
+        if let Some(b) = channel.get(key).and_then(Value::as_bool) {
+            *flag = b;
+        }
+    }
+    for (key, text) in [
+        ("welcome_title", &mut settings.welcome_title),
+        ("welcome_tagline", &mut settings.welcome_tagline),
+    ] {
+        if let Some(v) = channel.get(key) {
+            *text = v.as_str().map(str::to_owned);
+        }
+    }
+    if let Some(reply_time) = channel.get("reply_time").and_then(Value::as_str) {
+        settings.reply_time = reply_time.to_owned();
+    }
+    if let Some(options) = channel
+        .get("pre_chat_form_options")
+        .and_then(Value::as_object)
+    {
+        settings.pre_chat_form_options = options.clone();
+    }
 }
 
 fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
@@ -222,6 +265,7 @@ fn create(w: &mut World, req: &Req, account_id: Id) -> Res {
                 website_token: token(24),
                 widget_color: "#1f93ff".into(),
                 hmac_token: token(24),
+                settings: WidgetSettings::default(),
             }
         }
         _ => return Err(Fail::invalid("Channel must exist", &["channel"])),

@@ -24,6 +24,9 @@ mod search;
 mod settings;
 mod summary_reports;
 mod uploads;
+mod widget;
+mod widget_contact;
+mod widget_messages;
 
 use crate::auth::{self, Bots, Scope};
 use crate::deliver::Event;
@@ -126,6 +129,7 @@ pub(crate) fn route(w: &mut World, req: &Req) -> Res {
             reports::route(w, req, method, seg_id(account)?, rest)
         }
         ["public", "api", "v1", rest @ ..] => public::route(w, req, method, rest),
+        ["api", "v1", "widget", rest @ ..] => widget::route(w, req, method, rest),
         ["platform", "api", "v1", rest @ ..] => platform::route(w, req, method, rest),
         _ => Err(Fail::rails_not_found()),
     }

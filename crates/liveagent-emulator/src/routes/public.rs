@@ -416,7 +416,7 @@ fn update_contact(w: &mut World, req: &Req, ii: &str, ci: &str) -> Res {
 }
 
 /// After a resolution in an inbox with CSAT on: the survey message.
-fn survey(w: &mut World, index: usize) {
+pub(super) fn survey(w: &mut World, index: usize) {
     let enabled = w
         .store
         .inbox(w.store.conversations[index].inbox_id)
@@ -435,7 +435,7 @@ fn survey(w: &mut World, index: usize) {
     }
 }
 
-fn record_csat(w: &mut World, index: usize, message_id: Id, answer: &Value) {
+pub(super) fn record_csat(w: &mut World, index: usize, message_id: Id, answer: &Value) {
     let Some(response) = answer.get("csat_survey_response") else {
         return;
     };

@@ -7,6 +7,7 @@
 mod automation;
 mod blobs;
 mod bot_inboxes;
+mod campaigns;
 mod contacts;
 mod conversations;
 mod direct_uploads;
@@ -22,6 +23,7 @@ mod table;
 pub(crate) use automation::{Automation, AutomationRule, CustomFilter};
 pub(crate) use blobs::Blob;
 pub(crate) use bot_inboxes::AgentBotInboxes;
+pub(crate) use campaigns::Campaign;
 pub(crate) use contacts::{ContactInboxes, Contacts, Detail};
 pub(crate) use conversations::Conversations;
 pub(crate) use direct_uploads::DirectUpload;
@@ -76,6 +78,10 @@ pub(crate) struct Store {
     pub help_center: HelpCenter,
     /// Integration hooks.
     pub hooks: Vec<Hook>,
+    /// Web-widget campaigns.
+    pub campaigns: Vec<Campaign>,
+    /// The key that signs web-widget session tokens (`secret_key_base`).
+    pub widget_secret: String,
 }
 
 impl Store {

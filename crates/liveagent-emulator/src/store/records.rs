@@ -101,7 +101,65 @@ pub(crate) enum Channel {
         website_token: String,
         widget_color: String,
         hmac_token: String,
+        settings: WidgetSettings,
     },
+}
+
+/// The features a web widget can turn on, in `selected_feature_flags` order.
+pub(crate) const WIDGET_FEATURES: [&str; 5] = [
+    "attachments",
+    "emoji_picker",
+    "end_conversation",
+    "use_inbox_avatar_for_bot",
+    "allow_mobile_webview",
+];
+
+/// A web widget's own settings (`channel_web_widgets` columns).
+#[derive(Debug, Clone)]
+pub(crate) struct WidgetSettings {
+    /// `set_user` demands the identity hash.
+    pub hmac_mandatory: bool,
+    /// The features on, among [`WIDGET_FEATURES`] (default: the first three).
+    pub feature_flags: Vec<String>,
+    pub welcome_title: Option<String>,
+    pub welcome_tagline: Option<String>,
+    /// `in_a_few_minutes`, `in_a_few_hours` or `in_a_day`.
+    pub reply_time: String,
+    pub pre_chat_form_enabled: bool,
+    pub pre_chat_form_options: Json,
+}
+
+impl Default for WidgetSettings {
+    fn default() -> Self {
+        let field = |label: &str, name: &str, kind: &str, required: bool| serde_json::json!({"field_type": "standard", "label": label, "name": name, "type": kind, "required": required, "enabled": false});
+        let options = serde_json::json!({
+            "pre_chat_message": "Share your queries or comments here.",
+            "pre_chat_fields": [
+                field("Email Id", "emailAddress", "email", true),
+                field("Full name", "fullName", "text", false),
+                field("Phone number", "phoneNumber", "text", false),
+            ],
+        });
+        WidgetSettings {
+            hmac_mandatory: false,
+            feature_flags: WIDGET_FEATURES[..3]
+                .iter()
+                .map(|f| (*f).to_owned())
+                .collect(),
+            welcome_title: None,
+            welcome_tagline: None,
+            reply_time: "in_a_few_minutes".into(),
+            pre_chat_form_enabled: false,
+            pre_chat_form_options: options.as_object().cloned().unwrap_or_default(),
+        }
+    }
+}
+
+impl WidgetSettings {
+    /// Whether a feature (`end_conversation`, ...) is on.
+    pub(crate) fn has(&self, feature: &str) -> bool {
+        self.feature_flags.iter().any(|f| f == feature)
+    }
 }
 
 impl Channel {
@@ -246,6 +304,8 @@ pub(crate) struct Conversation {
     pub contact_last_seen_at: Option<f64>,
     pub first_reply_created_at: Option<f64>,
     pub waiting_since: Option<f64>,
+    /// The campaign that started it (`campaign.triggered` from the widget).
+    pub campaign_id: Option<Id>,
 }
 
 /// Who sent a message.
@@ -359,7 +419,7 @@ pub(crate) struct ReportingEvent {
 }
 
 /// Features new accounts start with (`ACCOUNT_LEVEL_FEATURE_DEFAULTS`, abridged).
-pub(crate) const DEFAULT_FEATURES: [&str; 12] = [
+pub(crate) const DEFAULT_FEATURES: [&str; 13] = [
     "inbound_emails",
     "channel_email",
     "help_center",
@@ -372,4 +432,5 @@ pub(crate) const DEFAULT_FEATURES: [&str; 12] = [
     "canned_responses",
     "reports",
     "crm",
+    "campaigns",
 ];

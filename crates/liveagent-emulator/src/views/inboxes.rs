@@ -31,8 +31,9 @@ pub(crate) fn inbox(i: &Inbox, admin: bool) -> Value {
             website_url,
             website_token,
             widget_color,
+            settings,
             ..
-        } => Some((website_url, website_token, widget_color)),
+        } => Some((website_url, website_token, widget_color, settings)),
         Channel::Api { .. } => None,
     };
     let mut o = object([
@@ -73,11 +74,17 @@ pub(crate) fn inbox(i: &Inbox, admin: bool) -> Value {
             "hmac_mandatory",
             json!(match &i.channel {
                 Channel::Api { hmac_mandatory, .. } => *hmac_mandatory,
-                Channel::WebWidget { .. } => false,
+                Channel::WebWidget { settings, .. } => settings.hmac_mandatory,
             }),
         ),
-        ("welcome_title", json!(web.map(|_| ""))),
-        ("welcome_tagline", json!(web.map(|_| ""))),
+        (
+            "welcome_title",
+            json!(web.and_then(|w| w.3.welcome_title.as_deref())),
+        ),
+        (
+            "welcome_tagline",
+            json!(web.and_then(|w| w.3.welcome_tagline.as_deref())),
+        ),
         (
             "web_widget_script",
             json!(web.map(|w| format!(
@@ -88,17 +95,27 @@ pub(crate) fn inbox(i: &Inbox, admin: bool) -> Value {
         ("website_token", json!(web.map(|w| w.1))),
         (
             "selected_feature_flags",
-            json!(web.map(|_| ["attachments", "emoji_picker", "end_conversation"])),
+            json!(web.map(|w| &w.3.feature_flags)),
         ),
-        ("reply_time", json!(web.map(|_| "in_a_few_minutes"))),
+        ("reply_time", json!(web.map(|w| &w.3.reply_time))),
     ]);
     match &i.channel {
-        Channel::WebWidget { hmac_token, .. } => {
+        Channel::WebWidget {
+            hmac_token,
+            settings,
+            ..
+        } => {
             if admin {
                 o.insert("hmac_token".into(), json!(hmac_token));
             }
-            o.insert("pre_chat_form_enabled".into(), json!(false));
-            o.insert("pre_chat_form_options".into(), json!({"pre_chat_message": "Share your queries or comments here.", "pre_chat_fields": []}));
+            o.insert(
+                "pre_chat_form_enabled".into(),
+                json!(settings.pre_chat_form_enabled),
+            );
+            o.insert(
+                "pre_chat_form_options".into(),
+                Value::Object(settings.pre_chat_form_options.clone()),
+            );
             o.insert("continuity_via_email".into(), json!(true));
             o.insert("messaging_service_sid".into(), Value::Null);
             o.insert("phone_number".into(), Value::Null);

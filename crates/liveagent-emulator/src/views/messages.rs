@@ -130,7 +130,7 @@ pub(crate) fn public_message(store: &Store, m: &Message) -> Value {
 }
 
 /// `Attachment#push_event_data` of each file (the attachment shares its blob's id here).
-fn attachments(store: &Store, m: &Message) -> Value {
+pub(crate) fn attachments(store: &Store, m: &Message) -> Value {
     let files = m.attachments.iter().filter_map(|id| store.blob(*id));
     Value::Array(
         files

@@ -13,6 +13,7 @@ pub(crate) mod misc;
 pub(crate) mod notifications;
 pub(crate) mod people;
 pub(crate) mod search;
+pub(crate) mod widget;
 
 use serde_json::{Map, Value};
 

@@ -55,6 +55,7 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::help_center::help_center(e)),
         |e| Box::pin(crate::integrations::integrations(e)),
         |e| Box::pin(crate::extended::extended(e)),
+        |e| Box::pin(crate::widget::widget(e)),
     ];
     for flow in flows {
         flow(&emu).await;

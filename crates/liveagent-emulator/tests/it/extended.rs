@@ -9,7 +9,7 @@ use md5::{Digest as _, Md5};
 use serde_json::json;
 
 /// ActiveStorage's checksum: base64 of the MD5 digest.
-fn checksum(bytes: &[u8]) -> String {
+pub(crate) fn checksum(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Md5::digest(bytes))
 }
 

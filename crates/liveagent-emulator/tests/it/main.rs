@@ -24,3 +24,5 @@ mod store_indexes;
 mod support;
 mod uploads;
 mod webhooks;
+mod widget;
+mod widget_identity;

@@ -84,6 +84,24 @@ impl Emu {
             .unwrap()
     }
 
+    /// The seeded web-widget inbox's website token.
+    pub(crate) fn website_token(&self) -> String {
+        self.info("/web_widget/website_token")
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// A web-widget visitor of the inbox with `website_token`, resuming `session` if given.
+    pub(crate) fn visitor(&self, website_token: &str, session: Option<&str>) -> Client {
+        Client::builder(self.base())
+            .website_token(website_token, session.map(str::to_owned))
+            .strict(true)
+            .max_retries(0)
+            .build()
+            .unwrap()
+    }
+
     /// A control call (`/__emulator/...`).
     pub(crate) async fn control(&self, method: &str, path: &str, body: Value) -> Value {
         let http = reqwest::Client::new();
