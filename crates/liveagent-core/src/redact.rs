@@ -12,15 +12,20 @@ pub const REDACTED: &str = "[redacted]";
 pub const SECRET_KEYS: &[&str] = &[
     "access_token",
     "auth_token",
+    "confirmation_token",
     "current_password",
+    "encrypted_password",
     "hmac_token",
     "imap_password",
     "password",
     "password_confirmation",
     "pubsub_token",
+    "reset_password_token",
     "secret",
     "smtp_password",
     "token",
+    "tokens",
+    "widget_auth_token",
 ];
 
 /// A body as text with every secret value replaced by [`REDACTED`]. A body that is not JSON

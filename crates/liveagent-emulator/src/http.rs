@@ -200,6 +200,9 @@ impl Reply {
 pub(crate) struct Fail {
     pub status: u16,
     pub body: Value,
+    /// No route matched: the answer says so in `x-emulator-no-route` (the coverage check reads
+    /// it), besides Rails' own 404.
+    pub unrouted: bool,
 }
 
 /// Handler result.
@@ -207,7 +210,19 @@ pub(crate) type Res = Result<Reply, Fail>;
 
 impl Fail {
     pub(crate) fn new(status: u16, body: Value) -> Self {
-        Fail { status, body }
+        Fail {
+            status,
+            body,
+            unrouted: false,
+        }
+    }
+
+    /// No route matches: Rails' 404 for an unknown route.
+    pub(crate) fn no_route() -> Self {
+        Fail {
+            unrouted: true,
+            ..Fail::rails_not_found()
+        }
     }
 
     /// `{"error": ...}` with a status.

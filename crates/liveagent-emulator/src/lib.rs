@@ -44,6 +44,7 @@ mod request_log;
 mod routes;
 mod seed;
 mod server;
+pub use server::NO_ROUTE_HEADER;
 mod storage;
 mod store;
 mod views;

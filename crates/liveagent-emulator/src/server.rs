@@ -396,7 +396,19 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
             ..
         }) => respond_bytes(status, text.into_bytes(), "text/csv", origin, truncate),
         Ok(Reply { status, body, .. }) => respond(status, body, origin, truncate),
-        Err(Fail { status, body }) => respond(status, Some(body), origin, truncate),
+        Err(Fail {
+            status,
+            body,
+            unrouted,
+        }) => {
+            let mut response = respond(status, Some(body), origin, truncate);
+            if unrouted {
+                response
+                    .headers_mut()
+                    .insert(NO_ROUTE_HEADER, HeaderValue::from_static("1"));
+            }
+            response
+        }
     };
     if let Some(stall) = stall {
         response.extensions_mut().insert(stall);
@@ -485,6 +497,9 @@ fn redacted(headers: &HeaderMap) -> Value {
     }
     Value::Object(out)
 }
+
+/// Marks the answer to a request no route matched (`cargo xtask coverage` reads it).
+pub const NO_ROUTE_HEADER: &str = "x-emulator-no-route";
 
 fn cors(headers: &mut HeaderMap, origin: Option<HeaderValue>) {
     headers.insert(

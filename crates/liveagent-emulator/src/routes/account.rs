@@ -86,7 +86,7 @@ pub(super) fn account(w: &mut World, req: &Req, method: &str, account_id: Id) ->
             }
             Ok(Reply::json(account_view(a, false)))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -108,7 +108,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
         ("POST", ["agent_bots", id, "reset_secret"]) => {
             bot_action(w, req, account_id, id, |b| b.secret = token(24))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

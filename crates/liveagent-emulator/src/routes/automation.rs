@@ -144,7 +144,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             w.store.automation.rules.push(copy.clone());
             Ok(Reply::json(json!({ "payload": automation_rule(&copy) })))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -63,7 +63,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             Ok(agents_reply(&w.store, account_id, members))
         }
         ("POST", ["bulk_actions"]) => bulk_actions(w, req, account_id),
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

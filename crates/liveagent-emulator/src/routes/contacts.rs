@@ -56,7 +56,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             w.store.contacts.update(id, |c| c.labels = labels.clone());
             Ok(Reply::json(json!({ "payload": labels })))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -102,7 +102,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             update_last_seen(w, index, &scope);
             Ok(show(w, index, &scope))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

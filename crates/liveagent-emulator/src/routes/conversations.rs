@@ -58,7 +58,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
                 .collect();
             Ok(Reply::json(Value::Array(events)))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -23,7 +23,7 @@ const INTERNAL_METADATA_KEYS: [&str; 3] = ["identified", "analyzed", "composed"]
 pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest: &[&str]) -> Res {
     match (method, rest) {
         ("POST", [id, "direct_uploads"]) => create(w, req, account_id, id),
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

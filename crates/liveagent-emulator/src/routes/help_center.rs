@@ -132,7 +132,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             scope.require_admin()?;
             create_article(w, req, account_id, portal_id)
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

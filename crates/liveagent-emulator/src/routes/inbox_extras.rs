@@ -56,7 +56,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             let updated = stored.clone();
             Ok(Reply::json(inbox(&updated, true)))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -50,7 +50,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
         ("POST" | "PATCH" | "DELETE", ["inbox_members"]) => {
             change_members(w, req, method, account_id)
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -83,7 +83,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             w.store.hooks.retain(|x| x.id != h.id);
             Ok(Reply::ok())
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -26,7 +26,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
         ("POST", [id, "messages", message_id, "translate"]) => {
             translate(w, req, account_id, id, message_id)
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -131,7 +131,7 @@ pub(crate) fn route(w: &mut World, req: &Req) -> Res {
         ["public", "api", "v1", rest @ ..] => public::route(w, req, method, rest),
         ["api", "v1", "widget", rest @ ..] => widget::route(w, req, method, rest),
         ["platform", "api", "v1", rest @ ..] => platform::route(w, req, method, rest),
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 
@@ -196,7 +196,7 @@ fn account_routes(w: &mut World, req: &Req, method: &str, account_id: Id, rest: 
         ["csat_survey_responses", ..] | ["reporting_events"] | ["audit_logs"] => {
             csat::route(w, req, method, account_id, rest)
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

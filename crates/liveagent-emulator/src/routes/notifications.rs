@@ -91,7 +91,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             s.push = push;
             Ok(Reply::json(notification_settings(s)))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

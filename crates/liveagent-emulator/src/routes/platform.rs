@@ -289,7 +289,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                 "user": { "id": user.id, "name": user.name, "display_name": user.display_name, "email": user.email, "pubsub_token": user.pubsub_token },
             })))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

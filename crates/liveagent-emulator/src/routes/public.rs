@@ -242,7 +242,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
             w.emit_for(index, "message_updated", payload);
             Ok(Reply::json(public_message(&w.store, &m)))
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -63,7 +63,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
             Some(g @ ("assignee_id" | "team_id")) => live(store, req, account_id, Some(g)),
             _ => Err(Fail::error(422, "invalid group_by")),
         },
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

@@ -11,7 +11,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, account_id: Id, rest
     match (method, rest) {
         ("POST", ["upload"]) => upload(w, req, account_id),
         ("POST", ["contacts", "import"]) => import_contacts(w, req, account_id),
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
 

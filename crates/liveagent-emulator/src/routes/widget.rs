@@ -284,6 +284,6 @@ fn conversation_action(w: &mut World, req: &Req, action: &str) -> Res {
             }
             Ok(Reply::ok())
         }
-        _ => Err(Fail::rails_not_found()),
+        _ => Err(Fail::no_route()),
     }
 }
