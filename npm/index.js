@@ -96,6 +96,18 @@ class Backend {
   pager(index, params, maxItems) {
     return this.#native.pager(index, params, maxItems ?? undefined);
   }
+
+  needsSession(index) {
+    return this.#native.needsSession(index);
+  }
+
+  widgetToken() {
+    return this.#native.widgetToken();
+  }
+
+  setWidgetToken(token) {
+    this.#native.setWidgetToken(token);
+  }
 }
 
 /** The wasm package's client, saying once why it stands in for the addon. */

@@ -96,7 +96,7 @@ async function outcome(tab, labels) {
 
 before(async () => {
   emulator = await startEmulator();
-  server = await pageServer(emulator.base_url, emulator.website_token);
+  server = await pageServer(emulator.base_url, emulator.web_widget.website_token);
   browser = await launchChromium();
 });
 
@@ -146,13 +146,13 @@ test('a visitor chats, reloads the page, and carries on in the same conversation
   const widget = (await emulator.requests()).filter((r) => r.path.startsWith('/api/v1/widget/'));
   assert.ok(widget.length >= 10, `${widget.length} widget requests`);
   for (const r of widget) {
-    assert.match(r.query ?? r.url ?? '', new RegExp(`website_token=${emulator.website_token}`));
+    assert.equal(new URLSearchParams(r.query).get('website_token'), emulator.web_widget.website_token, `${r.method} ${r.path}`);
   }
 });
 
 test('without API CORS on the server, the widget API is refused to another origin; the public API is not', async () => {
   closed = await startEmulator({ apiCors: false });
-  const probe = await pageServer(closed.base_url, closed.website_token);
+  const probe = await pageServer(closed.base_url, closed.web_widget.website_token);
   try {
     const context = await browser.newContext();
     const tab = await context.newPage();

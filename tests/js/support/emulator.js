@@ -12,9 +12,13 @@ export function emulatorBinary() {
   return path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'debug', 'liveagent-emulator');
 }
 
-/** A running emulator: its startup line (`base_url`, `tokens`, ...) plus control helpers. */
-export async function startEmulator() {
-  const child = spawn(emulatorBinary(), ['--seed', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * A running emulator: its startup line (`base_url`, `tokens`, `web_widget`, ...) plus control
+ * helpers. `apiCors: false` answers `/api/*` without CORS, as upstream does by default.
+ */
+export async function startEmulator({ apiCors = true } = {}) {
+  const args = ['--seed', '--port', '0', '--api-cors', apiCors ? 'on' : 'off'];
+  const child = spawn(emulatorBinary(), args, { stdio: ['ignore', 'pipe', 'inherit'] });
   process.once('exit', () => child.kill());
   const line = await new Promise((resolve, reject) => {
     child.once('error', reject);

@@ -26,3 +26,4 @@ mod uploads;
 mod webhooks;
 mod widget;
 mod widget_identity;
+mod widget_session;
