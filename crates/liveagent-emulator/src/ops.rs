@@ -204,6 +204,11 @@ pub(crate) struct NewMessage {
 
 /// Adds a message to the conversation at `index` and updates the conversation as the server
 /// does: an incoming message reopens it and starts the wait; the first human reply ends it.
+/// Whether a message's text is over the server's limit (`Message` validates 150,000 characters).
+pub(crate) fn content_too_long(content: Option<&String>) -> bool {
+    content.is_some_and(|c| c.chars().count() > 150_000)
+}
+
 pub(crate) fn add_message(w: &mut World, index: usize, new: NewMessage) -> Id {
     let t = now();
     let id = w.store.id();

@@ -77,11 +77,7 @@ fn create(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
         .map(|f| w.store.add_blob(f))
         .collect();
     new.attachments.extend(signed);
-    if new
-        .content
-        .as_ref()
-        .is_some_and(|c| c.chars().count() > 150_000)
-    {
+    if ops::content_too_long(new.content.as_ref()) {
         return Err(Fail::error(
             422,
             "Validation failed: Content is too long (maximum is 150000 characters)",

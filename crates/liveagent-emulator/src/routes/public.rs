@@ -171,10 +171,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
         ) => {
             let index = conversation(w, ii, ci, id)?;
             let content = req.str("content");
-            if content
-                .as_ref()
-                .is_some_and(|c| c.chars().count() > 150_000)
-            {
+            if ops::content_too_long(content.as_ref()) {
                 return Err(Fail::invalid(
                     "Content is too long (maximum is 150000 characters)",
                     &["content"],

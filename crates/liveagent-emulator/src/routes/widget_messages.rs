@@ -157,10 +157,7 @@ pub(super) fn create(w: &mut World, req: &Req) -> Res {
         .get("content")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    if content
-        .as_ref()
-        .is_some_and(|c| c.chars().count() > 150_000)
-    {
+    if ops::content_too_long(content.as_ref()) {
         return Err(Fail::invalid(
             "Content is too long (maximum is 150000 characters)",
             &["content"],
