@@ -12,9 +12,11 @@ use std::process::{Command, Stdio};
 /// uploads), about 100 bytes a row; 133,303 at 227 rows, and 140,337 with live updates
 /// (`events()`: about 7 KB). The widget API's 22 rows brought 146,303 at 249 rows: about 270 bytes
 /// a row (they bring 15 models of their own), and about 2.6 KB of code for the visitor's session
-/// (raw: `build_request` +1.4 KB, `config_from_options` +1.2 KB; `twiggy diff`). Issue #8 targets
-/// 75,000 at 117 rows; issue #9, 110,000 with every row. Neither is met yet.
-const FIXED_GZIP: usize = 122_000;
+/// (raw: `build_request` +1.4 KB, `config_from_options` +1.2 KB; `twiggy diff`). OData's 8 rows
+/// brought 153,233 at 257: its module is 5.2 KB gzip less without them (132,482 against about
+/// 137,700): the query renderer, 8 params and 10 models of its own. Issue #8 targets 75,000 at
+/// 117 rows; issue #9, 110,000 with every row. Neither is met yet.
+const FIXED_GZIP: usize = 128_000;
 /// The guard's allowance a row, gzip bytes.
 const ROW_GZIP: usize = 100;
 /// Where the project is headed: gzip bytes per endpoint covered.
@@ -40,7 +42,7 @@ const WIDGET_FILES: [&str; 5] = [
     "loader.js",
 ];
 
-/// The widget build's regression guard, gzip bytes: measured 113,960 with its 37 rows (widget
+/// The widget build's regression guard, gzip bytes: measured 113,960, then 115,309 with its 37 rows (widget
 /// and public client APIs, and live updates), of which the module is 99,793: the engine under
 /// every row (normalizer, request builder, call machine, JSON glue) is nearly all of it. Issue
 /// #10 targets 45,000; not met yet.

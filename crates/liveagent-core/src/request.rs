@@ -252,7 +252,8 @@ pub fn build_request(
     if let Some(website_token) = signed.website_token {
         pairs.push(("website_token".to_owned(), website_token.to_owned()));
     }
-    if meta.family() == Family::Odata {
+    // The `cfg!` lets builds without OData rows (the widget build) leave its code out.
+    if cfg!(feature = "family-odata") && meta.family() == Family::Odata {
         pairs = crate::odata::query_pairs(&query)?;
     } else {
         for (name, value) in &query {
@@ -311,7 +312,7 @@ pub fn build_request(
 
 /// The server root a call of `meta` goes to: the OData service's for OData rows.
 fn base_url(config: &Config, meta: &EndpointMeta) -> Result<String, BuildError> {
-    if meta.family() != Family::Odata {
+    if !cfg!(feature = "family-odata") || meta.family() != Family::Odata {
         return Ok(config.base_url.as_str().to_owned());
     }
     if let Some(url) = &config.odata_url {

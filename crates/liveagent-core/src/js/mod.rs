@@ -95,7 +95,10 @@ pub fn config_from_options(options: &Value) -> Result<Config, BuildError> {
         Some(Value::String(t)) => Ok(Some(t.as_str())),
         Some(_) => Err(bad(format!("{key} must be a string"))),
     };
-    config = config.with_odata(text("odataUrl")?, text("odataVersion")?)?;
+    let (odata_url, odata_version) = (text("odataUrl")?, text("odataVersion")?);
+    if cfg!(feature = "family-odata") {
+        config = config.with_odata(odata_url, odata_version)?;
+    }
     if let Some(id) = o.get("accountId").filter(|v| !v.is_null()) {
         config.account_id = Some(Id(id
             .as_u64()
