@@ -9140,14 +9140,14 @@ export interface Endpoints {
   addWidgetLabel: { params: AddWidgetLabelParams; args: [params: AddWidgetLabelParams]; response: null };
   removeWidgetLabel: { params: RemoveWidgetLabelParams; args: [params: RemoveWidgetLabelParams]; response: null };
   createWidgetDirectUpload: { params: CreateWidgetDirectUploadParams; args: [params: CreateWidgetDirectUploadParams]; response: DirectUpload };
-  queryOdataMessages: { params: QueryOdataMessagesParams; args: [params?: QueryOdataMessagesParams]; response: OdataMessagePage };
-  queryOdataConversations: { params: QueryOdataConversationsParams; args: [params?: QueryOdataConversationsParams]; response: OdataConversationPage };
-  queryOdataInboxes: { params: QueryOdataInboxesParams; args: [params?: QueryOdataInboxesParams]; response: OdataInboxPage };
-  queryOdataLabels: { params: QueryOdataLabelsParams; args: [params?: QueryOdataLabelsParams]; response: OdataLabelPage };
-  queryOdataUsers: { params: QueryOdataUsersParams; args: [params?: QueryOdataUsersParams]; response: OdataUserPage };
-  queryOdataReportingEvents: { params: QueryOdataReportingEventsParams; args: [params?: QueryOdataReportingEventsParams]; response: OdataReportingEventPage };
-  queryOdataTeams: { params: QueryOdataTeamsParams; args: [params?: QueryOdataTeamsParams]; response: OdataTeamPage };
-  queryOdataAgentAvailabilityRecords: { params: QueryOdataAgentAvailabilityRecordsParams; args: [params?: QueryOdataAgentAvailabilityRecordsParams]; response: OdataAgentAvailabilityRecordPage };
+  queryOdataMessages: { params: QueryOdataMessagesParams; args: [params?: QueryOdataMessagesParams]; response: OdataMessagePage; item: OdataMessage };
+  queryOdataConversations: { params: QueryOdataConversationsParams; args: [params?: QueryOdataConversationsParams]; response: OdataConversationPage; item: OdataConversation };
+  queryOdataInboxes: { params: QueryOdataInboxesParams; args: [params?: QueryOdataInboxesParams]; response: OdataInboxPage; item: OdataInbox };
+  queryOdataLabels: { params: QueryOdataLabelsParams; args: [params?: QueryOdataLabelsParams]; response: OdataLabelPage; item: OdataLabel };
+  queryOdataUsers: { params: QueryOdataUsersParams; args: [params?: QueryOdataUsersParams]; response: OdataUserPage; item: OdataUser };
+  queryOdataReportingEvents: { params: QueryOdataReportingEventsParams; args: [params?: QueryOdataReportingEventsParams]; response: OdataReportingEventPage; item: OdataReportingEvent };
+  queryOdataTeams: { params: QueryOdataTeamsParams; args: [params?: QueryOdataTeamsParams]; response: OdataTeamPage; item: OdataTeam };
+  queryOdataAgentAvailabilityRecords: { params: QueryOdataAgentAvailabilityRecordsParams; args: [params?: QueryOdataAgentAvailabilityRecordsParams]; response: OdataAgentAvailabilityRecordPage; item: OdataAgentAvailabilityRecord };
 }
 
 /** The arguments after an endpoint's name in `raw` and `paginate`: its params, then options. */

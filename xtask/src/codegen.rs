@@ -210,7 +210,10 @@ fn response_type(meta: &EndpointMeta) -> String {
 
 /// The type of the items a listing yields: the list at the pagination's path.
 fn item_type(meta: &EndpointMeta) -> Option<String> {
-    let (Pagination::Pages { items, .. } | Pagination::Cursor { items }) = meta.pagination else {
+    let (Pagination::Pages { items, .. }
+    | Pagination::Cursor { items }
+    | Pagination::Offset { items }) = meta.pagination
+    else {
         return None;
     };
     let ResponseKind::Json(mut shape) = meta.response else {

@@ -100,3 +100,24 @@ export async function webhooks(request: Request, bytes: Uint8Array, secret: stri
     void event.user;
   }
 }
+
+export async function odata(): Promise<void> {
+  const admin = new LiveAgentClient({ baseUrl: 'https://liveagent-trial.cognigy.ai', token: 't', odataVersion: 'v2.0' });
+  for await (const c of admin.paginate('queryOdataConversations', {
+    filter: { and: [{ ge: ['created_at', { datetime: '2026-01-01T00:00:00Z' }] }, { in: ['status', [0, 1]] }, { not: { contains: ['uuid', "it's"] } }] },
+    select: ['id', 'ended_at'],
+    orderby: ['id desc'],
+    top: 500,
+  })) {
+    const ended: number | null = c.ended_at;
+    void ended;
+  }
+  const page = await admin.queryOdataTeams({ expand: ['members'] });
+  void page.value[0]?.members;
+  // @ts-expect-error no such operator
+  await admin.queryOdataUsers({ filter: { like: ['name', 'x'] } });
+  // @ts-expect-error a comparison takes [field, value]
+  await admin.queryOdataUsers({ filter: { eq: ['name'] } });
+  // @ts-expect-error not a version of the service
+  new LiveAgentClient({ baseUrl: 'https://x.example', odataVersion: 'v3.0' });
+}
