@@ -38,6 +38,7 @@ mod faults;
 mod form;
 mod http;
 mod jwt;
+mod odata_query;
 mod ops;
 mod random;
 mod request_log;

@@ -1,0 +1,543 @@
+//! Rows of the OData analytics service's collections, as Cognigy's OData page documents them
+//! (`live-agent/tools/odata-endpoint`, versions 1.0, 1.1 and 2.0): integer codes for enums,
+//! JSON columns as JSON text (Live Agent 4.77), timestamps as ISO-8601 with milliseconds and
+//! `Z` (`User` and `Team` as `2021-12-11 12:41:26.745`, as the docs show them), and in 2.0 the
+//! ids the docs type as strings as strings.
+//!
+//! Each builder writes every field any version has; [`fields`] lists a version's fields, and
+//! the route keeps only those.
+
+use crate::clock::iso_text;
+use crate::store::{Assignee, Conversation, Id, Inbox, Label, Message, Sender, Store, Team, User};
+use serde_json::{Map, Value, json};
+
+/// A row: field name to value.
+pub(crate) type Row = Map<String, Value>;
+
+/// The collections, in the service document's order, and the first version that has them.
+pub(crate) const COLLECTIONS: [(&str, &str); 8] = [
+    ("Message", "v1.0"),
+    ("Conversation", "v1.0"),
+    ("Inbox", "v1.0"),
+    ("Label", "v1.0"),
+    ("User", "v1.0"),
+    ("ReportingEvent", "v1.0"),
+    ("Team", "v2.0"),
+    ("AgentAvailabilityRecord", "v2.0"),
+];
+
+const MESSAGE: &[&str] = &[
+    "id",
+    "content",
+    "account_id",
+    "inbox_id",
+    "conversation_id",
+    "message_type",
+    "created_at",
+    "updated_at",
+    "private",
+    "status",
+    "source_id",
+    "content_type",
+    "content_attributes",
+    "sender_type",
+    "sender_id",
+];
+const CONVERSATION: &[&str] = &[
+    "id",
+    "account_id",
+    "inbox_id",
+    "status",
+    "assignee_id",
+    "created_at",
+    "updated_at",
+    "contact_id",
+    "display_id",
+    "contact_last_seen_at",
+    "agent_last_seen_at",
+    "additional_attributes",
+    "contact_inbox_id",
+    "uuid",
+    "identifier",
+    "last_activity_at",
+    "team_id",
+    "snoozed_until",
+    "custom_attributes",
+    "assignee_last_seen_at",
+    "cognigy_session_id",
+    "assigned_at",
+    "ended_at",
+    "first_reply_created_at",
+    "priority",
+];
+const INBOX: &[&str] = &[
+    "id",
+    "channel_id",
+    "name",
+    "email_address",
+    "account_id",
+    "created_at",
+    "updated_at",
+    "channel_type",
+    "enable_auto_assignment",
+    "greeting_enabled",
+    "greeting_message",
+    "working_hours_enabled",
+    "out_of_office_message",
+    "timezone",
+    "enable_email_collect",
+    "csat_survey_enabled",
+    "cognigy_organization_id",
+    "cognigy_project_id",
+    "enable_auto_reassignment",
+    "conversation_show_all",
+    "conversations_show_all",
+];
+const LABEL: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "color",
+    "show_on_sidebar",
+    "account_id",
+    "created_at",
+    "updated_at",
+    "conversation_ids",
+];
+const USER: &[&str] = &[
+    "id",
+    "provider",
+    "uid",
+    "encrypted_password",
+    "reset_password_token",
+    "reset_password_sent_at",
+    "remember_created_at",
+    "sign_in_count",
+    "current_sign_in_ip",
+    "last_sign_in_ip",
+    "confirmation_token",
+    "confirmed_at",
+    "confirmation_sent_at",
+    "unconfirmed_email",
+    "name",
+    "display_name",
+    "email",
+    "tokens",
+    "created_at",
+    "updated_at",
+    "pubsub_token",
+    "availability",
+    "custom_attributes",
+    "cognigy_user_id",
+    "current_sign_in_at",
+    "last_sign_in_at",
+    "last_sign_out_at",
+];
+const REPORTING_EVENT: &[&str] = &[
+    "id",
+    "event_start_time",
+    "event_end_time",
+    "name",
+    "value",
+    "created_at",
+    "updated_at",
+    "account_id",
+    "conversation_id",
+    "inbox_id",
+    "user_id",
+];
+const TEAM: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "allow_auto_assign",
+    "account_id",
+    "created_at",
+    "updated_at",
+];
+const AVAILABILITY: &[&str] = &[
+    "id",
+    "availability",
+    "created_at",
+    "updated_at",
+    "account_id",
+    "user_id",
+];
+
+/// A collection's fields in a version (`None`: no such collection in that version).
+pub(crate) fn fields(collection: &str, version: &str) -> Option<Vec<&'static str>> {
+    let v11 = version == "v1.1";
+    let v20 = version == "v2.0";
+    let (all, without): (&[&str], &[&str]) = match collection {
+        "Message" if v11 => (MESSAGE, &[]),
+        "Message" => (MESSAGE, &["status", "source_id"]),
+        "Conversation" if v11 => (
+            CONVERSATION,
+            &[
+                "assigned_at",
+                "ended_at",
+                "first_reply_created_at",
+                "priority",
+            ],
+        ),
+        "Conversation" if v20 => (CONVERSATION, &["contact_last_seen_at", "identifier"]),
+        "Conversation" => (
+            CONVERSATION,
+            &[
+                "contact_last_seen_at",
+                "identifier",
+                "first_reply_created_at",
+                "priority",
+            ],
+        ),
+        "Inbox" if v11 => (INBOX, &["conversation_show_all"]),
+        "Inbox" => (
+            INBOX,
+            if v20 {
+                &[
+                    "email_address",
+                    "greeting_enabled",
+                    "greeting_message",
+                    "conversation_show_all",
+                ]
+            } else {
+                &[
+                    "email_address",
+                    "greeting_enabled",
+                    "greeting_message",
+                    "conversations_show_all",
+                ]
+            },
+        ),
+        "Label" if v11 => (LABEL, &["conversation_ids"]),
+        "Label" => (LABEL, &[]),
+        "User" if v11 => (USER, &["last_sign_out_at"]),
+        "User" => (
+            USER,
+            &[
+                "encrypted_password",
+                "reset_password_token",
+                "reset_password_sent_at",
+                "remember_created_at",
+                "current_sign_in_ip",
+                "last_sign_in_ip",
+                "confirmation_token",
+            ],
+        ),
+        "ReportingEvent" => (REPORTING_EVENT, &[]),
+        "Team" if v20 => (TEAM, &[]),
+        "AgentAvailabilityRecord" if v20 => (AVAILABILITY, &[]),
+        _ => return None,
+    };
+    Some(
+        all.iter()
+            .copied()
+            .filter(|f| !without.contains(f))
+            .collect(),
+    )
+}
+
+/// The fields version 2.0 sends as strings.
+pub(crate) fn string_ids(collection: &str) -> &'static [&'static str] {
+    match collection {
+        "Message" => &["sender_id"],
+        "Label" | "Team" => &["id", "account_id"],
+        "AgentAvailabilityRecord" => &["id", "account_id", "user_id"],
+        _ => &[],
+    }
+}
+
+/// Every row of a collection in the accounts, by id.
+pub(crate) fn rows(
+    store: &Store,
+    collection: &str,
+    accounts: &[Id],
+    expand_members: bool,
+) -> Vec<(Id, Row)> {
+    let mine = |account_id: Id| accounts.contains(&account_id);
+    let mut rows: Vec<(Id, Row)> = match collection {
+        "Message" => store
+            .conversations
+            .iter()
+            .filter(|c| mine(c.account_id))
+            .flat_map(|c| store.messages_of(c.id))
+            .map(|m| (m.id, message(m)))
+            .collect(),
+        "Conversation" => store
+            .conversations
+            .iter()
+            .filter(|c| mine(c.account_id))
+            .map(|c| (c.id, conversation(c)))
+            .collect(),
+        "Inbox" => store
+            .inboxes
+            .iter()
+            .filter(|i| mine(i.account_id))
+            .map(|i| (i.id, inbox(i)))
+            .collect(),
+        "Label" => store
+            .labels
+            .iter()
+            .filter(|l| mine(l.account_id))
+            .map(|l| (l.id, label(store, l)))
+            .collect(),
+        "User" => store
+            .users
+            .iter()
+            .filter(|u| {
+                accounts
+                    .iter()
+                    .any(|a| store.membership(*a, u.id).is_some())
+            })
+            .map(|u| (u.id, user(store, u, accounts)))
+            .collect(),
+        "ReportingEvent" => store
+            .reporting_events
+            .iter()
+            .filter(|e| mine(e.account_id))
+            .map(|e| {
+                let row = json!({
+                    "id": e.id, "event_start_time": iso_text(e.event_start_time),
+                    "event_end_time": iso_text(e.event_end_time), "name": e.name, "value": e.value,
+                    "created_at": iso_text(e.created_at), "updated_at": iso_text(e.created_at),
+                    "account_id": e.account_id, "conversation_id": e.conversation_id,
+                    "inbox_id": e.inbox_id, "user_id": e.user_id,
+                });
+                (e.id, object(row))
+            })
+            .collect(),
+        "Team" => store
+            .teams
+            .iter()
+            .filter(|t| mine(t.account_id))
+            .map(|t| (t.id, team(store, t, accounts, expand_members)))
+            .collect(),
+        "AgentAvailabilityRecord" => store
+            .account_users
+            .iter()
+            .filter(|m| mine(m.account_id))
+            .map(|m| {
+                let row = json!({
+                    "id": m.id, "availability": availability(&m.availability),
+                    "created_at": iso_text(m.updated_at), "updated_at": iso_text(m.updated_at),
+                    "account_id": m.account_id, "user_id": m.user_id,
+                });
+                (m.id, object(row))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    rows.sort_by_key(|(id, _)| *id);
+    rows
+}
+
+fn object(value: Value) -> Row {
+    match value {
+        Value::Object(o) => o,
+        _ => Row::new(),
+    }
+}
+
+fn opt_iso(t: Option<f64>) -> Value {
+    t.map_or(Value::Null, |t| Value::String(iso_text(t)))
+}
+
+/// `2021-12-11 12:41:26.745`: the docs' form for `User` and `Team` times (UTC).
+fn plain_time(t: f64) -> String {
+    iso_text(t)
+        .replacen('T', " ", 1)
+        .trim_end_matches('Z')
+        .to_owned()
+}
+
+/// A JSON column as the service sends it: its JSON text.
+fn json_text(map: &Map<String, Value>) -> Value {
+    Value::String(Value::Object(map.clone()).to_string())
+}
+
+fn message(m: &Message) -> Row {
+    let status = match m.status.as_str() {
+        "delivered" => 1,
+        "read" => 2,
+        "failed" => 3,
+        _ => 0,
+    };
+    let content_type = match m.content_type.as_str() {
+        "input_text" => 1,
+        "input_textarea" => 2,
+        "input_email" => 3,
+        "input_select" => 4,
+        "cards" => 5,
+        "form" => 6,
+        "article" => 7,
+        "incoming_email" => 8,
+        "input_csat" => 9,
+        "cognigy" => 2016,
+        "request_file_upload" => 2017,
+        _ => 0,
+    };
+    let (sender_type, sender_id) = match m.sender {
+        Some(Sender::Contact(id)) => (json!("Contact"), json!(id)),
+        Some(Sender::User(id)) => (json!("User"), json!(id)),
+        Some(Sender::Bot(id)) => (json!("AgentBot"), json!(id)),
+        None => (Value::Null, Value::Null),
+    };
+    object(json!({
+        "id": m.id, "content": m.content, "account_id": m.account_id, "inbox_id": m.inbox_id,
+        "conversation_id": m.conversation_id, "message_type": m.message_type,
+        "created_at": iso_text(m.created_at), "updated_at": iso_text(m.updated_at),
+        "private": m.private, "status": status, "source_id": m.source_id,
+        "content_type": content_type, "content_attributes": json_text(&m.content_attributes),
+        "sender_type": sender_type, "sender_id": sender_id,
+    }))
+}
+
+fn conversation(c: &Conversation) -> Row {
+    let status = match c.status.as_str() {
+        "resolved" => 1,
+        "pending" => 2,
+        "snoozed" => 3,
+        "abandoned" => 4,
+        _ => 0,
+    };
+    let priority = match c.priority.as_deref() {
+        Some("low") => json!(0),
+        Some("medium") => json!(1),
+        Some("high") => json!(2),
+        Some("urgent") => json!(3),
+        Some("escalation") => json!(4),
+        _ => Value::Null,
+    };
+    let assignee_id = match c.assignee {
+        Some(Assignee::User(id)) => json!(id),
+        _ => Value::Null,
+    };
+    let session = c
+        .custom_attributes
+        .get("cognigy_session_id")
+        .cloned()
+        .unwrap_or(Value::Null);
+    object(json!({
+        "id": c.id, "account_id": c.account_id, "inbox_id": c.inbox_id, "status": status,
+        "assignee_id": assignee_id, "created_at": iso_text(c.created_at),
+        "updated_at": iso_text(c.updated_at), "contact_id": c.contact_id,
+        "display_id": c.display_id, "contact_last_seen_at": opt_iso(c.contact_last_seen_at),
+        "agent_last_seen_at": opt_iso(c.agent_last_seen_at),
+        "additional_attributes": json_text(&c.additional_attributes),
+        "contact_inbox_id": c.contact_inbox_id, "uuid": c.uuid, "identifier": null,
+        "last_activity_at": iso_text(c.last_activity_at), "team_id": c.team_id,
+        "snoozed_until": opt_iso(c.snoozed_until),
+        "custom_attributes": json_text(&c.custom_attributes),
+        "assignee_last_seen_at": opt_iso(c.assignee_last_seen_at),
+        "cognigy_session_id": session, "assigned_at": null, "ended_at": null,
+        "first_reply_created_at": opt_iso(c.first_reply_created_at), "priority": priority,
+    }))
+}
+
+fn inbox(i: &Inbox) -> Row {
+    object(json!({
+        "id": i.id, "channel_id": i.channel_id, "name": i.name, "email_address": null,
+        "account_id": i.account_id, "created_at": iso_text(i.created_at),
+        "updated_at": iso_text(i.updated_at), "channel_type": i.channel.type_name(),
+        "enable_auto_assignment": i.enable_auto_assignment,
+        "greeting_enabled": i.greeting_enabled, "greeting_message": i.greeting_message,
+        "working_hours_enabled": i.working_hours_enabled,
+        "out_of_office_message": i.out_of_office_message, "timezone": i.timezone,
+        "enable_email_collect": i.enable_email_collect,
+        "csat_survey_enabled": i.csat_survey_enabled, "cognigy_organization_id": null,
+        "cognigy_project_id": null, "enable_auto_reassignment": false,
+        "conversation_show_all": false, "conversations_show_all": false,
+    }))
+}
+
+fn label(store: &Store, l: &Label) -> Row {
+    let conversation_ids: Vec<Id> = store
+        .conversations
+        .of_account(l.account_id)
+        .filter(|c| c.labels.contains(&l.title))
+        .map(|c| c.id)
+        .collect();
+    // The emulator keeps no label timestamps: the account's creation stands in for them.
+    let created = store.account(l.account_id).map(|a| iso_text(a.created_at));
+    object(json!({
+        "id": l.id, "title": l.title, "description": l.description, "color": l.color,
+        "show_on_sidebar": l.show_on_sidebar.unwrap_or(false), "account_id": l.account_id,
+        "created_at": created, "updated_at": created, "conversation_ids": conversation_ids,
+    }))
+}
+
+/// The availability codes of `User` and `AgentAvailabilityRecord`.
+fn availability(text: &str) -> i64 {
+    match text {
+        "online" => 0,
+        "busy" => 2,
+        "away" => 3,
+        _ => 1,
+    }
+}
+
+fn user(store: &Store, u: &User, accounts: &[Id]) -> Row {
+    let memberships: Vec<_> = accounts
+        .iter()
+        .filter_map(|a| store.membership(*a, u.id))
+        .collect();
+    let created = memberships
+        .iter()
+        .map(|m| m.created_at)
+        .fold(f64::INFINITY, f64::min);
+    let updated = memberships
+        .iter()
+        .map(|m| m.updated_at)
+        .fold(created, f64::max);
+    let (created, updated) = if created.is_finite() {
+        (json!(plain_time(created)), json!(plain_time(updated)))
+    } else {
+        (Value::Null, Value::Null)
+    };
+    let presence = memberships
+        .first()
+        .map_or(1, |m| availability(&m.availability));
+    object(json!({
+        "id": u.id, "provider": "email", "uid": u.email,
+        // Never the real password: a stand-in of a bcrypt hash's shape.
+        "encrypted_password": format!("$2a$10$emulator{:045}", u.id),
+        "reset_password_token": null, "reset_password_sent_at": null,
+        "remember_created_at": null, "sign_in_count": 0, "current_sign_in_ip": null,
+        "last_sign_in_ip": null, "confirmation_token": null,
+        "confirmed_at": if u.confirmed { created.clone() } else { Value::Null },
+        "confirmation_sent_at": null, "unconfirmed_email": null, "name": u.name,
+        "display_name": u.display_name, "email": u.email, "tokens": "{}",
+        "created_at": created, "updated_at": updated, "pubsub_token": u.pubsub_token,
+        "availability": presence, "custom_attributes": json_text(&u.custom_attributes),
+        "cognigy_user_id": null, "current_sign_in_at": null, "last_sign_in_at": null,
+        "last_sign_out_at": null,
+    }))
+}
+
+fn team(store: &Store, t: &Team, accounts: &[Id], expand_members: bool) -> Row {
+    let mut row = object(json!({
+        "id": t.id, "name": t.name, "description": t.description,
+        "allow_auto_assign": t.allow_auto_assign, "account_id": t.account_id,
+        "created_at": plain_time(t.created_at), "updated_at": plain_time(t.updated_at),
+    }));
+    if expand_members {
+        let v2 = fields("User", "v2.0").unwrap_or_default();
+        let members: Vec<Value> = store
+            .team_members
+            .iter()
+            .filter(|(team, _)| *team == t.id)
+            .filter_map(|(_, user_id)| store.user(*user_id))
+            .map(|u| {
+                let mut full = user(store, u, accounts);
+                full.insert("tokens".into(), Value::Null);
+                Value::Object(
+                    full.into_iter()
+                        .filter(|(k, _)| v2.contains(&k.as_str()))
+                        .collect(),
+                )
+            })
+            .collect();
+        row.insert("members".into(), Value::Array(members));
+    }
+    row
+}
