@@ -16,6 +16,7 @@ mod inbox_extras;
 mod integrations;
 mod lifecycle;
 mod notifications;
+mod odata;
 mod public_platform;
 mod reports;
 mod request_log;
