@@ -415,11 +415,9 @@ mod tests {
 
     #[test]
     fn what_the_sdk_writes_parses_and_evaluates() {
-        assert!(
-            test(
-                "(created_at ge 2024-05-01T00:00:00Z and (status eq 1 or inbox_id in (3,4)) and not (contains(content,'O''Neil & co')))"
-            ) == false
-        );
+        assert!(!test(
+            "(created_at ge 2024-05-01T00:00:00Z and (status eq 1 or inbox_id in (3,4)) and not (contains(content,'O''Neil & co')))"
+        ));
         assert!(test(
             "((status eq 1 and created_at ge 2024-05-01T00:00:00Z) and contains(content,'O''Neil'))"
         ));

@@ -89,14 +89,14 @@ pub(crate) async fn odata_flow(emu: &Emu) {
         .value;
     assert_eq!(conversations.len(), 1);
     let c = &conversations[0];
-    assert_eq!(id_of(c.display_id.clone()), created.id.get());
+    assert_eq!(id_of(c.display_id), created.id.get());
     assert_eq!(c.status, Some(0), "open");
     assert!(
         c.first_reply_created_at.is_some(),
         "2.0 has first_reply_created_at"
     );
     assert!(c.identifier.is_none(), "1.1 only");
-    let conversation_db_id = id_of(c.id.clone());
+    let conversation_db_id = id_of(c.id);
     assert_ne!(
         conversation_db_id,
         created.id.get(),
@@ -116,7 +116,7 @@ pub(crate) async fn odata_flow(emu: &Emu) {
         .value;
     assert_eq!(found.len(), 1, "{found:?}");
     let m = &found[0];
-    assert_eq!(id_of(m.id.clone()), reply.id.get());
+    assert_eq!(id_of(m.id), reply.id.get());
     assert_eq!(m.content, Some("It's on its way".into()));
     assert_eq!(m.message_type, Some(1), "outgoing");
     assert!(m.status.is_none(), "status is a 1.1 field");
@@ -141,7 +141,7 @@ pub(crate) async fn odata_flow(emu: &Emu) {
         .unwrap()
         .value;
     assert_eq!(found.len(), 1);
-    assert!(found[0].sender_id.clone().is_some());
+    assert!(found[0].sender_id.is_some());
     assert!(found[0].content.is_none(), "not selected");
     assert!(found[0].created_at.is_none(), "not selected");
 
@@ -157,12 +157,8 @@ pub(crate) async fn odata_flow(emu: &Emu) {
         .unwrap()
         .value;
     assert_eq!(newest.len(), 3);
-    assert_eq!(
-        id_of(newest[0].id.clone()),
-        reply.id.get(),
-        "the newest first"
-    );
-    let ids: Vec<u64> = newest.iter().map(|m| id_of(m.id.clone())).collect();
+    assert_eq!(id_of(newest[0].id), reply.id.get(), "the newest first");
+    let ids: Vec<u64> = newest.iter().map(|m| id_of(m.id)).collect();
     assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
 
     // Paging: every message exactly once, two a request.
@@ -178,7 +174,7 @@ pub(crate) async fn odata_flow(emu: &Emu) {
         .map(|m| id_of(m.unwrap().id))
         .collect()
         .await;
-    let mut expected: Vec<u64> = every.iter().map(|m| id_of(m.id.clone())).collect();
+    let mut expected: Vec<u64> = every.iter().map(|m| id_of(m.id)).collect();
     expected.sort_unstable();
     assert_eq!(paged, expected, "every row once, by id");
     let pages = requests_to(emu, "/v1.0/odata/Message").await[before..].to_vec();
@@ -214,7 +210,7 @@ pub(crate) async fn odata_flow(emu: &Emu) {
         .value;
     assert_eq!(labels.len(), 1);
     assert_eq!(labels[0].conversation_ids.clone().unwrap().len(), 2);
-    assert!(labels[0].id.clone().is_some(), "a numeric string");
+    assert!(labels[0].id.is_some(), "a numeric string");
 
     let users = v1
         .query_odata_users(
