@@ -82,16 +82,16 @@ pub(crate) fn rows(
             .map(|t| (t.id, team(store, t, accounts, expand_members)))
             .collect(),
         "AgentAvailabilityRecord" => store
-            .account_users
+            .availability_records
             .iter()
-            .filter(|m| mine(m.account_id))
-            .map(|m| {
+            .filter(|r| mine(r.account_id))
+            .map(|r| {
                 let row = json!({
-                    "id": m.id, "availability": availability(&m.availability),
-                    "created_at": iso_text(m.updated_at), "updated_at": iso_text(m.updated_at),
-                    "account_id": m.account_id, "user_id": m.user_id,
+                    "id": r.id, "availability": availability(&r.availability),
+                    "created_at": iso_text(r.created_at), "updated_at": iso_text(r.created_at),
+                    "account_id": r.account_id, "user_id": r.user_id,
                 });
-                (m.id, object(row))
+                (r.id, object(row))
             })
             .collect(),
         _ => Vec::new(),

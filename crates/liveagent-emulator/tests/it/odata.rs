@@ -268,6 +268,22 @@ pub(crate) async fn odata_flow(emu: &Emu) {
         .unwrap()
         .value;
     assert_eq!(records.len(), 4, "everyone seeded is online");
+    // A change of availability is a new record; the old ones stay.
+    admin
+        .update_profile_availability(UpdateProfileAvailabilityParams::new(
+            ProfileAvailability::new(1u64, "busy"),
+        ))
+        .await
+        .unwrap();
+    let records = v2
+        .query_odata_agent_availability_records(
+            QueryOdataAgentAvailabilityRecordsParams::new().orderby(["id desc"]),
+        )
+        .await
+        .unwrap()
+        .value;
+    assert_eq!(records.len(), 5);
+    assert_eq!(records[0].availability, Some(2), "busy, the newest");
 
     // Team is a 2.0 collection.
     assert_eq!(
