@@ -32,12 +32,29 @@ pub(crate) fn rows(
             .flat_map(|c| store.messages_of(c.id))
             .map(|m| (m.id, message(m)))
             .collect(),
-        "Conversation" => store
-            .conversations
-            .iter()
-            .filter(|c| mine(c.account_id))
-            .map(|c| (c.id, conversation(c)))
-            .collect(),
+        "Conversation" => {
+            // `ended_at`: when a resolved one was last resolved (its `conversation_resolved`
+            // event).
+            let mut ended: std::collections::HashMap<Id, f64> = std::collections::HashMap::new();
+            for e in store
+                .reporting_events
+                .iter()
+                .filter(|e| e.name == "conversation_resolved" && mine(e.account_id))
+            {
+                ended.insert(e.conversation_id, e.event_end_time);
+            }
+            store
+                .conversations
+                .iter()
+                .filter(|c| mine(c.account_id))
+                .map(|c| {
+                    // Resolved without an event (seeded so): its last update.
+                    let end = (c.status == "resolved")
+                        .then(|| ended.get(&c.id).copied().unwrap_or(c.updated_at));
+                    (c.id, conversation(c, end))
+                })
+                .collect()
+        }
         "Inbox" => store
             .inboxes
             .iter()
@@ -161,7 +178,7 @@ fn message(m: &Message) -> Row {
     }))
 }
 
-fn conversation(c: &Conversation) -> Row {
+fn conversation(c: &Conversation, ended_at: Option<f64>) -> Row {
     let status = match c.status.as_str() {
         "resolved" => 1,
         "pending" => 2,
@@ -198,7 +215,7 @@ fn conversation(c: &Conversation) -> Row {
         "snoozed_until": opt_iso(c.snoozed_until),
         "custom_attributes": json_text(&c.custom_attributes),
         "assignee_last_seen_at": opt_iso(c.assignee_last_seen_at),
-        "cognigy_session_id": session, "assigned_at": null, "ended_at": null,
+        "cognigy_session_id": session, "assigned_at": null, "ended_at": opt_iso(ended_at),
         "first_reply_created_at": opt_iso(c.first_reply_created_at), "priority": priority,
     }))
 }

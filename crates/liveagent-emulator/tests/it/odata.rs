@@ -427,6 +427,15 @@ async fn the_service_checks_its_query_options() {
         "the seeded conversations with a human assignee"
     );
     assert!(rows.iter().all(|r| r.as_object().unwrap().len() == 2));
+    // A resolved conversation has ended (v1.0 and v2.0).
+    let (_, body) = get(
+        &format!("{base}/Conversation?$filter=status%20eq%201&$select=ended_at&$top=5&$skip=0"),
+        Some(&admin),
+    )
+    .await;
+    let ended = &body["value"].as_array().unwrap();
+    assert_eq!(ended.len(), 1);
+    assert!(ended.iter().all(|r| r["ended_at"].is_string()), "{body}");
     let (_, body) = get(
         &format!("{base}/Conversation?$filter=custom_attributes%20eq%20'%7B%7D'&$top=1&$skip=0"),
         Some(&admin),
