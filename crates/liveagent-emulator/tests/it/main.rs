@@ -17,6 +17,7 @@ mod integrations;
 mod lifecycle;
 mod notifications;
 mod odata;
+mod odata_options;
 mod public_platform;
 mod reports;
 mod request_log;
