@@ -13,6 +13,8 @@ pub(crate) struct Req {
     pub body: Value,
     /// The token from `api_access_token` or `Api-Access-Token`.
     pub token: Option<String>,
+    /// The token of `Authorization: Bearer <token>` (the OData service's credential).
+    pub bearer: Option<String>,
     /// A web-widget visitor's session token (`X-Auth-Token`).
     pub widget_token: Option<String>,
     /// The first language of `Accept-Language` (`en-US`), if any.

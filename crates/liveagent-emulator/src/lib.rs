@@ -5,7 +5,9 @@
 //! inboxes and their members; labels, canned responses, custom attributes, webhooks (delivered
 //! and signed, to account webhooks, API inboxes and the agent bots conversations are assigned
 //! to), agent bots; the public client API, the web-widget API (session tokens, identity
-//! hashes, campaigns) and the platform API. With an event gateway it also
+//! hashes, campaigns) and the platform API; and Live Agent's OData analytics service at
+//! `/{version}/odata/{Collection}` (versions 1.0, 1.1, 2.0; admin bearer token or `apikey`;
+//! `$filter`, `$select`, `$orderby`, `$expand=members`, required `$top`/`$skip`). With an event gateway it also
 //! posts Live Agent's CloudEvents typing feed. Auth behaves as the
 //! server's does (user roles, the agent-bot allow-list, platform-app permissions), and errors
 //! have the server's bodies. Faults can be injected per route: statuses with `Retry-After`,
@@ -38,6 +40,7 @@ mod faults;
 mod form;
 mod http;
 mod jwt;
+mod odata_query;
 mod ops;
 mod random;
 mod request_log;

@@ -100,6 +100,7 @@ fn user(w: &mut World, account_id: Id, name: &str, email: &str, role: &str) -> (
         created_at: t,
         updated_at: t,
     });
+    w.store.record_availability(account_id, id);
     (id, token)
 }
 

@@ -263,7 +263,7 @@ async fn answer_with_cors(
     let arrival = Arrival {
         method: &received.method,
         path: &received.path,
-        query: &received.query,
+        query: &redacted_query(&received.query),
         headers: redacted(&received.headers),
         body: LoggedBody::new(&received.body, app.log_limits),
     };
@@ -369,6 +369,12 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
         query: parse_query(&query),
         body: json_body,
         token,
+        bearer: header("authorization").and_then(|v| {
+            let (scheme, token) = v.trim().split_once(' ')?;
+            scheme
+                .eq_ignore_ascii_case("bearer")
+                .then(|| token.trim().to_owned())
+        }),
         widget_token: header(liveagent_core::widget::SESSION_HEADER),
         language,
         uploads,
@@ -482,7 +488,12 @@ fn control(
 }
 
 /// Headers that carry credentials: access tokens and the widget visitor's session token.
-const SECRET_HEADERS: [&str; 3] = ["api_access_token", "api-access-token", "x-auth-token"];
+const SECRET_HEADERS: [&str; 4] = [
+    "api_access_token",
+    "api-access-token",
+    "x-auth-token",
+    "authorization",
+];
 
 /// Request headers for the log, with the tokens' values hidden.
 fn redacted(headers: &HeaderMap) -> Value {
@@ -496,6 +507,24 @@ fn redacted(headers: &HeaderMap) -> Value {
         out.insert(name.as_str().to_owned(), Value::String(shown));
     }
     Value::Object(out)
+}
+
+/// A query string for the log, with the OData service's `apikey` (an access token) hidden.
+fn redacted_query(query: &str) -> String {
+    if !query.split('&').any(|p| p.starts_with("apikey=")) {
+        return query.to_owned();
+    }
+    query
+        .split('&')
+        .map(|p| {
+            if p.starts_with("apikey=") {
+                "apikey=[redacted]"
+            } else {
+                p
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Marks the answer to a request no route matched (`cargo xtask coverage` reads it).

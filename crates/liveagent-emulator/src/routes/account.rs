@@ -199,6 +199,8 @@ pub(super) fn profile_action(w: &mut World, req: &Req, method: &str, action: &st
                 .ok_or_else(Fail::rails_error)?;
             m.availability = availability.to_owned();
             m.updated_at = now;
+            let account_id = m.account_id;
+            w.store.record_availability(account_id, user_id);
         }
         ("POST", "auto_offline") => {
             let p = profile()?;

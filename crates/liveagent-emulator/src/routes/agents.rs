@@ -172,6 +172,7 @@ fn create_agent(w: &mut World, req: &Req, account_id: Id) -> Res {
         created_at: t,
         updated_at: t,
     });
+    w.store.record_availability(account_id, user_id);
     let user = w.store.user(user_id).ok_or_else(Fail::rails_error)?;
     Ok(Reply::json(agent(&w.store, account_id, user)))
 }
@@ -257,6 +258,7 @@ fn bulk_create(w: &mut World, req: &Req, account_id: Id) -> Res {
             created_at: t,
             updated_at: t,
         });
+        w.store.record_availability(account_id, user_id);
     }
     if let Some(account) = w.store.accounts.get_mut(account_id) {
         account.custom_attributes.remove("onboarding_step");
@@ -288,6 +290,7 @@ fn update_agent(w: &mut World, req: &Req, account_id: Id, id: &str) -> Res {
         }
         m.updated_at = now();
     }
+    w.store.record_availability(account_id, user_id);
     if let Some(name) = req.str("name")
         && let Some(u) = w.store.users.iter_mut().find(|u| u.id == user_id)
     {

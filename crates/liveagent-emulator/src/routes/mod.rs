@@ -15,6 +15,7 @@ mod inboxes;
 mod integrations;
 mod messages;
 pub(crate) mod notifications;
+mod odata;
 mod platform;
 mod public;
 mod report_csv;
@@ -131,6 +132,7 @@ pub(crate) fn route(w: &mut World, req: &Req) -> Res {
         ["public", "api", "v1", rest @ ..] => public::route(w, req, method, rest),
         ["api", "v1", "widget", rest @ ..] => widget::route(w, req, method, rest),
         ["platform", "api", "v1", rest @ ..] => platform::route(w, req, method, rest),
+        [version, "odata", rest @ ..] => odata::route(w, req, method, version, rest),
         _ => Err(Fail::no_route()),
     }
 }

@@ -127,6 +127,7 @@ pub(super) fn route(w: &mut World, req: &Req, method: &str, rest: &[&str]) -> Re
                         updated_at: t,
                     };
                     w.store.account_users.push(m.clone());
+                    w.store.record_availability(account_id, user_id);
                     m
                 }
             };

@@ -48,6 +48,8 @@ pub(crate) struct Store {
     pub accounts: Table<Account>,
     pub users: Table<User>,
     pub account_users: Vec<AccountUser>,
+    /// Each change of a membership's availability, oldest first.
+    pub availability_records: Vec<AvailabilityRecord>,
     pub agent_bots: Table<AgentBot>,
     pub platform_apps: Vec<PlatformApp>,
     pub inboxes: Table<Inbox>,
@@ -128,6 +130,31 @@ impl Store {
         self.account_users
             .iter()
             .find(|m| m.account_id == account_id && m.user_id == user_id)
+    }
+
+    /// Records a membership's availability when it differs from the last one recorded (a new
+    /// member, or a change).
+    pub(crate) fn record_availability(&mut self, account_id: Id, user_id: Id) {
+        let Some(m) = self.membership(account_id, user_id) else {
+            return;
+        };
+        let (availability, at) = (m.availability.clone(), m.updated_at);
+        let last = self
+            .availability_records
+            .iter()
+            .rev()
+            .find(|r| r.account_id == account_id && r.user_id == user_id);
+        if last.is_some_and(|r| r.availability == availability) {
+            return;
+        }
+        let id = self.availability_records.len() as Id + 1;
+        self.availability_records.push(AvailabilityRecord {
+            id,
+            account_id,
+            user_id,
+            availability,
+            created_at: at,
+        });
     }
 
     pub(crate) fn bot(&self, id: Id) -> Option<&AgentBot> {

@@ -231,6 +231,18 @@ pub(crate) struct Inbox {
     pub avatar_url: Option<String>,
 }
 
+/// A change of an agent's availability in an account (the OData service's
+/// `AgentAvailabilityRecord`): what it became, and when.
+#[derive(Debug, Clone)]
+pub(crate) struct AvailabilityRecord {
+    /// Numbered on its own (1, 2, ...), so that records take no ids of other tables.
+    pub id: Id,
+    pub account_id: Id,
+    pub user_id: Id,
+    pub availability: String,
+    pub created_at: f64,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Team {
     pub id: Id,

@@ -11,6 +11,8 @@ pub(crate) mod integrations;
 pub(crate) mod messages;
 pub(crate) mod misc;
 pub(crate) mod notifications;
+pub(crate) mod odata;
+mod odata_fields;
 pub(crate) mod people;
 pub(crate) mod search;
 pub(crate) mod widget;

@@ -56,6 +56,7 @@ async fn every_row_is_served() {
         |e| Box::pin(crate::integrations::integrations(e)),
         |e| Box::pin(crate::extended::extended(e)),
         |e| Box::pin(crate::widget::widget(e)),
+        |e| Box::pin(crate::odata::odata_flow(e)),
     ];
     for flow in flows {
         flow(&emu).await;

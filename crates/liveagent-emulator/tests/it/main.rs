@@ -16,6 +16,8 @@ mod inbox_extras;
 mod integrations;
 mod lifecycle;
 mod notifications;
+mod odata;
+mod odata_options;
 mod public_platform;
 mod reports;
 mod request_log;
