@@ -89,6 +89,11 @@ impl Filter {
         Self::compare("startswith", field, text)
     }
 
+    /// `endswith(field, text)`.
+    pub fn ends_with(field: &str, text: &str) -> Self {
+        Self::compare("endswith", field, text)
+    }
+
     /// `field in (values...)`.
     pub fn is_in(field: &str, values: impl IntoIterator<Item = impl Into<Literal>>) -> Self {
         let values: Vec<Value> = values.into_iter().map(|v| v.into().0).collect();
@@ -132,6 +137,9 @@ impl crate::schema::IsAbsent for Filter {}
 pub struct Literal(Value);
 
 impl Literal {
+    /// `null`: `Filter::eq("assignee_id", Literal::NULL)` finds the unassigned.
+    pub const NULL: Literal = Literal(Value::Null);
+
     /// A point in time, written as OData's `DateTimeOffset` (unquoted, `2024-05-01T00:00:00Z`).
     /// A plain string is quoted instead, as Live Agent's own examples write dates
     /// (`created_at le '2021-11-23T00:00:00'`).
@@ -426,8 +434,12 @@ mod tests {
             "created_at le '2021-11-23T00:00:00'"
         );
         assert_eq!(
-            text(&Filter::ne("assignee_id", Literal(Value::Null))),
+            text(&Filter::ne("assignee_id", Literal::NULL)),
             "assignee_id ne null"
+        );
+        assert_eq!(
+            text(&Filter::ends_with("email", "@x.com")),
+            "endswith(email,'@x.com')"
         );
         assert_eq!(
             text(&Filter::starts_with("members/name", "A")),

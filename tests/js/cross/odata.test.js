@@ -23,7 +23,9 @@ test('paginate reads every row once, a page of top at a time, the same through n
         rows.push(m);
       }
       const all = (await client.queryOdataMessages({ top: 10000 })).value.length;
-      return { contents: rows.map((m) => m.content), fields: Object.keys(rows[0]).sort(), distinct: new Set(rows.map((m) => m.id)).size, all };
+      // Fields left out by `select` read as null, as any absent field does.
+      const fields = Object.keys(rows[0]).filter((k) => rows[0][k] !== null).sort();
+      return { contents: rows.map((m) => m.content), fields, distinct: new Set(rows.map((m) => m.id)).size, all };
     },
     { clientOptions: odata() },
   );
