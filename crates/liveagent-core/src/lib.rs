@@ -47,6 +47,7 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod schema;
+mod signing;
 pub mod time;
 pub mod types;
 pub mod upload;

@@ -34,6 +34,8 @@
 mod auth;
 mod cable;
 mod clock;
+mod control;
+mod cors;
 mod deliver;
 mod events;
 mod faults;

@@ -6,6 +6,7 @@
 //! beyond the body limit are cut and marked, and every lookup (by sequence number while a
 //! request is answered, by path or request id for readers) goes through an index.
 
+use hyper::header::HeaderMap;
 use liveagent_core::redact::redact_body;
 use serde_json::{Map, Value, json};
 use std::collections::{HashMap, VecDeque};
@@ -310,4 +311,44 @@ impl RequestLog {
         let position = self.position(seq)?;
         self.entries.get_mut(position)
     }
+}
+
+/// Headers that carry credentials: access tokens and the widget visitor's session token.
+const SECRET_HEADERS: [&str; 4] = [
+    "api_access_token",
+    "api-access-token",
+    "x-auth-token",
+    "authorization",
+];
+
+/// Request headers for the log, with the tokens' values hidden.
+pub(crate) fn redacted(headers: &HeaderMap) -> Value {
+    let mut out = serde_json::Map::new();
+    for (name, value) in headers {
+        let shown = if SECRET_HEADERS.contains(&name.as_str()) {
+            "[redacted]".to_owned()
+        } else {
+            String::from_utf8_lossy(value.as_bytes()).into_owned()
+        };
+        out.insert(name.as_str().to_owned(), Value::String(shown));
+    }
+    Value::Object(out)
+}
+
+/// A query string for the log, with the OData service's `apikey` (an access token) hidden.
+pub(crate) fn redacted_query(query: &str) -> String {
+    if !query.split('&').any(|p| p.starts_with("apikey=")) {
+        return query.to_owned();
+    }
+    query
+        .split('&')
+        .map(|p| {
+            if p.starts_with("apikey=") {
+                "apikey=[redacted]"
+            } else {
+                p
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }

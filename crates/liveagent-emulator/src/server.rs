@@ -1,10 +1,11 @@
 //! The HTTP server: accepts connections, answers CORS preflights, applies faults, logs requests,
 //! routes them under one lock, and delivers the webhooks they cause.
 
+use crate::cors::{cors, preflight, strip_cors};
 use crate::deliver::{Delivery, Gateway, deliver, deliveries};
 use crate::faults::{Action, Fault, Faults};
 use crate::http::{Fail, Reply, Req, parse_query};
-use crate::request_log::{Arrival, LogLimits, LoggedBody, RequestLog, Selection};
+use crate::request_log::{Arrival, LogLimits, LoggedBody, RequestLog, redacted, redacted_query};
 use crate::routes::{World, route};
 use crate::store::{Store, uuid};
 use bytes::Bytes;
@@ -23,16 +24,16 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 
 /// Shared server state.
 pub(crate) struct App {
-    world: Mutex<World>,
-    faults: Mutex<Faults>,
-    log: Mutex<RequestLog>,
+    pub(crate) world: Mutex<World>,
+    pub(crate) faults: Mutex<Faults>,
+    pub(crate) log: Mutex<RequestLog>,
     log_limits: LogLimits,
     /// The state to return to on `POST /__emulator/reset`.
-    initial: Store,
-    info: Value,
+    pub(crate) initial: Store,
+    pub(crate) info: Value,
     http: reqwest::Client,
     /// Where the CloudEvents typing feed goes, if anywhere.
-    gateway: Mutex<Option<Gateway>>,
+    pub(crate) gateway: Mutex<Option<Gateway>>,
     /// The open `/cable` sockets.
     pub(crate) cable: crate::cable::Hub,
     /// Whether `/api/*` answers cross-origin requests (`ENABLE_API_CORS`).
@@ -82,7 +83,7 @@ impl App {
     }
 }
 
-type Body = Full<Bytes>;
+pub(crate) type Body = Full<Bytes>;
 
 /// What goes on the wire: the body, or for the truncate fault half of it and then a broken
 /// connection.
@@ -206,20 +207,6 @@ async fn answer_request(
     Ok(response)
 }
 
-/// Removes what [`cors`] and [`preflight`] add.
-fn strip_cors(headers: &mut HeaderMap) {
-    for name in [
-        "access-control-allow-origin",
-        "access-control-expose-headers",
-        "access-control-allow-methods",
-        "access-control-allow-headers",
-        "access-control-max-age",
-        "vary",
-    ] {
-        headers.remove(name);
-    }
-}
-
 async fn answer_with_cors(
     app: Arc<App>,
     request: Request<Incoming>,
@@ -247,7 +234,9 @@ async fn answer_with_cors(
         }
     };
     if let Some(rest) = path.strip_prefix("/__emulator/") {
-        return Ok(control(&app, &method, rest, &query, &body, origin));
+        return Ok(crate::control::control(
+            &app, &method, rest, &query, &body, origin,
+        ));
     }
     if let Some(response) = crate::storage::answer(&app, &method, &path, &headers, &body, &origin) {
         return Ok(response);
@@ -422,145 +411,8 @@ async fn answer(app: &App, received: Received) -> Result<Response<Body>, std::io
     Ok(response)
 }
 
-/// The test-control API under `/__emulator/`.
-fn control(
-    app: &App,
-    method: &str,
-    rest: &str,
-    query: &str,
-    body: &[u8],
-    origin: Option<HeaderValue>,
-) -> Response<Body> {
-    let parsed: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
-    let reply = match (method, rest) {
-        ("GET", "info") => Ok(app.info.clone()),
-        ("GET", "cable") => Ok(json!({ "sockets": app.cable.count() })),
-        ("POST", "cable/drop") => Ok(json!({ "dropped": app.cable.drop_all() })),
-        ("POST", "faults") => {
-            let list = match parsed {
-                Value::Array(items) => items,
-                other => vec![other],
-            };
-            let faults: Result<Vec<Fault>, String> = list.iter().map(Fault::from_json).collect();
-            faults.map(|faults| {
-                let mut all = lock(&app.faults);
-                faults.into_iter().for_each(|f| all.add(f));
-                json!({ "faults": all.len() })
-            })
-        }
-        ("POST", "event_gateway") => {
-            let url = parsed.get("url").and_then(Value::as_str).map(str::to_owned);
-            let source = app
-                .info
-                .get("base_url")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            *lock(&app.gateway) = url.clone().map(|url| Gateway {
-                url,
-                source: source.to_owned(),
-            });
-            Ok(json!({ "event_gateway": url }))
-        }
-        ("DELETE", "faults") => {
-            lock(&app.faults).clear();
-            Ok(json!({ "faults": 0 }))
-        }
-        ("GET", "requests") => Ok(lock(&app.log).view(&Selection::from_query(parse_query(query)))),
-        ("DELETE", "requests") => {
-            lock(&app.log).clear();
-            Ok(json!({ "requests": 0 }))
-        }
-        ("POST", "reset") => {
-            // `{"seed": n, "clock": epoch}` makes what follows reproducible.
-            crate::random::reseed(parsed.get("seed").and_then(Value::as_u64));
-            crate::clock::fix(parsed.get("clock").and_then(Value::as_f64));
-            lock(&app.world).store = app.initial.clone();
-            lock(&app.faults).clear();
-            lock(&app.log).clear();
-            Ok(json!({ "reset": true }))
-        }
-        _ => Err("unknown control route".to_owned()),
-    };
-    match reply {
-        Ok(v) => respond(200, Some(v), origin, false),
-        Err(e) => respond(400, Some(json!({ "error": e })), origin, false),
-    }
-}
-
-/// Headers that carry credentials: access tokens and the widget visitor's session token.
-const SECRET_HEADERS: [&str; 4] = [
-    "api_access_token",
-    "api-access-token",
-    "x-auth-token",
-    "authorization",
-];
-
-/// Request headers for the log, with the tokens' values hidden.
-fn redacted(headers: &HeaderMap) -> Value {
-    let mut out = serde_json::Map::new();
-    for (name, value) in headers {
-        let shown = if SECRET_HEADERS.contains(&name.as_str()) {
-            "[redacted]".to_owned()
-        } else {
-            String::from_utf8_lossy(value.as_bytes()).into_owned()
-        };
-        out.insert(name.as_str().to_owned(), Value::String(shown));
-    }
-    Value::Object(out)
-}
-
-/// A query string for the log, with the OData service's `apikey` (an access token) hidden.
-fn redacted_query(query: &str) -> String {
-    if !query.split('&').any(|p| p.starts_with("apikey=")) {
-        return query.to_owned();
-    }
-    query
-        .split('&')
-        .map(|p| {
-            if p.starts_with("apikey=") {
-                "apikey=[redacted]"
-            } else {
-                p
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// Marks the answer to a request no route matched (`cargo xtask coverage` reads it).
 pub const NO_ROUTE_HEADER: &str = "x-emulator-no-route";
-
-fn cors(headers: &mut HeaderMap, origin: Option<HeaderValue>) {
-    headers.insert(
-        "access-control-allow-origin",
-        origin.unwrap_or(HeaderValue::from_static("*")),
-    );
-    headers.insert(
-        "access-control-expose-headers",
-        HeaderValue::from_static("retry-after, x-request-id, content-type"),
-    );
-    headers.insert("vary", HeaderValue::from_static("Origin"));
-}
-
-fn preflight(request: &HeaderMap, origin: Option<HeaderValue>) -> Response<Body> {
-    let mut response = Response::new(Full::new(Bytes::new()));
-    *response.status_mut() = StatusCode::NO_CONTENT;
-    let headers = response.headers_mut();
-    cors(headers, origin);
-    headers.insert(
-        "access-control-allow-methods",
-        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"),
-    );
-    let asked = request
-        .get("access-control-request-headers")
-        .cloned()
-        .unwrap_or(HeaderValue::from_static(
-            "api_access_token, api-access-token, x-auth-token, content-type, accept",
-        ));
-    headers.insert("access-control-allow-headers", asked);
-    headers.insert("access-control-max-age", HeaderValue::from_static("600"));
-    response
-}
 
 /// A response with the server's headers. `truncate`: declare the full length, send half.
 pub(crate) fn respond(
