@@ -1643,6 +1643,8 @@ export interface WidgetChannelConfig {
   working_hours: WorkingHoursRow[];
   /** Working hours on. */
   working_hours_enabled: boolean;
+  /** Servers before Chatwoot 3.3: the name of the inbox's agent bot, if any. */
+  has_a_connected_agent_bot: string | null;
 }
 
 /**
@@ -1661,16 +1663,26 @@ export interface WidgetConfig {
    * `WIDGET_BRAND_URL`, `MAXIMUM_FILE_UPLOAD_SIZE` in MB, `INSTALLATION_NAME`).
    */
   global_config: Record<string, unknown>;
+  /**
+   * Servers before Chatwoot 3.3: the session token is here, not in
+   * `website_channel_config` (the client keeps it either way).
+   */
+  auth_token: string | null;
+  /** Servers before Chatwoot 3.3: the settings are here, with fewer fields. */
+  chatwoot_website_channel: WidgetChannelConfig | null;
+  /** Servers before Chatwoot 3.3: `use_inbox_avatar_for_bot`. */
+  chatwoot_widget_defaults: Record<string, unknown> | null;
 }
 
 /**
- * The visitor, as the widget config shows it.
+ * The visitor, as the widget config shows it (servers before Chatwoot 3.3 send only
+ * `pubsub_token`).
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
  */
 export interface WidgetConfigContact {
   /** Contact id. */
-  id: Id;
+  id: Id | null;
   /** Name (a made-up one for an anonymous visitor). */
   name: string;
   /** Email. */

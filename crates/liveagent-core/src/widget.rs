@@ -24,9 +24,11 @@ pub const SESSION_HEADER: &str = "x-auth-token";
 /// The row that opens a session when the client holds no token.
 pub const OPEN_SESSION_ROW: &str = "create_widget_config";
 
-/// Where the rows that issue a session token put it in their answer.
-const ISSUED_AT: [(&str, &[&str]); 2] = [
+/// Where the rows that issue a session token put it in their answer, in the order tried.
+const ISSUED_AT: [(&str, &[&str]); 3] = [
     (OPEN_SESSION_ROW, &["website_channel_config", "auth_token"]),
+    // Servers before Chatwoot 3.3 (2023).
+    (OPEN_SESSION_ROW, &["auth_token"]),
     ("set_widget_user", &["widget_auth_token"]),
 ];
 
@@ -79,17 +81,18 @@ impl WidgetSession {
     /// Keeps the session token a successful answer of `meta` carries (normalized JSON text),
     /// if its row issues one.
     pub fn absorb(&self, meta: &EndpointMeta, json: &str) {
-        let Some((_, path)) = ISSUED_AT.iter().find(|(name, _)| *name == meta.name) else {
+        if !ISSUED_AT.iter().any(|(name, _)| *name == meta.name) {
             return;
-        };
+        }
         let Ok(value) = crate::normalize::parse_value(json) else {
             return;
         };
-        let issued = path
+        let issued = ISSUED_AT
             .iter()
-            .try_fold(&value, |v, key| v.get(key))
-            .and_then(serde_json::Value::as_str)
-            .filter(|t| crate::config::check_header_value("session token", t).is_ok());
+            .filter(|(name, _)| *name == meta.name)
+            .filter_map(|(_, path)| path.iter().try_fold(&value, |v, key| v.get(key)))
+            .filter_map(serde_json::Value::as_str)
+            .find(|t| crate::config::check_header_value("session token", t).is_ok());
         if let Some(token) = issued {
             self.set_token(Some(Secret::new(token)));
         }
@@ -120,5 +123,64 @@ impl std::fmt::Debug for WidgetSession {
             "WidgetSession {{ website_token: {:?}, token: {held} }}",
             self.website_token
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str) -> &'static EndpointMeta {
+        crate::endpoint::find(name).expect("row").1
+    }
+
+    #[test]
+    fn answers_that_issue_a_token_replace_the_held_one() {
+        let session = WidgetSession::new("wt");
+        assert!(session.needs_token(row("get_widget_contact")));
+        assert!(!session.needs_token(row("list_widget_campaigns")));
+        session.absorb(
+            row(OPEN_SESSION_ROW),
+            r#"{"website_channel_config":{"auth_token":"new"}}"#,
+        );
+        assert_eq!(
+            session.token().map(|t| t.expose().to_owned()).as_deref(),
+            Some("new")
+        );
+        // A server before Chatwoot 3.3 puts it at the top.
+        session.absorb(
+            row(OPEN_SESSION_ROW),
+            r#"{"chatwoot_website_channel":{},"auth_token":"older"}"#,
+        );
+        assert_eq!(
+            session.token().map(|t| t.expose().to_owned()).as_deref(),
+            Some("older")
+        );
+        // `set_user` issues one only when the visitor switched identity.
+        session.absorb(row("set_widget_user"), r#"{"id":1,"has_email":true}"#);
+        assert_eq!(
+            session.token().map(|t| t.expose().to_owned()).as_deref(),
+            Some("older")
+        );
+        session.absorb(
+            row("set_widget_user"),
+            r#"{"id":2,"widget_auth_token":"switched"}"#,
+        );
+        assert_eq!(
+            session.token().map(|t| t.expose().to_owned()).as_deref(),
+            Some("switched")
+        );
+        // Other rows never replace it, and a token that could not travel in a header is ignored.
+        session.absorb(row("get_widget_contact"), r#"{"auth_token":"nope"}"#);
+        session.absorb(row(OPEN_SESSION_ROW), "{\"auth_token\":\"a\\r\\nb\"}");
+        assert_eq!(
+            session.token().map(|t| t.expose().to_owned()).as_deref(),
+            Some("switched")
+        );
+        assert!(!format!("{session:?}").contains("switched"));
+        // Clones share the session.
+        let clone = session.clone();
+        clone.set_token(None);
+        assert!(session.token().is_none());
     }
 }

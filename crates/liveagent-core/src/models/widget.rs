@@ -19,6 +19,13 @@ model! {
         /// The installation's branding and limits (`LOGO_THUMBNAIL`, `BRAND_NAME`,
         /// `WIDGET_BRAND_URL`, `MAXIMUM_FILE_UPLOAD_SIZE` in MB, `INSTALLATION_NAME`).
         global_config: JsonObject,
+        /// Servers before Chatwoot 3.3: the session token is here, not in
+        /// `website_channel_config` (the client keeps it either way).
+        auth_token: Option<Secret>,
+        /// Servers before Chatwoot 3.3: the settings are here, with fewer fields.
+        chatwoot_website_channel: Option<WidgetChannelConfig>,
+        /// Servers before Chatwoot 3.3: `use_inbox_avatar_for_bot`.
+        chatwoot_widget_defaults: Option<JsonObject>,
     }
 }
 
@@ -72,6 +79,8 @@ model! {
         working_hours: Vec<WorkingHoursRow>,
         /// Working hours on.
         working_hours_enabled: bool,
+        /// Servers before Chatwoot 3.3: the name of the inbox's agent bot, if any.
+        has_a_connected_agent_bot: Option<String>,
     }
 }
 
@@ -86,10 +95,11 @@ model! {
 }
 
 model! {
-    /// The visitor, as the widget config shows it.
+    /// The visitor, as the widget config shows it (servers before Chatwoot 3.3 send only
+    /// `pubsub_token`).
     pub struct WidgetConfigContact {
         /// Contact id.
-        id: Id,
+        id: Option<Id>,
         /// Name (a made-up one for an anonymous visitor).
         name: String,
         /// Email.
