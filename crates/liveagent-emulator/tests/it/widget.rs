@@ -89,7 +89,7 @@ pub(crate) async fn widget(emu: &Emu) {
     assert_eq!(channel.working_hours.len(), 7);
     assert_eq!(
         config.contact().unwrap().id,
-        me.id,
+        Some(me.id),
         "a valid token keeps the visitor"
     );
 
