@@ -95,21 +95,25 @@ test('no single absent or null key fails a lenient call, in both packages', asyn
   const outcomes = {};
   for (const [pkg, sdk] of Object.entries(packages)) {
     let next = '{}';
-    const clientFor = (tokenKind) =>
+    const clientFor = (credentials) =>
       new sdk.LiveAgentClient({
         baseUrl: 'https://liveagent.example.com',
-        token: 'secret-token',
-        tokenKind,
-        accountId: 1,
+        ...credentials,
         maxRetries: 0,
         fetch: async () => new Response(next, { status: 200, headers: { 'content-type': 'application/json' } }),
       });
-    const clients = { user: clientFor('user'), platform: clientFor('platform') };
+    const clients = {
+      user: clientFor({ token: 'secret-token', accountId: 1 }),
+      platform: clientFor({ token: 'secret-token', tokenKind: 'platform' }),
+      // A visitor with a session already, so that no call opens one.
+      widget: clientFor({ websiteToken: 'website-token', widgetToken: 'session-token' }),
+    };
+    const clientOf = (file) => clients[path.relative(fixturesDir, file).split(path.sep)[0]] ?? clients.user;
     const results = [];
     // Response fixtures only: the webhook deliveries under events/ are parsed by webhooks.test.js.
     for (const file of fixtureFiles(fixturesDir).filter((f) => !path.relative(fixturesDir, f).startsWith('events')).sort()) {
       const name = camel(path.basename(file).split('.')[0]);
-      const client = path.relative(fixturesDir, file).startsWith('platform/') ? clients.platform : clients.user;
+      const client = clientOf(file);
       const body = JSON.parse(readFileSync(file, 'utf8'));
       next = JSON.stringify(body);
       const params = await paramsFor(client, name);
@@ -144,19 +148,19 @@ test("older servers' fixtures parse in both packages, with drift", async () => {
   const outcomes = {};
   for (const [pkg, sdk] of Object.entries(packages)) {
     let next = '{}';
-    const client = new sdk.LiveAgentClient({
-      baseUrl: 'https://liveagent.example.com',
-      token: 'secret-token',
-      accountId: 1,
-      fetch: async () => new Response(next, { status: 200, headers: { 'content-type': 'application/json' } }),
-    });
+    const fetch = async () => new Response(next, { status: 200, headers: { 'content-type': 'application/json' } });
+    const account = new sdk.LiveAgentClient({ baseUrl: 'https://liveagent.example.com', token: 'secret-token', accountId: 1, fetch });
+    const visitor = new sdk.LiveAgentClient({ baseUrl: 'https://liveagent.example.com', websiteToken: 'website-token', fetch });
     outcomes[pkg] = [];
     for (const file of fixtureFiles(olderDir).sort()) {
       const name = camel(path.basename(file).split('.')[0]);
+      const client = name.includes('Widget') ? visitor : account;
       next = readFileSync(file, 'utf8');
       const { drift } = await client.raw(name, await paramsFor(client, name));
       outcomes[pkg].push(`${path.relative(olderDir, file)}: ${drift.length} drift`);
     }
+    // A server before Chatwoot 3.3 issues the session token at the top of the config.
+    assert.equal(visitor.widgetToken, JSON.parse(readFileSync(path.join(olderDir, 'v3/create_widget_config.json'), 'utf8')).auth_token, pkg);
   }
   assert.ok(outcomes.napi.length >= 20, `only ${outcomes.napi.length} older fixtures`);
   assert.ok(outcomes.napi.some((line) => !line.endsWith(': 0 drift')), 'older servers lack fields: drift says so');
