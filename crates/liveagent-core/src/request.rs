@@ -357,8 +357,10 @@ fn has_file(value: &Value) -> bool {
     }
 }
 
-/// Flattens one body field into multipart parts, Rails style. Objects and arrays without files
-/// inside are sent as one JSON text part, which is how Chatwoot's forms take structured values.
+/// Flattens one body field into multipart parts, Rails style. An array of plain values goes as
+/// `name[]` parts (Rails reads them as the array: a widget message's `labels`); objects and
+/// arrays of objects without files inside go as one JSON text part, which is how Chatwoot's
+/// forms take structured values.
 fn multipart_parts(name: &str, value: &Value, out: &mut Vec<Part>) {
     match value {
         Value::Null => {}
@@ -372,7 +374,7 @@ fn multipart_parts(name: &str, value: &Value, out: &mut Vec<Part>) {
                 value: PartValue::File(usize::try_from(index).unwrap_or(usize::MAX)),
             });
         }
-        Value::Array(items) if has_file(value) => {
+        Value::Array(items) if has_file(value) || items.iter().all(is_plain) => {
             let key = format!("{name}[]");
             for item in items {
                 multipart_parts(&key, item, out);
@@ -392,6 +394,10 @@ fn multipart_parts(name: &str, value: &Value, out: &mut Vec<Part>) {
             value: PartValue::Text(crate::normalize::value_text(other)),
         }),
     }
+}
+
+fn is_plain(value: &Value) -> bool {
+    matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_))
 }
 
 /// Percent-encodes `text` (RFC 3986 unreserved characters stay; `[`, `]` and `$` too in query

@@ -59,3 +59,46 @@ async fn calls_that_start_together_open_one_session() {
         "the token leaked into Debug"
     );
 }
+
+#[tokio::test]
+async fn a_first_message_with_a_file_labels_its_new_conversation() {
+    use liveagent::api::{CreateWidgetMessageParams, GetConversationParams, WidgetMessageInput};
+    let emu = Emu::start().await;
+    let visitor = emu.visitor(&emu.website_token(), None);
+    let png = liveagent::Upload::new("pixel.png", "image/png", vec![0x89, b'P', b'N', b'G']);
+    let sent = visitor
+        .create_widget_message(
+            CreateWidgetMessageParams::new(
+                WidgetMessageInput::new()
+                    .content("see attached")
+                    .attachments(vec![png]),
+            )
+            .labels(vec!["vip".to_owned(), "bug".to_owned()]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(sent.attachments.len(), 1);
+    // The body was multipart: the labels went as `labels[]` parts, which Rails reads as a list.
+    let log = emu.requests().await;
+    let posted = log
+        .iter()
+        .find(|r| r["method"] == "POST" && r["path"] == "/api/v1/widget/messages")
+        .unwrap();
+    assert!(
+        posted["headers"]["content-type"]
+            .as_str()
+            .unwrap()
+            .starts_with("multipart/form-data")
+    );
+    let body = posted["body"].as_str().unwrap();
+    assert_eq!(body.matches("name=\"labels[]\"").count(), 2, "{body}");
+    assert!(!body.contains("name=\"labels\""), "{body}");
+    let seen = emu
+        .user("admin")
+        .get_conversation(GetConversationParams::new(sent.conversation_id.unwrap()))
+        .await
+        .unwrap();
+    let mut labels = seen.labels.clone();
+    labels.sort();
+    assert_eq!(labels, ["bug", "vip"]);
+}
