@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { startEmulator } from './support/emulator.js';
 import { launchChromium } from './support/chromium.js';
 import { serve, typeOf } from './support/static.js';
+import { quickstart, setConstant } from './support/readme.js';
 
 const pkg = new URL('../../pkg/', import.meta.url);
 let emulator, closed, server, browser;
@@ -166,5 +167,40 @@ test('without API CORS on the server, the widget API is refused to another origi
     await context.close();
   } finally {
     probe.close();
+  }
+});
+
+test("the README's widget quick start: a second page load is the same visitor", async () => {
+  await emulator.reset();
+  let code = quickstart('widget');
+  code = setConstant(code, 'LIVEAGENT_URL', emulator.base_url);
+  code = setConstant(code, 'WEBSITE_TOKEN', emulator.web_widget.website_token);
+  code += "document.body.append('DONE');\n";
+  const site = await serve(async (path) => {
+    if (path === '/') return ['text/html', page.replace('/chat.js', '/quickstart.js')];
+    if (path === '/quickstart.js') return ['text/javascript', code];
+    const file = path.match(/^\/pkg\/((?:widget\/)?[\w.-]+)$/)?.[1];
+    const type = file && typeOf(file);
+    return type && [type, await readFile(new URL(file, pkg))];
+  });
+  try {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const errors = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    const hellos = async () => {
+      await tab.waitForFunction(() => document.body?.textContent.includes('DONE'), null, { timeout: 60_000 });
+      return (await tab.textContent('body')).split('Hello!').length - 1;
+    };
+    await tab.goto(site.origin);
+    assert.equal(await hellos(), 1);
+    await tab.reload();
+    assert.equal(await hellos(), 2, 'the reloaded page wrote into the same conversation');
+    assert.deepEqual(errors, []);
+    await context.close();
+    const opened = (await emulator.requests()).filter((r) => r.method === 'POST' && r.path === '/api/v1/widget/config');
+    assert.equal(opened.length, 1, 'one session for both page loads');
+  } finally {
+    site.close();
   }
 });
