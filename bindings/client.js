@@ -144,7 +144,7 @@ export function bind(binding) {
 
     async [SEND](index, params, options, raw) {
       const { json, signal } = requestOptions(options, raw);
-      if (this[BACKEND].needsSession(index)) await this.openWidgetSession();
+      if (this[BACKEND].needsSession(index, Date.now())) await this.openWidgetSession();
       const split = splitFiles(params);
       const files = split.files && (await Promise.all(split.files.map(fileTriple)));
       let text;
@@ -157,13 +157,12 @@ export function bind(binding) {
     }
 
     /**
-     * Opens the widget visitor's session (`createWidgetConfig`) unless one is held or opening;
-     * calls that need one do this first, so calling it is optional. Resolves when it is open.
+     * Opens the widget visitor's session (`createWidgetConfig`), or renews a held one (a fresh
+     * token for the same visitor), unless one is opening. Calls that need a session and hold
+     * none (or an expired one) do this first, once however many start together.
      */
     async openWidgetSession() {
-      if (this[OPENING]) return this[OPENING];
-      if (this.widgetToken !== null) return undefined;
-      this[OPENING] = this[SEND](lookup('createWidgetConfig'), {}, undefined, false)
+      this[OPENING] ??= this[SEND](lookup('createWidgetConfig'), {}, undefined, false)
         .then(() => undefined)
         .finally(() => {
           this[OPENING] = null;
@@ -204,7 +203,7 @@ export function bind(binding) {
       } catch (e) {
         throw toError(e);
       }
-      if (this[BACKEND].needsSession(index)) await this.openWidgetSession();
+      if (this[BACKEND].needsSession(index, Date.now())) await this.openWidgetSession();
       for (;;) {
         const next = pager.next();
         if (next === null || next === undefined) return;

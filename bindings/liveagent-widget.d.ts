@@ -2058,7 +2058,7 @@ export declare class LiveAgentClient {
   readonly widgetToken: string | null;
   /** Resumes a widget visitor's session with a kept token; `null` forgets the visitor (the next call opens a session for a new contact). */
   setWidgetToken(token: string | null): void;
-  /** Opens the widget visitor's session now, unless one is held or opening (calls that need one do so first). */
+  /** Opens the widget visitor's session now, or renews a held one (calls that need one and hold none, or an expired one, do so first). */
   openWidgetSession(): Promise<void>;
   /**
    * Get an API inbox's public details.

@@ -97,8 +97,8 @@ class Backend {
     return this.#native.pager(index, params, maxItems ?? undefined);
   }
 
-  needsSession(index) {
-    return this.#native.needsSession(index);
+  needsSession(index, now) {
+    return this.#native.needsSession(index, now);
   }
 
   widgetToken() {

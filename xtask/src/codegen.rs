@@ -163,7 +163,7 @@ fn generate(target: &Target) -> String {
     out.push_str("  readonly widgetToken: string | null;\n");
     out.push_str("  /** Resumes a widget visitor's session with a kept token; `null` forgets the visitor (the next call opens a session for a new contact). */\n");
     out.push_str("  setWidgetToken(token: string | null): void;\n");
-    out.push_str("  /** Opens the widget visitor's session now, unless one is held or opening (calls that need one do so first). */\n");
+    out.push_str("  /** Opens the widget visitor's session now, or renews a held one (calls that need one and hold none, or an expired one, do so first). */\n");
     out.push_str("  openWidgetSession(): Promise<void>;\n");
     for meta in &rows {
         doc(

@@ -37,7 +37,17 @@ const ISSUED_AT: [(&str, &[&str]); 3] = [
 #[derive(Clone)]
 pub struct WidgetSession {
     website_token: String,
-    token: Arc<Mutex<Option<Secret>>>,
+    token: Arc<Mutex<Held>>,
+}
+
+/// The session token and where it came from.
+#[derive(Default)]
+struct Held {
+    token: Option<Secret>,
+    /// The caller handed it over (a kept token of an earlier visit), rather than the server
+    /// issuing it to this client: only such a token is checked against the clock, so that a
+    /// client whose clock is off never mistakes a token the server just issued for an old one.
+    restored: bool,
 }
 
 impl WidgetSession {
@@ -64,18 +74,29 @@ impl WidgetSession {
 
     /// The visitor's session token, if one was issued or restored.
     pub fn token(&self) -> Option<Secret> {
-        self.lock().clone()
+        self.lock().token.clone()
     }
 
-    /// Replaces the session token; `None` forgets the visitor (the next call opens a session
-    /// for a new contact).
+    /// Restores a kept session token, or with `None` forgets the visitor (the next call opens
+    /// a session for a new contact).
     pub fn set_token(&self, token: Option<Secret>) {
-        *self.lock() = token;
+        *self.lock() = Held {
+            restored: token.is_some(),
+            token,
+        };
     }
 
-    /// Whether a call of `meta` must wait for a session to be opened first.
-    pub fn needs_token(&self, meta: &EndpointMeta) -> bool {
-        meta.auth == Auth::Widget && self.lock().is_none()
+    /// Whether a call of `meta` must wait for a session to be opened first: the client holds
+    /// no session token, or the one it holds expired by `now_ms` (a kept token of a visit
+    /// 180 days ago; the server would answer every call with 404). Opening a session then
+    /// gives the visitor a new contact, as the server's own widget does.
+    pub fn needs_token(&self, meta: &EndpointMeta, now_ms: i64) -> bool {
+        let held = self.lock();
+        meta.auth == Auth::Widget
+            && match &held.token {
+                None => true,
+                Some(t) => held.restored && expired(t.expose(), now_ms),
+            }
     }
 
     /// Keeps the session token a successful answer of `meta` carries (normalized JSON text),
@@ -94,13 +115,59 @@ impl WidgetSession {
             .filter_map(serde_json::Value::as_str)
             .find(|t| crate::config::check_header_value("session token", t).is_ok());
         if let Some(token) = issued {
-            self.set_token(Some(Secret::new(token)));
+            *self.lock() = Held {
+                token: Some(Secret::new(token)),
+                restored: false,
+            };
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Secret>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Held> {
         self.token.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// Whether a session token's `exp` (epoch seconds, in the JWT's payload) is past `now_ms`. A
+/// token without one (servers before Chatwoot 4.6 issued them) or that is no JWT never expires
+/// here: the server decides.
+fn expired(token: &str, now_ms: i64) -> bool {
+    // The payload is the text between the first two dots (byte positions: `str::split` costs
+    // the wasm build a searcher of its own).
+    let dot = |text: &str| text.bytes().position(|b| b == b'.');
+    let payload = dot(token).map(|first| {
+        let rest = &token[first + 1..];
+        &rest[..dot(rest).unwrap_or(rest.len())]
+    });
+    let exp = payload
+        .and_then(base64url)
+        .and_then(|json| String::from_utf8(json).ok())
+        .and_then(|json| crate::normalize::parse_value(&json).ok())
+        .and_then(|claims| claims.get("exp").and_then(serde_json::Value::as_i64));
+    exp.is_some_and(|exp| exp.saturating_mul(1000) <= now_ms)
+}
+
+/// Decodes unpadded base64url (a JWT segment). Written here rather than taken from the base64
+/// crate: its engine costs 3 KB gzip in every wasm build, for one segment of a hundred bytes.
+fn base64url(text: &str) -> Option<Vec<u8>> {
+    let sextet = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'-' => Some(62),
+        b'_' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut bits, mut count) = (0u32, 0);
+    for c in text.trim_end_matches('=').bytes() {
+        bits = (bits << 6) | u32::from(sextet(c)?);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    Some(out)
 }
 
 impl PartialEq for WidgetSession {
@@ -113,7 +180,7 @@ impl Eq for WidgetSession {}
 
 impl std::fmt::Debug for WidgetSession {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let held = if self.lock().is_some() {
+        let held = if self.lock().token.is_some() {
             "[redacted]"
         } else {
             "none"
@@ -137,8 +204,8 @@ mod tests {
     #[test]
     fn answers_that_issue_a_token_replace_the_held_one() {
         let session = WidgetSession::new("wt");
-        assert!(session.needs_token(row("get_widget_contact")));
-        assert!(!session.needs_token(row("list_widget_campaigns")));
+        assert!(session.needs_token(row("get_widget_contact"), 0));
+        assert!(!session.needs_token(row("list_widget_campaigns"), 0));
         session.absorb(
             row(OPEN_SESSION_ROW),
             r#"{"website_channel_config":{"auth_token":"new"}}"#,
@@ -182,5 +249,71 @@ mod tests {
         let clone = session.clone();
         clone.set_token(None);
         assert!(session.token().is_none());
+    }
+
+    /// A JWT with this payload (the signature is the server's business).
+    fn jwt(payload: &str) -> String {
+        format!("eyJhbGciOiJIUzI1NiJ9.{}.c2ln", b64(payload))
+    }
+
+    /// Unpadded base64url, the other way.
+    fn b64(text: &str) -> String {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let mut out = String::new();
+        for chunk in text.as_bytes().chunks(3) {
+            let n =
+                chunk.iter().fold(0u32, |n, b| (n << 8) | u32::from(*b)) << (8 * (3 - chunk.len()));
+            for i in 0..=chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn base64url_round_trips() {
+        for text in ["", "a", "ab", "abc", r#"{"exp":1800000000}"#, "\u{fffd}?>"] {
+            assert_eq!(
+                base64url(&b64(text)).as_deref(),
+                Some(text.as_bytes()),
+                "{text}"
+            );
+        }
+        assert_eq!(base64url("eyJ9").as_deref(), Some(&b"{\"}"[..]));
+        assert_eq!(base64url("a+b/"), None);
+    }
+
+    #[test]
+    fn an_expired_session_token_is_replaced_before_the_call() {
+        let now_ms = 1_800_000_000_000;
+        let contact = row("get_widget_contact");
+        let held = |token: String| WidgetSession::new("wt").with_token(Secret::new(token));
+        assert!(
+            held(jwt(
+                r#"{"source_id":"s","inbox_id":5,"exp":1799999999,"iat":1}"#
+            ))
+            .needs_token(contact, now_ms)
+        );
+        assert!(
+            !held(jwt(
+                r#"{"source_id":"s","inbox_id":5,"exp":1800000001,"iat":1}"#
+            ))
+            .needs_token(contact, now_ms)
+        );
+        // Tokens of servers before 4.6 carry no `exp`; what is no JWT is the server's to judge.
+        assert!(!held(jwt(r#"{"source_id":"s","inbox_id":5}"#)).needs_token(contact, now_ms));
+        assert!(!held("opaque".into()).needs_token(contact, now_ms));
+        assert!(!held("a.!!!.b".into()).needs_token(contact, now_ms));
+        // Rows that need no visitor never wait for one.
+        assert!(!held(jwt(r#"{"exp":1}"#)).needs_token(row("list_widget_campaigns"), now_ms));
+        // A token the server issued to this client is its own judge, however off the clock is.
+        let issued = WidgetSession::new("wt");
+        let old = jwt(r#"{"exp":1}"#);
+        issued.absorb(
+            row(OPEN_SESSION_ROW),
+            &format!(r#"{{"auth_token":"{old}"}}"#),
+        );
+        assert!(!issued.needs_token(contact, now_ms));
     }
 }

@@ -126,10 +126,11 @@ impl NativeBackend {
         }
     }
 
-    /// Whether a call of endpoint `index` must wait for the visitor's widget session.
+    /// Whether a call of endpoint `index` must wait for the visitor's widget session (`now`:
+    /// `Date.now()`, against the session token's expiry).
     #[napi(catch_unwind, js_name = "needsSession")]
-    pub fn needs_session(&self, index: u32) -> bool {
-        js::needs_widget_session(self.client.config(), index)
+    pub fn needs_session(&self, index: u32, now: f64) -> bool {
+        js::needs_widget_session(self.client.config(), index, now)
     }
 
     /// The visitor's widget session token, if any.

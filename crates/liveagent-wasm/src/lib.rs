@@ -67,10 +67,11 @@ impl Backend {
         })
     }
 
-    /// Whether a call of endpoint `index` must wait for the visitor's widget session.
+    /// Whether a call of endpoint `index` must wait for the visitor's widget session (`now`:
+    /// `Date.now()`, against the session token's expiry).
     #[wasm_bindgen(js_name = needsSession)]
-    pub fn needs_session(&self, index: u32) -> bool {
-        js::needs_widget_session(&self.config, index)
+    pub fn needs_session(&self, index: u32, now: f64) -> bool {
+        js::needs_widget_session(&self.config, index, now)
     }
 
     /// The visitor's widget session token, if any.

@@ -35,11 +35,11 @@ impl Client {
         let Credentials::Widget(session) = &self.config().credentials else {
             return Ok(());
         };
-        if !session.needs_token(meta) {
+        if !session.needs_token(meta, now_ms()) {
             return Ok(());
         }
         let _opening = self.inner.opening_session.lock().await;
-        if !session.needs_token(meta) {
+        if !session.needs_token(meta, now_ms()) {
             return Ok(());
         }
         let (_, open) = liveagent_core::endpoint::find(OPEN_SESSION_ROW)
@@ -58,4 +58,11 @@ fn missing_row() -> liveagent_core::BuildError {
         path: None,
         message: "this build has no widget API rows".into(),
     }
+}
+
+/// Now, in epoch milliseconds (against the session token's expiry).
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }

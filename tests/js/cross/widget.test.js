@@ -78,7 +78,9 @@ test('calls that start together open one session: counted over 40 fresh visitors
 
 test('a kept token resumes the visitor; forgetting it starts a new one', async () => {
   for (const [name, sdk] of Object.entries(packages)) {
-    await emulator.reset({ seed: 7, clock: 1_767_225_600 });
+    // The emulator's own clock: a kept token is checked against the client's, and one issued at
+    // a fixed date in the past would read as expired.
+    await emulator.reset({ seed: 7 });
     const first = new sdk.LiveAgentClient({ baseUrl: emulator.base_url, ...widgetOptions() });
     assert.equal(first.widgetToken, null);
     await first.createWidgetMessage({ message: { content: 'remember me' } });
@@ -97,5 +99,19 @@ test('a kept token resumes the visitor; forgetting it starts a new one', async (
     const refused = await outcome(account.getWidgetContact(), sdk);
     assert.equal(refused.error.code, 'BUILD', `${name}: a user token is no widget credential`);
     assert.equal(refused.error.kind, 'credentials');
+  }
+});
+
+test('a kept token that expired opens a new session before the first call', async () => {
+  const b64 = (text) => Buffer.from(text).toString('base64url');
+  const expired = `${b64('{"alg":"HS256"}')}.${b64('{"source_id":"gone","inbox_id":1,"exp":1700000000,"iat":1684000000}')}.c2ln`;
+  for (const [name, sdk] of Object.entries(packages)) {
+    await emulator.reset({ seed: 7, clock: 1_767_225_600 });
+    const client = new sdk.LiveAgentClient({ baseUrl: emulator.base_url, ...widgetOptions(), widgetToken: expired });
+    const [a, b] = await Promise.all([client.getWidgetContact(), client.getWidgetConversation()]);
+    assert.ok(Number.isInteger(a.id), `${name}: the call succeeded as a new visitor`);
+    assert.equal(b.id, null);
+    assert.notEqual(client.widgetToken, expired, `${name}: the client holds the new token`);
+    assert.equal(opened(await emulator.requests()), 1, `${name}: one session opened`);
   }
 });

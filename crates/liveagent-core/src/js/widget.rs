@@ -8,10 +8,11 @@ use crate::types::Secret;
 use crate::widget::WidgetSession;
 use serde_json::{Map, Value};
 
-/// Whether a call of endpoint `index` must wait for the visitor's widget session to open.
-pub fn needs_widget_session(config: &Config, index: u32) -> bool {
+/// Whether a call of endpoint `index` must wait for the visitor's widget session to open (none,
+/// or an expired one, at `now_ms`).
+pub fn needs_widget_session(config: &Config, index: u32, now_ms: f64) -> bool {
     match (&config.credentials, endpoint(index)) {
-        (Credentials::Widget(session), Ok(meta)) => session.needs_token(meta),
+        (Credentials::Widget(session), Ok(meta)) => session.needs_token(meta, now_ms as i64),
         _ => false,
     }
 }

@@ -102,3 +102,23 @@ async fn a_first_message_with_a_file_labels_its_new_conversation() {
     labels.sort();
     assert_eq!(labels, ["bug", "vip"]);
 }
+
+#[tokio::test]
+async fn a_kept_token_that_expired_opens_a_new_session_first() {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    let expired = format!(
+        "{}.{}.c2ln",
+        b64(r#"{"alg":"HS256"}"#),
+        b64(r#"{"source_id":"gone","inbox_id":1,"exp":1700000000,"iat":1684000000}"#)
+    );
+    let emu = Emu::start().await;
+    let visitor = emu.visitor(&emu.website_token(), Some(&expired));
+    let me = visitor
+        .get_widget_contact(GetWidgetContactParams::new())
+        .await
+        .unwrap();
+    assert!(me.id.0 > 0);
+    assert_ne!(visitor.widget_token().unwrap().expose(), expired);
+    assert_eq!(sessions_opened(&emu.requests().await), 1);
+}
