@@ -123,7 +123,12 @@ test('a visitor chats, reloads the page, and carries on in the same conversation
   const [ready, state] = await outcome(tab, ['READY']);
   assert.equal(ready, 'READY', JSON.stringify(state));
   assert.equal(state.conversation, visit.conversation, 'the reloaded page resumes the same conversation');
-  // An agent answers through the account API; the page hears it live.
+  // Once the page's socket is subscribed (a reply before that would not reach it), an agent
+  // answers through the account API, and the page hears it live.
+  for (let i = 0; (await emulator.control('GET', 'cable')).sockets < 1; i += 1) {
+    assert.ok(i < 600, "the page's socket never subscribed");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const reply = await fetch(`${emulator.base_url}/api/v1/accounts/${emulator.account_id}/conversations/${visit.conversation}/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', api_access_token: emulator.tokens.admin },
