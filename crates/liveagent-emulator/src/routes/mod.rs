@@ -6,6 +6,7 @@ mod automation;
 mod contact_extras;
 mod contacts;
 mod conversation_extras;
+mod conversation_lists;
 mod conversations;
 mod csat;
 pub(crate) mod direct_uploads;
