@@ -1150,8 +1150,8 @@ export interface CableConversationEvent {
 }
 
 /**
- * Any other event, typed by its name: `data` is kept as the server sent it (typing,
- * presence, notification and unread-count payloads, a deleted contact's id), with
+ * Any other event, typed by its name: `data` is kept as the server sent it (presence,
+ * notification and unread-count payloads, a deleted contact's id), with
  * `account_id` and, for actions a user took, `performer`.
  *
  * Lenient results may hold `null` in any field but `id` (reported as drift).
@@ -1183,8 +1183,8 @@ export type CableEvent =
   | (CableDataEvent & { event: "conversation.unread_count_changed" })
   | (CableConversationEvent & { event: "assignee.changed" })
   | (CableConversationEvent & { event: "team.changed" })
-  | (CableDataEvent & { event: "conversation.typing_on" })
-  | (CableDataEvent & { event: "conversation.typing_off" })
+  | (CableTypingEvent & { event: "conversation.typing_on" })
+  | (CableTypingEvent & { event: "conversation.typing_off" })
   | (CableContactEvent & { event: "contact.created" })
   | (CableContactEvent & { event: "contact.updated" })
   | (CableContactEvent & { event: "contact.merged" })
@@ -1204,6 +1204,36 @@ export interface CableMessageEvent {
   event: string;
   /** The message. */
   data: MessagePush;
+}
+
+/**
+ * Who is typing where. An agent's typing reaches the contact's page too (a widget shows
+ * "typing..."); a contact's reaches the inbox's agents.
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CableTyping {
+  /** The conversation (its push data). */
+  conversation: WebhookConversation;
+  /** Who types: an agent, the contact, or an agent bot (by `type`). */
+  user: MessageSender;
+  /** A private note is being typed (only agents hear of it). */
+  is_private: boolean;
+  /** Account. */
+  account_id: Id;
+}
+
+/**
+ * A typing event: who types in which conversation (`ActionCableListener`'s
+ * `conversation_typing_on` / `_off`).
+ *
+ * Lenient results may hold `null` in any field but `id` (reported as drift).
+ */
+export interface CableTypingEvent {
+  /** `conversation.typing_on` or `conversation.typing_off`. */
+  event: string;
+  /** Who and where. */
+  data: CableTyping;
 }
 
 /**

@@ -9,7 +9,7 @@
 
 use crate::deliver::Event;
 use crate::events::conversation_payload;
-use crate::store::{Id, Store};
+use crate::store::{Id, Sender, Store};
 use crate::views::contacts::contact_push;
 use crate::views::messages::message_push;
 use futures_util::{SinkExt, StreamExt};
@@ -334,6 +334,15 @@ fn broadcasts(store: &Store, e: &Event) -> Vec<(Vec<String>, &'static str, Value
             streams.retain(|t| Some(t) != typist.as_ref());
             let mut data = with_account(e.payload.clone());
             data["conversation"] = conversation_data;
+            // `user.push_event_data` (the webhook has `webhook_data`: id, name, email, type).
+            let who = match (user["type"].as_str(), user.get("id").and_then(as_id)) {
+                (Some("user"), Some(id)) => Some(Sender::User(id)),
+                (Some("contact"), Some(id)) => Some(Sender::Contact(id)),
+                (Some("agent_bot"), Some(id)) => Some(Sender::Bot(id)),
+                _ => None,
+            };
+            data["user"] =
+                crate::views::messages::sender(store, e.account_id, who).unwrap_or(Value::Null);
             let name = if e.name == "conversation_typing_on" {
                 "conversation.typing_on"
             } else {

@@ -1,8 +1,9 @@
 //! Live updates: the events Chatwoot's `RoomChannel` broadcasts over ActionCable (`/cable`), as
 //! `ActionCableListener` sends them: `{event, data}` with the record's push data in `data`.
 
-use crate::models::{ContactPush, MessagePush, WebhookConversation};
+use crate::models::{ContactPush, MessagePush, MessageSender, WebhookConversation};
 use crate::schema::JsonObject;
+use crate::types::Id;
 
 model! {
     /// A message event: `data` is `Message#push_event_data` with the account id.
@@ -35,8 +36,34 @@ model! {
 }
 
 model! {
-    /// Any other event, typed by its name: `data` is kept as the server sent it (typing,
-    /// presence, notification and unread-count payloads, a deleted contact's id), with
+    /// A typing event: who types in which conversation (`ActionCableListener`'s
+    /// `conversation_typing_on` / `_off`).
+    pub struct CableTypingEvent {
+        /// `conversation.typing_on` or `conversation.typing_off`.
+        event: String,
+        /// Who and where.
+        data: CableTyping,
+    }
+}
+
+model! {
+    /// Who is typing where. An agent's typing reaches the contact's page too (a widget shows
+    /// "typing..."); a contact's reaches the inbox's agents.
+    pub struct CableTyping {
+        /// The conversation (its push data).
+        conversation: WebhookConversation,
+        /// Who types: an agent, the contact, or an agent bot (by `type`).
+        user: MessageSender,
+        /// A private note is being typed (only agents hear of it).
+        is_private: bool,
+        /// Account.
+        account_id: Id,
+    }
+}
+
+model! {
+    /// Any other event, typed by its name: `data` is kept as the server sent it (presence,
+    /// notification and unread-count payloads, a deleted contact's id), with
     /// `account_id` and, for actions a user took, `performer`.
     pub struct CableDataEvent {
         /// The event name (`conversation.created`, `assignee.changed`, `presence.update`, ...).
@@ -74,10 +101,10 @@ one_of! {
         AssigneeChanged("assignee.changed", CableConversationEvent),
         /// A conversation's team changed.
         TeamChanged("team.changed", CableConversationEvent),
-        /// Someone started typing (`data.user`, `data.conversation`, `data.is_private`).
-        ConversationTypingOn("conversation.typing_on", CableDataEvent),
+        /// Someone started typing.
+        ConversationTypingOn("conversation.typing_on", CableTypingEvent),
         /// Someone stopped typing.
-        ConversationTypingOff("conversation.typing_off", CableDataEvent),
+        ConversationTypingOff("conversation.typing_off", CableTypingEvent),
         /// A contact was created.
         ContactCreated("contact.created", CableContactEvent),
         /// A contact was updated.

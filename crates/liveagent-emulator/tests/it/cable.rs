@@ -97,8 +97,12 @@ async fn events_arrive_survive_a_dropped_socket_and_stop_with_the_stream() {
         .unwrap();
     loop {
         if let CableEvent::ConversationTypingOn(e) = events.next().await.unwrap().unwrap() {
-            assert_eq!(e.data["conversation"]["id"], 1);
-            assert_eq!(e.data["user"]["type"], "user");
+            let data = e.data.unwrap();
+            assert_eq!(data.conversation.unwrap().id, liveagent::Id(1));
+            assert!(matches!(
+                data.user,
+                Some(liveagent::models::MessageSender::User(_))
+            ));
             break;
         }
     }
@@ -118,4 +122,61 @@ async fn a_rejected_token_ends_the_stream_with_an_api_error() {
     }
     assert!(events.next().await.is_none(), "the stream ends");
     assert_eq!(emu.control("GET", "cable", json!(null)).await["sockets"], 0);
+}
+
+#[tokio::test]
+async fn a_visitor_hears_the_agent_typing_typed() {
+    use liveagent::models::MessageSender;
+    let emu = Emu::start().await;
+    let visitor = emu.visitor(&emu.website_token(), None);
+    let config = visitor
+        .create_widget_config(CreateWidgetConfigParams::new())
+        .await
+        .unwrap();
+    let sent = visitor
+        .create_widget_message(CreateWidgetMessageParams::new(
+            WidgetMessageInput::new().content("anyone there?"),
+        ))
+        .await
+        .unwrap();
+    let mut options = CableOptions::contact(config.contact.unwrap().pubsub_token.unwrap());
+    options.mode = liveagent::ParseMode::Strict;
+    let mut events = visitor.events(options);
+    sockets(&emu, 1).await;
+
+    let admin = emu.user("admin");
+    let display_id = sent.conversation_id.unwrap();
+    for status in [TypingStatus::On, TypingStatus::Off] {
+        admin
+            .toggle_typing_status(ToggleTypingStatusParams::new(display_id, status))
+            .await
+            .unwrap();
+    }
+    let mut heard = Vec::new();
+    while heard.len() < 2 {
+        match events.next().await.expect("the stream ended").unwrap() {
+            CableEvent::ConversationTypingOn(e) | CableEvent::ConversationTypingOff(e) => {
+                let data = e.data.unwrap();
+                let agent = match data.user {
+                    Some(MessageSender::User(user)) => user.name.unwrap_or_default(),
+                    other => panic!("the typist is no agent: {other:?}"),
+                };
+                let on = e.event.as_deref() == Some("conversation.typing_on");
+                heard.push((on, agent, data.is_private, data.conversation.unwrap().id));
+            }
+            _ => continue,
+        }
+    }
+    let name = admin
+        .get_profile(GetProfileParams::new())
+        .await
+        .unwrap()
+        .name;
+    assert_eq!(
+        heard,
+        [
+            (true, name.clone().unwrap(), Some(false), display_id),
+            (false, name.unwrap(), Some(false), display_id),
+        ]
+    );
 }
