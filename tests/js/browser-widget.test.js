@@ -44,8 +44,8 @@ try {
     ]);
     const history = await client.listWidgetMessages();
     const events = client.events({ pubsubToken: config.contact.pubsub_token });
+    // Starts the socket; the test replies once the emulator counts it subscribed.
     const next = events.next();
-    await new Promise((resolve) => setTimeout(resolve, 0));
     show('READY', { conversation: conversation.id });
     let reply = null;
     for (let step = await next; !step.done; step = await events.next()) {

@@ -25,28 +25,6 @@ fn id_of(id: Option<liveagent::Id>) -> u64 {
     id.unwrap().get()
 }
 
-/// Epoch milliseconds as `2024-05-01T10:00:00Z` (whole seconds, rounded down).
-fn iso(millis: i64) -> String {
-    let secs = millis.div_euclid(1000);
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // H. Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
 /// Requests the log holds to a path.
 async fn requests_to(emu: &Emu, path: &str) -> Vec<Value> {
     emu.requests()
@@ -104,8 +82,18 @@ pub(crate) async fn odata_flow(emu: &Emu) {
     );
 
     // The reply: by id, by time, and by text with an apostrophe.
-    let since = reply.created_at.unwrap().as_millis() - 1000;
-    let since = Literal::datetime(&iso(since));
+    // The reply's own time, as the service writes it (the raw body keeps its text).
+    let raw = v1
+        .send_raw(
+            QueryOdataMessagesParams::new()
+                .filter(Filter::eq("id", reply.id.get()))
+                .select(["created_at"]),
+            liveagent::CallOptions::default(),
+        )
+        .await
+        .unwrap();
+    let body: Value = serde_json::from_slice(&raw.body).unwrap();
+    let since = Literal::datetime(body["value"][0]["created_at"].as_str().unwrap());
     let by_text = Filter::contains("content", "It's on")
         .and(Filter::ge("created_at", since))
         .and(Filter::eq("conversation_id", conversation_db_id));
