@@ -14,6 +14,11 @@ use liveagent_core::cable::{Cable, cable_url};
 use liveagent_core::{Call, Config, Error, Paginator, Upload, js};
 use wasm_bindgen::prelude::*;
 
+/// The allocator: talc, smaller than std's dlmalloc (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use fetch::AbortSignal;
 
 /// Rejection value: the JSON fields of `LiveAgentError`.
