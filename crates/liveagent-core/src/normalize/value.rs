@@ -177,13 +177,14 @@ mod tests {
     }
 
     #[test]
+    /// ASCII only, keys in the order they were inserted (serde_json's `preserve_order`).
     fn writes_ascii() {
         let v = json!({"b": "ü😀\u{7f}\n", "a": [1, 2.5, null]});
         let text = value_text(&v);
         assert!(text.is_ascii());
         assert_eq!(
             text,
-            r#"{"a":[1,2.5,null],"b":"\u00fc\ud83d\ude00\u007f\u000a"}"#
+            r#"{"b":"\u00fc\ud83d\ude00\u007f\u000a","a":[1,2.5,null]}"#
         );
         assert_eq!(string_text("\"x\""), r#""\"x\"""#);
     }
