@@ -90,7 +90,7 @@ impl Named {
                 self.decls.insert(e.name, Decl::Enum(e));
             }
             Shape::Union(u) if self.decls.insert(u.name, Decl::Union(u)).is_none() => {
-                u.variants.iter().for_each(|v| self.visit((v.shape)()));
+                u.variants.iter().for_each(|v| self.visit(v.shape));
             }
             _ => {}
         }
@@ -285,7 +285,7 @@ fn declare(out: &mut String, decl: Decl) {
             } else {
                 doc(out, "", u.doc);
             }
-            let variants = u.variants.iter().map(|v| (ts((v.shape)(), false), v.tag));
+            let variants = u.variants.iter().map(|v| (ts(v.shape, false), v.tag));
             if let Some(key) = u.tag {
                 // The normalizer picked the variant because its tag field holds this value,
                 // so the field is that literal here (and `x.type === 'contact'` narrows).
@@ -376,7 +376,7 @@ fn declare_pairs(out: &mut String, field: &Field, tag: &Field, union: &UnionShap
         pair(
             out,
             &format!("{:?}", variant.tag),
-            &ts((variant.shape)(), false),
+            &ts(variant.shape, false),
         );
     }
     if tag.is_optional() {

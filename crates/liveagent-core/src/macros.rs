@@ -96,21 +96,25 @@ macro_rules! model {
         }
 
         impl $crate::schema::Schema for $name {
-            const SHAPE: &'static $crate::schema::Shape =
-                &$crate::schema::Shape::Object(&$crate::schema::ObjectShape {
-                    name: stringify!($name),
-                    doc: doc_text!($($doc)*),
-                    fields: &[$(
-                        $crate::schema::Field {
-                            name: $crate::schema::wire_name(stringify!($field)),
-                            shape: model!(@shape $wire $(, $flag)?),
-                            place: $crate::schema::Place::Body,
-                            doc: doc_text!($($fdoc)*),
-                            items: model!(@items $($flag)?),
-                        },
-                    )*],
-                    input: false,
-                });
+            // A static, so that models may refer to each other in cycles.
+            const SHAPE: &'static $crate::schema::Shape = {
+                static SHAPE: $crate::schema::Shape =
+                    $crate::schema::Shape::Object(&$crate::schema::ObjectShape {
+                        name: stringify!($name),
+                        doc: doc_text!($($doc)*),
+                        fields: &[$(
+                            $crate::schema::Field {
+                                name: $crate::schema::wire_name(stringify!($field)),
+                                shape: model!(@shape $wire $(, $flag)?),
+                                place: $crate::schema::Place::Body,
+                                doc: doc_text!($($fdoc)*),
+                                items: model!(@items $($flag)?),
+                            },
+                        )*],
+                        input: false,
+                    });
+                &SHAPE
+            };
         }
 
         impl $crate::schema::IsAbsent for $name {}
@@ -139,17 +143,10 @@ macro_rules! model {
     (@items items) => { true };
     (@items flex) => { false };
     (@items iso) => { false };
-    (@shape $ty:ty) => { <$ty as $crate::schema::Schema>::shape };
-    (@shape $ty:ty, items) => { <$ty as $crate::schema::Schema>::shape };
-    (@shape $ty:ty, iso) => { <$ty as $crate::schema::IsoForm>::shape };
-    (@shape $ty:ty, flex) => {{
-        fn flex_shape() -> &'static $crate::schema::Shape {
-            const SHAPE: &$crate::schema::Shape =
-                &$crate::schema::Shape::Flex(<$ty as $crate::schema::Schema>::SHAPE);
-            SHAPE
-        }
-        flex_shape
-    }};
+    (@shape $ty:ty) => { <$ty as $crate::schema::Schema>::SHAPE };
+    (@shape $ty:ty, items) => { <$ty as $crate::schema::Schema>::SHAPE };
+    (@shape $ty:ty, iso) => { <$ty as $crate::schema::IsoForm>::SHAPE };
+    (@shape $ty:ty, flex) => { &$crate::schema::Shape::Flex(<$ty as $crate::schema::Schema>::SHAPE) };
 }
 
 /// Declares an open enum: known values (string form, and the integer form some views use),
@@ -331,7 +328,7 @@ macro_rules! params {
                     fields: &[$(
                         $crate::schema::Field {
                             name: $crate::schema::wire_name(stringify!($field)),
-                            shape: <$ty as $crate::schema::Schema>::shape,
+                            shape: <$ty as $crate::schema::Schema>::SHAPE,
                             place: params!(@place $place),
                             doc: doc_text!($($fdoc)*),
                             items: false,
@@ -418,7 +415,7 @@ macro_rules! one_of {
                     variants: &[$(
                         $crate::schema::UnionVariant {
                             tag: one_of!(@vtag $($vtag)?),
-                            shape: <$ty as $crate::schema::Schema>::shape,
+                            shape: <$ty as $crate::schema::Schema>::SHAPE,
                         },
                     )*],
                 });

@@ -92,8 +92,8 @@ pub struct ObjectShape {
 pub struct Field {
     /// The wire name (snake_case, as the server spells it).
     pub name: &'static str,
-    /// The field's shape. A function, so that models may refer to each other in cycles.
-    pub shape: fn() -> &'static Shape,
+    /// The field's shape.
+    pub shape: &'static Shape,
     /// Where a params field goes in the request. Always [`Place::Body`] for models.
     pub place: Place,
     /// Field documentation (`docs` feature).
@@ -106,7 +106,7 @@ pub struct Field {
 impl Field {
     /// The field's shape.
     pub fn shape(&self) -> &'static Shape {
-        (self.shape)()
+        self.shape
     }
 
     /// Whether the field may be absent or `null`.
@@ -160,7 +160,7 @@ pub struct UnionVariant {
     /// Value of the tag field that selects it (empty for untagged unions).
     pub tag: &'static str,
     /// Its shape.
-    pub shape: fn() -> &'static Shape,
+    pub shape: &'static Shape,
 }
 
 impl std::fmt::Debug for UnionVariant {
@@ -258,19 +258,15 @@ impl Schema for serde_json::Map<String, serde_json::Value> {
 /// The shape of a timestamp field whose view sends ISO-8601 strings (`as iso` in `model!`).
 pub trait IsoForm {
     /// `IsoTimestamp`, or `null` or `IsoTimestamp`.
-    fn shape() -> &'static Shape;
+    const SHAPE: &'static Shape;
 }
 
 impl IsoForm for crate::types::Timestamp {
-    fn shape() -> &'static Shape {
-        &Shape::IsoTimestamp
-    }
+    const SHAPE: &'static Shape = &Shape::IsoTimestamp;
 }
 
 impl IsoForm for Option<crate::types::Timestamp> {
-    fn shape() -> &'static Shape {
-        &Shape::Nullable(&Shape::IsoTimestamp)
-    }
+    const SHAPE: &'static Shape = &Shape::Nullable(&Shape::IsoTimestamp);
 }
 
 /// A free-form JSON object (`custom_attributes`, `additional_attributes`, ...).

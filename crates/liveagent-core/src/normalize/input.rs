@@ -112,7 +112,7 @@ fn union_input(value: &mut Value, union: &UnionShape, path: &PathNode<'_>) -> Re
     }
     match pick_variant(union, value) {
         Pick::Variant(i) => match union.variants.get(i) {
-            Some(variant) => normalize_input(value, (variant.shape)(), path),
+            Some(variant) => normalize_input(value, variant.shape, path),
             None => Ok(()),
         },
         Pick::UnknownTag(_) => Ok(()),

@@ -366,7 +366,7 @@ impl<'a> Stream<'a> {
         parent: Option<&Reader<'a>>,
     ) -> Walked {
         match self.choose(union, path, parent)? {
-            Choice::Tagged(i) => self.walk((union.variants[i].shape)(), path, None),
+            Choice::Tagged(i) => self.walk(union.variants[i].shape, path, None),
             Choice::Fitted(_, best) => {
                 self.out.0.extend_from_slice(&best.out.0);
                 self.r = best.r;
@@ -428,7 +428,7 @@ impl<'a> Stream<'a> {
         let present = self.r.present_keys();
         let mut best: Option<(usize, Stream<'a>)> = None;
         for (i, variant) in union.variants.iter().enumerate() {
-            let shape = (variant.shape)();
+            let shape = variant.shape;
             if let Shape::Object(o) = shape {
                 let kept = o
                     .fields

@@ -110,7 +110,7 @@ pub(crate) fn sample(shape: &'static Shape, name: &str) -> Value {
         Shape::Union(u) => u
             .variants
             .first()
-            .map_or(Value::Null, |v| sample((v.shape)(), name)),
+            .map_or(Value::Null, |v| sample(v.shape, name)),
     }
 }
 
