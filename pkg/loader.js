@@ -2,11 +2,12 @@
 // the full package (wasm.js) and the widget build (widget/index.js), each over its own module.
 
 import { bind } from './client.js';
+import { withTransport } from './transport.js';
 
 /** The client class over one wasm-bindgen module's exports. */
 export function clientClass({ Backend, CableMachine, endpointNames }) {
   return bind({
-    Backend,
+    Backend: withTransport(Backend),
     CableMachine,
     endpointNames() {
       try {

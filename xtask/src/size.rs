@@ -25,22 +25,24 @@ const TARGET_PER_ENDPOINT: usize = 440;
 
 /// The module, its glue, and the shared JS layer: everything `import ... from '@liveagent/wasm'`
 /// loads in a browser.
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
     "liveagent_wasm_bg.wasm",
     "liveagent_wasm.js",
     "client.js",
     "loader.js",
+    "transport.js",
     "wasm.js",
     "index.js",
 ];
 
 /// What `import ... from '@liveagent/wasm/widget'` loads in a browser.
-const WIDGET_FILES: [&str; 5] = [
+const WIDGET_FILES: [&str; 6] = [
     "widget/liveagent_wasm_bg.wasm",
     "widget/liveagent_wasm.js",
     "widget/index.js",
     "client.js",
     "loader.js",
+    "transport.js",
 ];
 
 /// The widget build's regression guard, gzip bytes: measured 113,960, then 115,309, then 116,147 with its 37 rows (widget

@@ -1,17 +1,17 @@
 //! WebAssembly shell of the Live Agent SDK, for browsers and Cloudflare Workers (and Node).
 //!
-//! It converts values and supplies a transport and a timer: the global `fetch` (or the one the
-//! caller passes; never `window`'s), `setTimeout`, `AbortController`. Everything else (the
-//! request, the retry decision, the backoff, the response parsing, the errors) is the core's.
-//! The JavaScript class in `bindings/client.js` sits on top of [`Backend`], and its webhook
-//! functions on [`verify_webhook`] and [`parse_webhook`].
+//! It converts values; the request, the retry decision, the backoff, the response parsing and
+//! the errors are the core's. The transport (the global `fetch` or the one the caller passes,
+//! never `window`'s; `setTimeout`; `AbortController`) is `pkg/transport.js`, which drives each
+//! call's [`Exchange`]. The JavaScript class in `bindings/client.js` sits on top of [`Backend`],
+//! and its webhook functions on [`verify_webhook`] and [`parse_webhook`].
 
-mod fetch;
+mod exchange;
 
-use js_sys::{Array, Function, Uint8Array};
+use js_sys::{Array, Uint8Array};
 #[cfg(feature = "events")]
 use liveagent_core::cable::{Cable, cable_url};
-use liveagent_core::{Call, Config, Error, Paginator, Upload, js};
+use liveagent_core::{Config, Error, Paginator, Upload, js};
 use wasm_bindgen::prelude::*;
 
 /// The allocator: talc, smaller than std's dlmalloc (see Cargo.toml).
@@ -19,9 +19,9 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-pub use fetch::AbortSignal;
+pub use exchange::Exchange;
 
-/// Rejection value: the JSON fields of `LiveAgentError`.
+/// Thrown value: the JSON fields of `LiveAgentError`.
 fn reject(error: impl Into<Error>) -> JsValue {
     JsValue::from_str(&js::error_json(&error.into()))
 }
@@ -30,46 +30,32 @@ fn reject(error: impl Into<Error>) -> JsValue {
 #[wasm_bindgen]
 pub struct Backend {
     config: Config,
-    fetch: Option<Function>,
 }
 
 #[wasm_bindgen]
 impl Backend {
-    /// Reads the client options (JSON) and keeps an optional `fetch` to call instead of the
-    /// global one.
+    /// Reads the client options (JSON; the `fetch` to call is `transport.js`'s business).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: &str, fetch: Option<Function>) -> Result<Backend, JsValue> {
+    pub fn new(options: &str) -> Result<Backend, JsValue> {
         let value = js::parse_json(options, "client options").map_err(reject)?;
         let config = js::config_from_options(&value).map_err(reject)?;
-        Ok(Backend { config, fetch })
+        Ok(Backend { config })
     }
 
-    /// Calls endpoint `index` with params and request options (both JSON). Resolves with the
-    /// result as JSON text; rejects with the error's fields as JSON text.
-    pub fn call(
+    /// Starts a call of endpoint `index` with params and request options (both JSON) and the
+    /// files to upload; `random` makes the multipart boundary. `pkg/transport.js` drives the
+    /// [`Exchange`] over `fetch`. Throws the error's fields as JSON text if the request cannot
+    /// be built.
+    pub fn start(
         &self,
         index: u32,
-        params: String,
-        options: String,
-        signal: Option<AbortSignal>,
+        params: &str,
+        options: &str,
         files: Option<Array>,
-    ) -> js_sys::Promise {
-        // Copied into wasm memory now: JS may reuse its buffers once this returns.
+        random: f64,
+    ) -> Result<Exchange, JsValue> {
         let files = files.map(|f| uploads(&f)).unwrap_or_default();
-        let config = self.config.clone();
-        let fetch = self.fetch.clone();
-        wasm_bindgen_futures::future_to_promise(async move {
-            let meta = js::endpoint(index).map_err(reject)?;
-            let params = js::parse_json(&params, "params").map_err(reject)?;
-            let options = js::parse_json(&options, "request options").map_err(reject)?;
-            let (options, raw) = js::call_options(&options).map_err(reject)?;
-            let mut call = Call::new(&config, meta, params, options).map_err(reject)?;
-            call.attach(files).map_err(reject)?;
-            let success = fetch::drive(call, fetch.as_ref(), signal.as_ref())
-                .await
-                .map_err(reject)?;
-            Ok(JsValue::from_str(&js::success_json(success, raw)))
-        })
+        Exchange::start(&self.config, index, params, options, files, random)
     }
 
     /// Whether a call of endpoint `index` must wait for the visitor's widget session (`now`:

@@ -1,4 +1,4 @@
-//! The wasm shell in headless Chromium against the emulator (cross-origin: CORS and preflight).
+//! The wasm shell's call machine in headless Chromium (see `common`).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -13,4 +13,5 @@ suite!(
     timeout_ends_the_attempt,
     abort_cancels_the_call,
     retries_after_429,
+    multipart_body_and_content_type,
 );

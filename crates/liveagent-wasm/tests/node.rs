@@ -1,4 +1,4 @@
-//! The wasm shell in Node against the emulator.
+//! The wasm shell's call machine in Node (see `common`).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -11,4 +11,5 @@ suite!(
     timeout_ends_the_attempt,
     abort_cancels_the_call,
     retries_after_429,
+    multipart_body_and_content_type,
 );
