@@ -18,8 +18,8 @@ ensure_wasm_target() {
   rustup +nightly component list --installed | grep -qx rust-src || rustup component add rust-src --toolchain nightly
 }
 
-# esbuild and binaryen's wasm-opt for scripts/build-wasm (pinned in scripts/tools/package.json;
-# binaryen 132 there takes 0.6 KB gzip more off the module than Debian's 108).
+# esbuild and binaryen's wasm-opt for scripts/build-wasm, pinned in scripts/tools/package.json
+# (binaryen 132 takes 0.2 KB gzip more off the module than Debian's 108).
 ensure_build_tools() {
   [ -x scripts/tools/node_modules/.bin/esbuild ] && [ -x scripts/tools/node_modules/.bin/wasm-opt ] ||
     npm ci --prefix scripts/tools --no-audit --no-fund --loglevel=error
