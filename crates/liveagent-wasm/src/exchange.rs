@@ -1,4 +1,4 @@
-//! One call as a state machine that JavaScript drives over `fetch` (`pkg/transport.js`): the
+//! One call as a state machine that JavaScript drives over `fetch` (`bindings/transport.js`): the
 //! core's [`Call`] builds the request, and decides after each attempt whether to retry, when,
 //! and what the result is. The JS side only sends, waits and reads, as it does for the live
 //! updates' [`crate::CableMachine`] over a WebSocket.

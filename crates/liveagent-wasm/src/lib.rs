@@ -2,8 +2,8 @@
 //!
 //! It converts values; the request, the retry decision, the backoff, the response parsing and
 //! the errors are the core's. The transport (the global `fetch` or the one the caller passes,
-//! never `window`'s; `setTimeout`; `AbortController`) is `pkg/transport.js`, which drives each
-//! call's [`Exchange`]. The JavaScript class in `bindings/client.js` sits on top of [`Backend`],
+//! never `window`'s; `setTimeout`; `AbortController`) is `bindings/transport.js`, which drives
+//! each call's [`Exchange`]. The JavaScript class in `bindings/client.js` sits on top of [`Backend`],
 //! and its webhook functions on [`verify_webhook`] and [`parse_webhook`].
 
 mod exchange;
@@ -43,7 +43,7 @@ impl Backend {
     }
 
     /// Starts a call of endpoint `index` with params and request options (both JSON) and the
-    /// files to upload; `random` makes the multipart boundary. `pkg/transport.js` drives the
+    /// files to upload; `random` makes the multipart boundary. `bindings/transport.js` drives the
     /// [`Exchange`] over `fetch`. Throws the error's fields as JSON text if the request cannot
     /// be built.
     pub fn start(

@@ -1,4 +1,4 @@
-//! The wasm shell's call machine ([`Exchange`]) as `pkg/transport.js` drives it, with the
+//! The wasm shell's call machine ([`Exchange`]) as `bindings/transport.js` drives it, with the
 //! responses and failures a transport reports, in Node and in headless Chromium. The transport
 //! itself (fetch, timers, aborts, stalls, over real HTTP) is tested through the packages by the
 //! JS suites (`tests/js/cross/reliability.test.js`, `browser.test.js`, `worker.test.js`).
